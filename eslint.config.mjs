@@ -1,0 +1,58 @@
+import nx from '@nx/eslint-plugin';
+
+// Architecture rules (see README "Layout"): apps never import apps, domain stays pure,
+// kafkajs stays behind libs/platform/kafka.
+const frameworkAndIo = ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'ioredis', 'prom-client', 'class-validator', 'class-transformer'];
+
+const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:util'], bannedExternalImports: ['kafkajs'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'ioredis'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: frameworkAndIo },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:domain', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworkAndIo },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:ingest', onlyDependOnLibsWithTags: ['scope:ingest', 'scope:shared'] },
+  { sourceTag: 'scope:scoring', onlyDependOnLibsWithTags: ['scope:scoring', 'scope:shared'] },
+  { sourceTag: 'scope:routing', onlyDependOnLibsWithTags: ['scope:routing', 'scope:shared'] },
+  { sourceTag: 'scope:quota', onlyDependOnLibsWithTags: ['scope:quota', 'scope:shared'] },
+];
+
+// Tests may also use the testing helpers.
+const testDepConstraints = depConstraints.map((c) =>
+  c.sourceTag.startsWith('type:') && c.sourceTag !== 'type:domain' && c.sourceTag !== 'type:util'
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'], bannedExternalImports: [] }
+    : c,
+);
+
+const boundaries = (constraints) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    banTransitiveDependencies: false,
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    depConstraints: constraints,
+  },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.cache/**', 'tmp/**'] },
+  {
+    files: ['**/*.ts', '**/*.js'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(testDepConstraints) },
+  },
+  {
+    files: ['**/*.cts', '**/*.cjs', 'scripts/**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];

@@ -1,0 +1,3 @@
+export * from './lib/envelope';
+export * from './lib/contract-violation.error';
+export * from './lib/topic-contract';

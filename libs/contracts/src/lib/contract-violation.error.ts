@@ -1,0 +1,27 @@
+import type { ValidationError } from 'class-validator';
+
+/** One failing field and every reason it failed, e.g. `{ field: 'lead.email', reasons: ['email must be an email'] }`. */
+export interface FieldIssue {
+  field: string;
+  reasons: string[];
+}
+
+/** Thrown when a payload does not satisfy its contract. Never retried: the same bytes fail the same way. */
+export class ContractViolationError extends Error {
+  constructor(
+    readonly subject: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(`${subject} violates its contract: ${issues.map((i) => `${i.field}: ${i.reasons.join('; ')}`).join(' | ')}`);
+    this.name = 'ContractViolationError';
+  }
+}
+
+/** Flattens class-validator's nested error tree into dotted field paths. */
+export function toFieldIssues(errors: ValidationError[], parentPath = ''): FieldIssue[] {
+  return errors.flatMap((error) => {
+    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, reasons: Object.values(error.constraints) }] : [];
+    return [...own, ...toFieldIssues(error.children ?? [], field)];
+  });
+}

@@ -1,0 +1,2 @@
+export * from './lib/correlation-context';
+export * from './lib/metrics-registry';
