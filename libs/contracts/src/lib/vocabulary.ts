@@ -1,0 +1,45 @@
+/**
+ * Closed vocabularies shared by several contracts. Kept as `as const` tuples (not TS enums) so plain
+ * JSON objects type-check against the event classes and `IsIn` can list the allowed values.
+ */
+export const ACTIVITY_TYPES = [
+  'page_view',
+  'email_open',
+  'email_click',
+  'form_submit',
+  'content_download',
+  'webinar_registered',
+  'webinar_attended',
+  'demo_request',
+  'pricing_page_view',
+  'trial_signup',
+  'product_usage',
+  'unsubscribe',
+  'email_bounce',
+  'custom',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const GRADES = ['A', 'B', 'C', 'D'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const LIFECYCLE_STAGES = [
+  'subscriber',
+  'lead',
+  'mql',
+  'sql',
+  'opportunity',
+  'customer',
+  'disqualified',
+  'recycled',
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export const MERGE_REASONS = ['identify', 'alias', 'email_match'] as const;
+export type MergeReason = (typeof MERGE_REASONS)[number];
+
+export const ROUTING_STRATEGIES = ['round_robin', 'weighted', 'load_balanced', 'account_owner', 'fallback'] as const;
+export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+export const SALES_OUTCOMES = ['accepted', 'rejected', 'won', 'lost'] as const;
+export type SalesOutcome = (typeof SALES_OUTCOMES)[number];

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): brings up whatever local infrastructure is missing, then
+# runs lint, type-check and unit tests, then the integration tests against the real Kafka broker,
+# PostgreSQL and Redis.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+
+if [ ! -d node_modules ]; then
+  echo "node_modules is missing: installing the locked dependencies with 'npm ci' first"
+  npm ci --no-audit --no-fund
+fi
+
+bash scripts/infra/up.sh
+
+# Two cores: two projects at a time for the fast checks; integration suites one at a time so they
+# do not compete for the single broker and skew each other's timeouts.
+npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
+npx nx run-many -t int-test --parallel=1 --outputStyle=static

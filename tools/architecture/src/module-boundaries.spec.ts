@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * Proves the architecture rules in eslint.config.mjs really restrict: each case lints a probe file
+ * placed (virtually) inside a project and expects the boundary rule to reject or accept it.
+ */
+const workspaceRoot = join(__dirname, '../../..');
+
+type Probe = [description: string, filePath: string, code: string];
+
+const mustFail: Probe[] = [
+  ['an app imports another app', 'apps/scoring/src/probe.ts', "import '../../ingest/src/main';"],
+  ['a domain lib imports @nestjs/common', 'libs/domain/identity/src/probe.ts', "export { Injectable } from '@nestjs/common';"],
+  ['a domain lib imports typeorm', 'libs/domain/identity/src/probe.ts', "export { Entity } from 'typeorm';"],
+  ['a domain lib imports a platform lib', 'libs/domain/identity/src/probe.ts', "export * from '@handoff/platform-observability';"],
+  ['an app imports kafkajs directly', 'apps/ingest/src/probe.ts', "export { Kafka } from 'kafkajs';"],
+  ['contracts import a platform lib', 'libs/contracts/src/probe.ts', "export * from '@handoff/platform-observability';"],
+  ['production code imports the testing lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/testing';"],
+];
+
+const mustPass: Probe[] = [
+  ['an app imports a domain lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-identity';"],
+  ['an app imports a platform lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/platform-observability';"],
+  ['a test imports the testing lib', 'apps/ingest/src/probe.spec.ts', "export * from '@handoff/testing';"],
+];
+
+function lintProbes(probes: Probe[]): string[][] {
+  const input = JSON.stringify(probes.map(([, filePath, code]) => ({ filePath, code })));
+  const output = execFileSync(process.execPath, [join(__dirname, 'lint-probes.mjs'), workspaceRoot], {
+    input,
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+  return JSON.parse(output.toString());
+}
+
+describe('module boundaries', () => {
+  let results: string[][];
+
+  beforeAll(() => {
+    results = lintProbes([...mustFail, ...mustPass]);
+  });
+
+  it.each(mustFail.map((probe, index) => [probe[0], index] as const))('rejects: %s', (_description, index) => {
+    expect(results[index]).not.toHaveLength(0);
+  });
+
+  it.each(mustPass.map((probe, index) => [probe[0], mustFail.length + index] as const))(
+    'accepts: %s',
+    (_description, index) => {
+      expect(results[index]).toEqual([]);
+    },
+  );
+});
