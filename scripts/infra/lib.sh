@@ -52,10 +52,14 @@ ensure_cache_dirs() {
 }
 
 # Serialise up/down so two terminals (or nx targets) can't race on the pid/marker files.
+# The lock is fd 9 of this shell. Every long-lived daemon we spawn (Kafka, Redis,
+# PostgreSQL, apt postinst) must be started with `9>&-`, otherwise it inherits the
+# fd and holds the lock for its whole life, and the next up/down blocks forever.
 take_lock() {
   ensure_cache_dirs
   exec 9>"$LOCK_FILE"
-  flock 9
+  # A cold `up` (Maven download + first Kafka start) takes a couple of minutes.
+  flock -w 300 9 || die "another scripts/infra up/down is holding $LOCK_FILE (see: fuser -v $LOCK_FILE)"
 }
 
 mark_started()   { : >"$STARTED_DIR/$1"; }
@@ -106,7 +110,7 @@ pg_ctl_main() {
   local version
   version="$(pg_cluster_version)"
   [[ -n "$version" ]] || die "no PostgreSQL cluster under /etc/postgresql"
-  pg_ctlcluster --skip-systemctl-redirect "$version" main "$1"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main "$1" 9>&-
 }
 
 # wait_for SECONDS DESCRIPTION CMD... -> polls CMD every 0.5 s.

@@ -114,7 +114,7 @@ kafka_launch() {
     java -Xms256m -Xmx1g -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$KAFKA_LOG4J_CONFIG" \
     -cp "$KAFKA_LIB_DIR/*" kafka.Kafka "$KAFKA_CONFIG" \
-    </dev/null >>"$KAFKA_LOG" 2>&1 &
+    </dev/null >>"$KAFKA_LOG" 2>&1 9>&- &
   wait_for 5 "Kafka pid file" test -s "$KAFKA_PID_FILE" || die "Kafka did not start, see $KAFKA_LOG"
 }
 
@@ -192,7 +192,7 @@ apt_install() {
   # policy-rc.d-less containers may or may not auto-start the service; we start it
   # explicitly afterwards either way.
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2 9>&-
 }
 
 # A fresh Debian cluster uses scram-sha-256 for TCP; the services and tests connect
@@ -264,7 +264,7 @@ redis_up() {
     mkdir -p /var/lib/redis /var/log/redis
     # No persistence: this is a disposable dev/test cache.
     redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$REDIS_PORT" \
-      --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log >&2
+      --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log >&2 9>&-
   fi
   wait_for 30 "Redis on $REDIS_HOST:$REDIS_PORT" redis_answers || die "Redis did not come up"
   [[ "$installed" == yes ]] && ACTION[redis]="installed + started" || ACTION[redis]="started"

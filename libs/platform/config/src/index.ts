@@ -1,1 +1,5 @@
-export {};
+export * from './lib/platform.config';
+export * from './lib/config-fragments';
+export * from './lib/env-transforms';
+export * from './lib/validate-config';
+export * from './lib/platform-config.module';

@@ -1,1 +1,12 @@
-export {};
+export * from './lib/data-source-options.factory';
+export * from './lib/migration.runner';
+export * from './lib/database.module';
+export * from './lib/database.health';
+export * from './lib/inbox-record.entity';
+export * from './lib/inbox.store';
+export * from './lib/outbox-record.entity';
+export * from './lib/outbox-message.types';
+export * from './lib/outbox.store';
+export * from './lib/outbox-relay.service';
+export * from './lib/inbox-outbox.migration';
+export { assertSchemaName } from './lib/sql-identifier.util';

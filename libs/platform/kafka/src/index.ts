@@ -1,1 +1,31 @@
-export {};
+export { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './lib/backoff';
+export { BatchConsumer, CONSUMER_DEFAULTS, type BatchConsumerOptions } from './lib/batch-consumer';
+export { BatchConsumerFactory } from './lib/batch-consumer.factory';
+export { DLQ_HEADERS, deadLetterHeaders, deadLetterRecord, MAX_DLQ_ERROR_MESSAGE_LENGTH } from './lib/dead-letter';
+export { classifyError, PoisonMessageError, type ErrorKind } from './lib/error-classification';
+export { EventProducer, eventHeaders } from './lib/event-producer';
+export { KafkaClientFactory } from './lib/kafka-client.factory';
+export { KafkaHealthIndicator } from './lib/kafka-health.indicator';
+export { KafkaMetrics } from './lib/kafka.metrics';
+export { KafkaModule, type KafkaModuleAsyncOptions } from './lib/kafka.module';
+export type {
+  KafkaClientOptions,
+  KafkaLogLevel,
+  KafkaModuleOptions,
+  KafkaRetryOptions,
+  TopicSpec,
+} from './lib/kafka.options';
+export {
+  CONTENT_TYPE_HEADER,
+  EVENT_ID_HEADER,
+  JSON_CONTENT_TYPE,
+  SCHEMA_VERSION_HEADER,
+  type ConsumedMessage,
+  type FetchedMessage,
+  type RawRecord,
+  type RecordHeaders,
+} from './lib/kafka-record';
+export { KAFKA_MODULE_OPTIONS } from './lib/kafka.tokens';
+export { TopicProvisioner } from './lib/topic-provisioner';
+export { topicSpecsOf } from './lib/topic-specs';
+export { onTopic, withMessageContext, type TopicSubscription } from './lib/topic-subscription';

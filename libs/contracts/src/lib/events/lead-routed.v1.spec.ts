@@ -1,0 +1,85 @@
+import { decodeEvent } from '../event-codec';
+import { exampleEvents } from '../examples';
+import { REMOVE, expectIssue, withField } from '../testing/violations';
+import { Topics } from '../topics';
+
+const contract = Topics.leadRouted;
+const example = () => exampleEvents.leadRouted();
+
+type Case = [
+  description: string,
+  path: string,
+  value: unknown,
+  field: string,
+  reason: RegExp,
+];
+
+describe('lead.routed.v1', () => {
+  it('accepts an assignment without a team', () => {
+    expect(
+      decodeEvent(contract, withField(example(), 'teamId', REMOVE)).teamId,
+    ).toBeUndefined();
+  });
+
+  it.each<Case>([
+    ['a missing repId', 'repId', REMOVE, 'repId', /^repId must be a string$/],
+    [
+      'a teamId with spaces',
+      'teamId',
+      'team emea',
+      'teamId',
+      /^teamId must be 1-128 characters of letters/,
+    ],
+    [
+      'an unknown strategy',
+      'strategy',
+      'random',
+      'strategy',
+      /^strategy must be one of the following values: round_robin, weighted/,
+    ],
+    [
+      'a slaDueAt that is not a date',
+      'slaDueAt',
+      'in an hour',
+      'slaDueAt',
+      /^slaDueAt must be a valid ISO 8601 date string$/,
+    ],
+    [
+      'an empty decision trace',
+      'decisionTrace',
+      [],
+      'decisionTrace',
+      /^decisionTrace must contain at least 1 elements$/,
+    ],
+    [
+      'a trace step without a name',
+      'decisionTrace.0.step',
+      REMOVE,
+      'decisionTrace.0.step',
+      /^step must be a string$/,
+    ],
+    [
+      'a trace step with an empty outcome',
+      'decisionTrace.1.outcome',
+      '',
+      'decisionTrace.1.outcome',
+      /^outcome should not be empty$/,
+    ],
+    [
+      'a qualifiedEventId that is not a uuid',
+      'qualifiedEventId',
+      'evt-9',
+      'qualifiedEventId',
+      /^qualifiedEventId must be a UUID$/,
+    ],
+  ])(
+    'rejects %s, naming the field',
+    (_description, path, value, field, reason) => {
+      expectIssue(
+        () => decodeEvent(contract, withField(example(), path, value)),
+        field,
+        reason,
+      );
+    },
+  );
+});

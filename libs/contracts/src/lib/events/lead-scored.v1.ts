@@ -1,0 +1,55 @@
+import { Equals, IsIn, IsUUID } from 'class-validator';
+import { EventEnvelope } from '../envelope';
+import {
+  IsFiniteNumber,
+  IsIdentifier,
+  IsNestedArray,
+  IsText,
+} from '../validation/field-rules';
+import {
+  GRADES,
+  LIFECYCLE_STAGES,
+  type Grade,
+  type LifecycleStage,
+} from '../vocabulary';
+
+export const MAX_TOP_FACTORS = 10;
+
+/** One scoring rule's contribution, so sales can see why a lead scores what it does. */
+export class ScoreFactorV1 {
+  @IsIdentifier()
+  ruleId!: string;
+
+  @IsText(200)
+  label!: string;
+
+  @IsFiniteNumber()
+  points!: number;
+}
+
+/** A lead's scores after a change. Scores may be negative (decay, unsubscribes). */
+export class LeadScoredV1 extends EventEnvelope {
+  @Equals(1)
+  override schemaVersion!: 1;
+
+  @IsUUID()
+  leadId!: string;
+
+  @IsFiniteNumber()
+  behaviourScore!: number;
+
+  @IsFiniteNumber()
+  fitScore!: number;
+
+  @IsIn(GRADES)
+  grade!: Grade;
+
+  @IsIn(LIFECYCLE_STAGES)
+  lifecycleStage!: LifecycleStage;
+
+  @IsIdentifier()
+  modelVersion!: string;
+
+  @IsNestedArray(() => ScoreFactorV1, { min: 0, max: MAX_TOP_FACTORS })
+  topFactors!: ScoreFactorV1[];
+}

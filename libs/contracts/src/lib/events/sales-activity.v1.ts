@@ -1,0 +1,53 @@
+import {
+  Equals,
+  IsDefined,
+  IsIn,
+  IsISO4217CurrencyCode,
+  IsOptional,
+  IsUUID,
+  ValidateIf,
+} from 'class-validator';
+import { EventEnvelope } from '../envelope';
+import {
+  IsIdentifier,
+  IsNonNegativeNumber,
+  IsText,
+} from '../validation/field-rules';
+import { SALES_OUTCOMES, type SalesOutcome } from '../vocabulary';
+
+/** What a sales system reports about a routed lead: accepted, rejected, won or lost (with the deal amount). */
+export class SalesActivityV1 extends EventEnvelope {
+  @Equals(1)
+  override schemaVersion!: 1;
+
+  @IsUUID()
+  leadId!: string;
+
+  @IsOptional()
+  @IsIdentifier()
+  repId?: string;
+
+  @IsIn(SALES_OUTCOMES)
+  outcome!: SalesOutcome;
+
+  @IsOptional()
+  @IsText(500)
+  reason?: string;
+
+  @IsOptional()
+  @IsIdentifier()
+  dealId?: string;
+
+  @IsOptional()
+  @IsNonNegativeNumber()
+  amount?: number;
+
+  /** ISO 4217, e.g. `EUR`; required with `amount` because an amount without a currency cannot be summed. */
+  @ValidateIf(
+    (event: SalesActivityV1) =>
+      event.amount !== undefined || event.currency !== undefined,
+  )
+  @IsDefined({ message: '$property is required when amount is given' })
+  @IsISO4217CurrencyCode()
+  currency?: string;
+}

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { Constructor } from '../topic-contract';
+
+/** Applies several property decorators as one, so each contract states a rule once by name. */
+export const composeRules =
+  (...rules: PropertyDecorator[]): PropertyDecorator =>
+  (target, propertyKey) => {
+    for (const rule of rules) rule(target, propertyKey);
+  };
+
+/** Ids owned by a service (rep, team, rule, period, deal, model version): safe in logs, keys and URLs. */
+export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+export const IsIdentifier = (): PropertyDecorator =>
+  composeRules(
+    IsString(),
+    Matches(IDENTIFIER_PATTERN, {
+      message:
+        '$property must be 1-128 characters of letters, digits, _ . : - starting with a letter or digit',
+    }),
+  );
+
+/** Same rule as the envelope's `occurredAt`, so every timestamp on the wire has one format. */
+export const IsTimestamp = (): PropertyDecorator => IsISO8601({ strict: true });
+
+export const IsFiniteNumber = (): PropertyDecorator =>
+  IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: '$property must be a finite number' },
+  );
+
+export const IsNonNegativeNumber = (): PropertyDecorator =>
+  composeRules(IsFiniteNumber(), Min(0));
+
+export const IsCount = (): PropertyDecorator => composeRules(IsInt(), Min(0));
+
+export const IsText = (maxLength: number): PropertyDecorator =>
+  composeRules(IsString(), IsNotEmpty(), MaxLength(maxLength));
+
+/** A required nested object validated against its own class (the plain JSON is turned into `type` first). */
+export const IsNestedObject = (
+  type: () => Constructor<object>,
+): PropertyDecorator =>
+  composeRules(IsDefined(), IsObject(), ValidateNested(), Type(type));
+
+export const IsNestedArray = (
+  type: () => Constructor<object>,
+  size: { min: number; max: number },
+): PropertyDecorator =>
+  composeRules(
+    IsArray(),
+    ArrayMinSize(size.min),
+    ArrayMaxSize(size.max),
+    ValidateNested({ each: true }),
+    Type(type),
+  );

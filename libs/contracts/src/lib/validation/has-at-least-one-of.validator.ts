@@ -1,0 +1,28 @@
+import { registerDecorator, type ValidationArguments } from 'class-validator';
+
+const hasNonEmptyString = (value: object, key: string): boolean => {
+  const field = (value as Record<string, unknown>)[key];
+  return typeof field === 'string' && field.length > 0;
+};
+
+/**
+ * The nested object must carry at least one of `keys` as a non-empty string, e.g. an identity needs an
+ * anonymous id, a user id or an email. A missing or non-object value is left to `IsDefined`/`IsObject`.
+ */
+export function HasAtLeastOneOf(keys: readonly string[]): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'hasAtLeastOneOf',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [keys],
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'object' ||
+          value === null ||
+          keys.some((key) => hasNonEmptyString(value, key)),
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must contain at least one of ${keys.join(', ')}`,
+      },
+    });
+}

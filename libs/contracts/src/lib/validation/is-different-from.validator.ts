@@ -1,0 +1,18 @@
+import { registerDecorator, type ValidationArguments } from 'class-validator';
+
+/** The value must differ from a sibling property, e.g. a lead cannot be merged into itself. */
+export function IsDifferentFrom(otherProperty: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDifferentFrom',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [otherProperty],
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) =>
+          value !== (args.object as Record<string, unknown>)[otherProperty],
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must differ from ${otherProperty}`,
+      },
+    });
+}

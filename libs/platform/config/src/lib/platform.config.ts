@@ -1,0 +1,28 @@
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { EnvInt } from './env-transforms';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/**
+ * Settings every service has. A service's own config class extends this (usually through the
+ * fragment mixins) and overrides defaults such as HTTP_PORT with a plain property initializer.
+ * Every field needs at least one class-validator decorator (undecorated fields are stripped), and
+ * numbers, booleans and lists an Env* decorator: env values are strings.
+ */
+export class PlatformConfig {
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT = 3000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevelName = 'info';
+
+  /** Upper bound for a graceful shutdown (finish the batch, commit, close pools) before exiting. */
+  @EnvInt()
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+}

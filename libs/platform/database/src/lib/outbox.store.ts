@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+import type { NewOutboxMessage } from './outbox-message.types';
+import { qualifiedTable, serviceSchemaOf } from './sql-identifier.util';
+import { assertInTransaction } from './transaction.guard';
+
+/** Transactional outbox: events are stored with the state change that caused them and relayed afterwards. */
+export class Outbox {
+  /**
+   * Stores the messages in the caller's transaction with one multi-row insert; they are relayed in the given
+   * order once the transaction commits, and never if it rolls back.
+   */
+  static async add(manager: EntityManager, messages: readonly NewOutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    assertInTransaction(manager, 'Outbox.add');
+    // ORDER BY ordinality: ids come from the sequence in the order rows leave the SELECT, i.e. the given order.
+    await manager.query(
+      `INSERT INTO ${qualifiedTable(serviceSchemaOf(manager.connection), 'outbox')}
+         (topic, message_key, payload, headers)
+       SELECT m.topic, m.message_key, m.payload, m.headers
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+         WITH ORDINALITY AS m(topic, message_key, payload, headers, position)
+       ORDER BY m.position`,
+      [
+        messages.map((message) => message.topic),
+        messages.map((message) => message.key),
+        messages.map((message) => message.value),
+        messages.map((message) => JSON.stringify(message.headers ?? {})),
+      ],
+    );
+  }
+}

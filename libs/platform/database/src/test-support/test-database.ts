@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createDataSourceOptions } from '../lib/data-source-options.factory';
+import { InboxOutboxTables1700000000000 } from '../lib/inbox-outbox.migration';
+
+export const TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export function freshSchemaName(): string {
+  return `test_${randomBytes(6).toString('hex')}`;
+}
+
+/** A data source on `schema` with the inbox/outbox migration, not yet migrated. */
+export function openTestDataSource(schema: string, applicationName = 'platform-database-test'): Promise<DataSource> {
+  const options = createDataSourceOptions({
+    url: TEST_DATABASE_URL,
+    schema,
+    migrations: [InboxOutboxTables1700000000000],
+    poolSize: 4,
+    applicationName,
+  });
+  return new DataSource(options).initialize();
+}
+
+export async function dropSchema(dataSource: DataSource, schema: string): Promise<void> {
+  await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+}
+
+/** Resolves once some session runs a statement containing `marker` and is waiting for a lock. */
+export async function waitUntilBlockedOnLock(dataSource: DataSource, marker: string): Promise<void> {
+  for (;;) {
+    const waiting: unknown[] = await dataSource.query(
+      `SELECT 1 FROM pg_stat_activity
+       WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND position($1 in query) > 0`,
+      [marker],
+    );
+    if (waiting.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

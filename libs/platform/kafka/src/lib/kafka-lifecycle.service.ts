@@ -1,0 +1,27 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BatchConsumerFactory } from './batch-consumer.factory';
+import { EventProducer } from './event-producer';
+import type { KafkaModuleOptions } from './kafka.options';
+import { KAFKA_MODULE_OPTIONS } from './kafka.tokens';
+import { TopicProvisioner } from './topic-provisioner';
+
+/** Connects before the service takes traffic; on shutdown stops consuming before the producer closes, as DLQ writes need it. */
+@Injectable()
+export class KafkaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
+    private readonly producer: EventProducer,
+    private readonly provisioner: TopicProvisioner,
+    private readonly consumers: BatchConsumerFactory,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.provisionTopics?.length) await this.provisioner.ensureTopics(this.options.provisionTopics);
+    await this.producer.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumers.stopAll();
+    await this.producer.disconnect();
+  }
+}

@@ -1,0 +1,24 @@
+import { Logger } from '@nestjs/common';
+import { logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import type { KafkaLogLevel } from './kafka.options';
+
+export const KAFKAJS_LOG_LEVELS: Record<KafkaLogLevel, logLevel> = {
+  nothing: logLevel.NOTHING,
+  error: logLevel.ERROR,
+  warn: logLevel.WARN,
+  info: logLevel.INFO,
+  debug: logLevel.DEBUG,
+};
+
+/** Routes kafkajs' own log lines into the Nest logger as structured objects (one JSON line each). */
+export const nestLogCreator: logCreator = () => {
+  const logger = new Logger('kafkajs');
+  return ({ namespace, level, log }: LogEntry) => {
+    const { message, timestamp: _timestamp, ...extra } = log;
+    const entry = { msg: message, namespace, ...extra };
+    if (level === logLevel.ERROR) logger.error(entry);
+    else if (level === logLevel.WARN) logger.warn(entry);
+    else if (level === logLevel.INFO) logger.log(entry);
+    else logger.debug(entry);
+  };
+};

@@ -1,0 +1,73 @@
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type InjectionToken,
+  type ModuleMetadata,
+  type OptionalFactoryDependency,
+} from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { METRICS_REGISTRY } from '@handoff/platform-observability';
+import type { Registry } from 'prom-client';
+import { BatchConsumerFactory } from './batch-consumer.factory';
+import { EventProducer } from './event-producer';
+import { KafkaClientFactory } from './kafka-client.factory';
+import { KafkaHealthIndicator } from './kafka-health.indicator';
+import { KafkaLifecycle } from './kafka-lifecycle.service';
+import type { KafkaModuleOptions } from './kafka.options';
+import { KAFKA_MODULE_OPTIONS } from './kafka.tokens';
+import { TopicProvisioner } from './topic-provisioner';
+
+export interface KafkaModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  useFactory: (...args: never[]) => KafkaModuleOptions | Promise<KafkaModuleOptions>;
+  inject?: (InjectionToken | OptionalFactoryDependency)[];
+}
+
+/**
+ * Global Kafka wiring for a service: one producer, the provisioner, a consumer factory and the health
+ * indicator. Needs `METRICS_REGISTRY` from the observability module.
+ */
+@Global()
+@Module({})
+export class KafkaModule {
+  static forRootAsync(options: KafkaModuleAsyncOptions): DynamicModule {
+    return {
+      module: KafkaModule,
+      imports: options.imports ?? [],
+      providers: [
+        {
+          provide: KAFKA_MODULE_OPTIONS,
+          useFactory: options.useFactory,
+          inject: options.inject ?? [],
+        },
+        {
+          provide: KafkaClientFactory,
+          useFactory: (moduleOptions: KafkaModuleOptions, registry: Registry) =>
+            new KafkaClientFactory(moduleOptions, registry),
+          inject: [KAFKA_MODULE_OPTIONS, METRICS_REGISTRY],
+        },
+        {
+          provide: EventProducer,
+          useFactory: (client: KafkaClientFactory) => client.createProducer(),
+          inject: [KafkaClientFactory],
+        },
+        {
+          provide: TopicProvisioner,
+          useFactory: (client: KafkaClientFactory, moduleOptions: KafkaModuleOptions) =>
+            client.createProvisioner(moduleOptions.replicationFactor),
+          inject: [KafkaClientFactory, KAFKA_MODULE_OPTIONS],
+        },
+        {
+          provide: BatchConsumerFactory,
+          useFactory: (client: KafkaClientFactory, producer: EventProducer) =>
+            new BatchConsumerFactory(client, producer),
+          inject: [KafkaClientFactory, EventProducer],
+        },
+        HealthIndicatorService,
+        KafkaHealthIndicator,
+        KafkaLifecycle,
+      ],
+      exports: [KafkaClientFactory, EventProducer, TopicProvisioner, BatchConsumerFactory, KafkaHealthIndicator],
+    };
+  }
+}

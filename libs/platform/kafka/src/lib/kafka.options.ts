@@ -1,0 +1,41 @@
+/** How verbose kafkajs itself is; our own logs are not affected. */
+export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Retries of single broker requests inside the client (connect, metadata, produce). */
+export interface KafkaRetryOptions {
+  initialRetryTimeMs: number;
+  maxRetryTimeMs: number;
+  retries: number;
+}
+
+export interface KafkaClientOptions {
+  clientId: string;
+  brokers: string[];
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  retry?: Partial<KafkaRetryOptions>;
+  logLevel?: KafkaLogLevel;
+}
+
+/** One topic to create if it is missing. */
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  compacted?: boolean;
+}
+
+export interface KafkaModuleOptions extends KafkaClientOptions {
+  /** Topics ensured at application bootstrap; leave out to provision with the CLI only. */
+  provisionTopics?: TopicSpec[];
+  /** Replication factor of topics the provisioner creates: 1 on a single local broker. */
+  replicationFactor?: number;
+}
+
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 3_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export const DEFAULT_RETRY: KafkaRetryOptions = {
+  initialRetryTimeMs: 300,
+  maxRetryTimeMs: 30_000,
+  retries: 5,
+};

@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import type { Admin, ITopicConfig } from 'kafkajs';
+import type { TopicSpec } from './kafka.options';
+
+export interface TopicProvisionerOptions {
+  replicationFactor: number;
+}
+
+/**
+ * Creates the topics a deployment needs. Existing topics are left alone: partition counts are never
+ * changed here, because adding partitions re-maps keys and breaks per-key ordering; a mismatch is
+ * logged for an operator to decide.
+ */
+export class TopicProvisioner {
+  private readonly logger = new Logger(TopicProvisioner.name);
+
+  /** `createAdmin` gives a fresh client per call: a kafkajs admin cannot reconnect once disconnected. */
+  constructor(
+    private readonly createAdmin: () => Admin,
+    private readonly options: TopicProvisionerOptions,
+  ) {}
+
+  /** Returns the names of the topics it created. */
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<string[]> {
+    const wanted = uniqueByName(topics);
+    const admin = this.createAdmin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      await this.warnAboutPartitionMismatches(
+        admin,
+        wanted.filter((topic) => existing.has(topic.name)),
+      );
+      const missing = wanted.filter((topic) => !existing.has(topic.name));
+      if (missing.length === 0) return [];
+      await admin.createTopics({
+        topics: missing.map((topic) => this.toConfig(topic)),
+        waitForLeaders: true,
+      });
+      const created = missing.map((topic) => topic.name);
+      this.logger.log({ msg: 'kafka topics created', topics: created });
+      return created;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async warnAboutPartitionMismatches(admin: Admin, existing: TopicSpec[]): Promise<void> {
+    if (existing.length === 0) return;
+    const { topics } = await admin.fetchTopicMetadata({
+      topics: existing.map((topic) => topic.name),
+    });
+    const counts = new Map(topics.map((topic) => [topic.name, topic.partitions.length]));
+    for (const topic of existing) {
+      const actual = counts.get(topic.name);
+      if (actual !== topic.partitions) {
+        this.logger.warn({
+          msg: 'kafka topic partition count differs',
+          topic: topic.name,
+          expected: topic.partitions,
+          actual,
+        });
+      }
+    }
+  }
+  private toConfig(topic: TopicSpec): ITopicConfig {
+    return {
+      topic: topic.name,
+      numPartitions: topic.partitions,
+      replicationFactor: this.options.replicationFactor,
+      configEntries: topic.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+    };
+  }
+}
+
+function uniqueByName(topics: readonly TopicSpec[]): TopicSpec[] {
+  return [...new Map(topics.map((topic) => [topic.name, topic])).values()];
+}
