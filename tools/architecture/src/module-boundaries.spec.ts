@@ -11,11 +11,23 @@ type Probe = [description: string, filePath: string, code: string];
 
 const mustFail: Probe[] = [
   ['an app imports another app', 'apps/scoring/src/probe.ts', "import '../../ingest/src/main';"],
-  ['a domain lib imports @nestjs/common', 'libs/domain/identity/src/probe.ts', "export { Injectable } from '@nestjs/common';"],
+  [
+    'a domain lib imports @nestjs/common',
+    'libs/domain/identity/src/probe.ts',
+    "export { Injectable } from '@nestjs/common';",
+  ],
   ['a domain lib imports typeorm', 'libs/domain/identity/src/probe.ts', "export { Entity } from 'typeorm';"],
-  ['a domain lib imports a platform lib', 'libs/domain/identity/src/probe.ts', "export * from '@handoff/platform-observability';"],
+  [
+    'a domain lib imports a platform lib',
+    'libs/domain/identity/src/probe.ts',
+    "export * from '@handoff/platform-observability';",
+  ],
   ['an app imports kafkajs directly', 'apps/ingest/src/probe.ts', "export { Kafka } from 'kafkajs';"],
-  ['contracts import a platform lib', 'libs/contracts/src/probe.ts', "export * from '@handoff/platform-observability';"],
+  [
+    'contracts import a platform lib',
+    'libs/contracts/src/probe.ts',
+    "export * from '@handoff/platform-observability';",
+  ],
   ['production code imports the testing lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/testing';"],
 ];
 

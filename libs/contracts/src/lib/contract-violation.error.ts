@@ -12,25 +12,16 @@ export class ContractViolationError extends Error {
     readonly subject: string,
     readonly issues: FieldIssue[],
   ) {
-    super(
-      `${subject} violates its contract: ${issues.map((i) => `${i.field}: ${i.reasons.join('; ')}`).join(' | ')}`,
-    );
+    super(`${subject} violates its contract: ${issues.map((i) => `${i.field}: ${i.reasons.join('; ')}`).join(' | ')}`);
     this.name = 'ContractViolationError';
   }
 }
 
 /** Flattens class-validator's nested error tree into dotted field paths. */
-export function toFieldIssues(
-  errors: ValidationError[],
-  parentPath = '',
-): FieldIssue[] {
+export function toFieldIssues(errors: ValidationError[], parentPath = ''): FieldIssue[] {
   return errors.flatMap((error) => {
-    const field = parentPath
-      ? `${parentPath}.${error.property}`
-      : error.property;
-    const own = error.constraints
-      ? [{ field, reasons: Object.values(error.constraints) }]
-      : [];
+    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, reasons: Object.values(error.constraints) }] : [];
     return [...own, ...toFieldIssues(error.children ?? [], field)];
   });
 }

@@ -1,12 +1,5 @@
 import { ContractViolationError } from './contract-violation.error';
-import {
-  BODY_FIELD,
-  KEY_FIELD,
-  decodeEvent,
-  decodeEventJson,
-  decodeMessage,
-  encodeEvent,
-} from './event-codec';
+import { BODY_FIELD, KEY_FIELD, decodeEvent, decodeEventJson, decodeMessage, encodeEvent } from './event-codec';
 import { exampleEvents } from './examples';
 import { REMOVE, expectIssue, withField } from './testing/violations';
 import { Topics, type TopicKey } from './topics';
@@ -19,43 +12,13 @@ const contracts = (Object.keys(Topics) as TopicKey[]).map((topicKey) => ({
   example: () => exampleEvents[topicKey]() as object,
 }));
 
-type EnvelopeCase = [
-  description: string,
-  path: string,
-  value: unknown,
-  field: string,
-  reason: RegExp,
-];
+type EnvelopeCase = [description: string, path: string, value: unknown, field: string, reason: RegExp];
 
 const envelopeCases: EnvelopeCase[] = [
-  [
-    'a missing eventId',
-    'eventId',
-    REMOVE,
-    'eventId',
-    /^eventId must be a UUID$/,
-  ],
-  [
-    'an eventId that is not a uuid',
-    'eventId',
-    'evt-1',
-    'eventId',
-    /^eventId must be a UUID$/,
-  ],
-  [
-    'a missing occurredAt',
-    'occurredAt',
-    REMOVE,
-    'occurredAt',
-    /^occurredAt must be a valid ISO 8601 date string$/,
-  ],
-  [
-    'an occurredAt that is not a date',
-    'occurredAt',
-    'yesterday',
-    'occurredAt',
-    /occurredAt must be a valid ISO 8601/,
-  ],
+  ['a missing eventId', 'eventId', REMOVE, 'eventId', /^eventId must be a UUID$/],
+  ['an eventId that is not a uuid', 'eventId', 'evt-1', 'eventId', /^eventId must be a UUID$/],
+  ['a missing occurredAt', 'occurredAt', REMOVE, 'occurredAt', /^occurredAt must be a valid ISO 8601 date string$/],
+  ['an occurredAt that is not a date', 'occurredAt', 'yesterday', 'occurredAt', /occurredAt must be a valid ISO 8601/],
   [
     'an impossible occurredAt',
     'occurredAt',
@@ -63,34 +26,10 @@ const envelopeCases: EnvelopeCase[] = [
     'occurredAt',
     /occurredAt must be a valid ISO 8601/,
   ],
-  [
-    'schemaVersion 2 on a v1 topic',
-    'schemaVersion',
-    2,
-    'schemaVersion',
-    /^schemaVersion must be equal to 1$/,
-  ],
-  [
-    'a schemaVersion sent as a string',
-    'schemaVersion',
-    '1',
-    'schemaVersion',
-    /^schemaVersion must be equal to 1$/,
-  ],
-  [
-    'an empty correlationId',
-    'correlationId',
-    '',
-    'correlationId',
-    /^correlationId should not be empty$/,
-  ],
-  [
-    'an unknown extra field',
-    'colour',
-    'blue',
-    'colour',
-    /^property colour should not exist$/,
-  ],
+  ['schemaVersion 2 on a v1 topic', 'schemaVersion', 2, 'schemaVersion', /^schemaVersion must be equal to 1$/],
+  ['a schemaVersion sent as a string', 'schemaVersion', '1', 'schemaVersion', /^schemaVersion must be equal to 1$/],
+  ['an empty correlationId', 'correlationId', '', 'correlationId', /^correlationId should not be empty$/],
+  ['an unknown extra field', 'colour', 'blue', 'colour', /^property colour should not exist$/],
 ];
 
 describe.each(contracts)('$contract.name', ({ contract, example }) => {
@@ -107,68 +46,38 @@ describe.each(contracts)('$contract.name', ({ contract, example }) => {
     const event = example();
 
     const encoded = encodeEvent(contract, event as never);
-    const decoded = decodeMessage(
-      contract,
-      Buffer.from(encoded.key),
-      Buffer.from(encoded.value),
-    );
+    const decoded = decodeMessage(contract, Buffer.from(encoded.key), Buffer.from(encoded.value));
 
     expect(encoded.key).toBe(contract.keyOf(event as never));
     expect(decoded.key).toBeInstanceOf(contract.keyType);
     expect(JSON.parse(JSON.stringify(decoded.value))).toEqual(event);
   });
 
-  it.each(envelopeCases)(
-    'rejects %s, naming the field',
-    (_description, path, value, field, reason) => {
-      expectIssue(
-        () => decodeEvent(contract, withField(example(), path, value)),
-        field,
-        reason,
-      );
-    },
-  );
+  it.each(envelopeCases)('rejects %s, naming the field', (_description, path, value, field, reason) => {
+    expectIssue(() => decodeEvent(contract, withField(example(), path, value)), field, reason);
+  });
 
   it('refuses to encode an invalid event, so it can never be published', () => {
     const invalid = withField(example(), 'eventId', 'not-a-uuid');
 
-    expectIssue(
-      () => encodeEvent(contract, invalid as never),
-      'eventId',
-      /must be a UUID/,
-    );
+    expectIssue(() => encodeEvent(contract, invalid as never), 'eventId', /must be a UUID/);
   });
 
   it('rejects a message published under a key that does not match its value', () => {
     const encoded = encodeEvent(contract, example() as never);
-    const otherKey =
-      contract.name === Topics.repCapacity.name
-        ? 'rep-other'
-        : '0f0e0d0c-0b0a-4908-8706-050403020100';
+    const otherKey = contract.name === Topics.repCapacity.name ? 'rep-other' : '0f0e0d0c-0b0a-4908-8706-050403020100';
 
-    expectIssue(
-      () => decodeMessage(contract, otherKey, encoded.value),
-      KEY_FIELD,
-      /does not match the key derived/,
-    );
+    expectIssue(() => decodeMessage(contract, otherKey, encoded.value), KEY_FIELD, /does not match the key derived/);
   });
 
   it('rejects a message without a key', () => {
     const encoded = encodeEvent(contract, example() as never);
 
-    expectIssue(
-      () => decodeMessage(contract, null, encoded.value),
-      KEY_FIELD,
-      /^message key is missing$/,
-    );
+    expectIssue(() => decodeMessage(contract, null, encoded.value), KEY_FIELD, /^message key is missing$/);
   });
 
   it('rejects a value that is not JSON, with the topic as subject', () => {
-    const violation = expectIssue(
-      () => decodeEventJson(contract, '{"eventId":'),
-      BODY_FIELD,
-      /not valid JSON/,
-    );
+    const violation = expectIssue(() => decodeEventJson(contract, '{"eventId":'), BODY_FIELD, /not valid JSON/);
 
     expect(violation).toBeInstanceOf(ContractViolationError);
     expect(violation.subject).toBe(contract.name);

@@ -1,12 +1,4 @@
-import {
-  IsISO8601,
-  IsInt,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsISO8601, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 /**
  * Fields every event on every topic carries. `occurredAt` is event time (when it happened at the

@@ -1,12 +1,5 @@
 import { ContractViolationError } from './contract-violation.error';
-import {
-  BODY_FIELD,
-  decodeEventJson,
-  decodeKey,
-  decodeMessage,
-  encodeEvent,
-  validatePayload,
-} from './event-codec';
+import { BODY_FIELD, decodeEventJson, decodeKey, decodeMessage, encodeEvent, validatePayload } from './event-codec';
 import { EngagementInboundV1 } from './events/engagement-inbound.v1';
 import { LeadMergedV1 } from './events/lead-merged.v1';
 import { RoutingProfileV1 } from './events/lead-qualified.v1';
@@ -16,9 +9,7 @@ import { Topics } from './topics';
 
 describe('validatePayload', () => {
   it('validates any contract class under the subject the caller names, e.g. an HTTP route', () => {
-    const violation = violationOf(() =>
-      validatePayload(RoutingProfileV1, { country: 'XX' }, 'POST /v1/leads'),
-    );
+    const violation = violationOf(() => validatePayload(RoutingProfileV1, { country: 'XX' }, 'POST /v1/leads'));
 
     expect(violation.subject).toBe('POST /v1/leads');
     expect(violation.issues).toEqual([
@@ -38,23 +29,13 @@ describe('validatePayload', () => {
     ['a string', 'hello', /^body must be a JSON object, not a string$/],
     ['a number', 7, /^body must be a JSON object, not a number$/],
   ])('rejects %s as a whole body', (_description, raw, reason) => {
-    expectIssue(
-      () => validatePayload(RoutingProfileV1, raw, 'subject'),
-      BODY_FIELD,
-      reason,
-    );
+    expectIssue(() => validatePayload(RoutingProfileV1, raw, 'subject'), BODY_FIELD, reason);
   });
 
   it('never echoes a rejected value, which may be personal data', () => {
-    const event = withField(
-      exampleEvents.engagementInbound(),
-      'identity.email',
-      'ada.lovelace-private',
-    );
+    const event = withField(exampleEvents.engagementInbound(), 'identity.email', 'ada.lovelace-private');
 
-    const violation = violationOf(() =>
-      validatePayload(EngagementInboundV1, event, 'engagement.inbound.v1'),
-    );
+    const violation = violationOf(() => validatePayload(EngagementInboundV1, event, 'engagement.inbound.v1'));
 
     expect(violation.message).not.toContain('ada.lovelace-private');
   });
@@ -75,9 +56,7 @@ describe('decodeEventJson', () => {
   it('decodes a UTF-8 buffer into a validated instance', () => {
     const event = exampleEvents.leadMerged();
 
-    expect(
-      decodeEventJson(contract, Buffer.from(JSON.stringify(event))),
-    ).toBeInstanceOf(LeadMergedV1);
+    expect(decodeEventJson(contract, Buffer.from(JSON.stringify(event)))).toBeInstanceOf(LeadMergedV1);
   });
 
   it.each([
@@ -85,11 +64,7 @@ describe('decodeEventJson', () => {
     ['whitespace', '  \n'],
     ['a tombstone (null value)', null],
   ])('rejects %s as an empty body', (_description, payload) => {
-    expectIssue(
-      () => decodeEventJson(contract, payload),
-      BODY_FIELD,
-      /^body is empty$/,
-    );
+    expectIssue(() => decodeEventJson(contract, payload), BODY_FIELD, /^body is empty$/);
   });
 
   it('reports where the JSON breaks without quoting the input', () => {
@@ -103,29 +78,19 @@ describe('decodeEventJson', () => {
   });
 
   it('rejects JSON that is not an object', () => {
-    expectIssue(
-      () => decodeEventJson(contract, '[1,2]'),
-      BODY_FIELD,
-      /^body must be a JSON object, not an array$/,
-    );
+    expectIssue(() => decodeEventJson(contract, '[1,2]'), BODY_FIELD, /^body must be a JSON object, not an array$/);
   });
 });
 
 describe('decodeKey and decodeMessage', () => {
   it('decodes a buffer key into the key class', () => {
-    expect(
-      decodeKey(Topics.leadScored, Buffer.from(EXAMPLE_IDS.leadId)),
-    ).toEqual({ leadId: EXAMPLE_IDS.leadId });
+    expect(decodeKey(Topics.leadScored, Buffer.from(EXAMPLE_IDS.leadId))).toEqual({ leadId: EXAMPLE_IDS.leadId });
   });
 
   it('returns the decoded key and value of a well-formed message', () => {
     const event = exampleEvents.leadScored();
 
-    const message = decodeMessage(
-      Topics.leadScored,
-      EXAMPLE_IDS.leadId,
-      JSON.stringify(event),
-    );
+    const message = decodeMessage(Topics.leadScored, EXAMPLE_IDS.leadId, JSON.stringify(event));
 
     expect(message.key.leadId).toBe(EXAMPLE_IDS.leadId);
     expect(message.value.eventId).toBe(event.eventId);
@@ -134,10 +99,7 @@ describe('decodeKey and decodeMessage', () => {
 
 describe('encodeEvent', () => {
   it('accepts a class instance as well as a plain object', () => {
-    const instance = Object.assign(
-      new LeadMergedV1(),
-      exampleEvents.leadMerged(),
-    );
+    const instance = Object.assign(new LeadMergedV1(), exampleEvents.leadMerged());
 
     expect(encodeEvent(Topics.leadMerged, instance)).toEqual({
       key: EXAMPLE_IDS.leadId,

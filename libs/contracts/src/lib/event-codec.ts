@@ -1,9 +1,6 @@
 import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
 import { Validator, type ValidatorOptions } from 'class-validator';
-import {
-  ContractViolationError,
-  toFieldIssues,
-} from './contract-violation.error';
+import { ContractViolationError, toFieldIssues } from './contract-violation.error';
 import type { EventEnvelope } from './envelope';
 import type { Constructor, TopicContract } from './topic-contract';
 
@@ -43,17 +40,9 @@ const JSON_ERROR_POSITION = /position (\d+)/;
 const describeNonObject = (raw: unknown): string =>
   raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
 
-function validateInstance<T extends object>(
-  instance: T,
-  subject: string,
-  pathPrefix = '',
-): T {
+function validateInstance<T extends object>(instance: T, subject: string, pathPrefix = ''): T {
   const errors = validator.validateSync(instance, VALIDATOR_OPTIONS);
-  if (errors.length > 0)
-    throw new ContractViolationError(
-      subject,
-      toFieldIssues(errors, pathPrefix),
-    );
+  if (errors.length > 0) throw new ContractViolationError(subject, toFieldIssues(errors, pathPrefix));
   return instance;
 }
 
@@ -62,11 +51,7 @@ function validateInstance<T extends object>(
  * failing field. Unknown fields are rejected, not dropped, so a producer learns about typos. HTTP layers
  * use it with their own subject (e.g. the route).
  */
-export function validatePayload<T extends object>(
-  type: Constructor<T>,
-  raw: unknown,
-  subject: string,
-): T {
+export function validatePayload<T extends object>(type: Constructor<T>, raw: unknown, subject: string): T {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ContractViolationError(subject, [
       {
@@ -75,32 +60,19 @@ export function validatePayload<T extends object>(
       },
     ]);
   }
-  return validateInstance(
-    plainToInstance(type, raw, TRANSFORM_OPTIONS),
-    subject,
-  );
+  return validateInstance(plainToInstance(type, raw, TRANSFORM_OPTIONS), subject);
 }
 
-export function decodeEvent<V extends EventEnvelope, K extends object>(
-  contract: TopicContract<V, K>,
-  raw: unknown,
-): V {
+export function decodeEvent<V extends EventEnvelope, K extends object>(contract: TopicContract<V, K>, raw: unknown): V {
   return validatePayload(contract.valueType, raw, contract.name);
 }
 
 const wireText = (payload: WirePayload): string =>
-  payload === null || payload === undefined
-    ? ''
-    : typeof payload === 'string'
-      ? payload
-      : payload.toString('utf8');
+  payload === null || payload === undefined ? '' : typeof payload === 'string' ? payload : payload.toString('utf8');
 
 // The parser's own message may quote the input, which can hold personal data: report only the position.
 function invalidJsonReason(error: unknown): string {
-  const position =
-    error instanceof Error
-      ? JSON_ERROR_POSITION.exec(error.message)?.[1]
-      : undefined;
+  const position = error instanceof Error ? JSON_ERROR_POSITION.exec(error.message)?.[1] : undefined;
   return position === undefined
     ? 'body is not valid JSON'
     : `body is not valid JSON (syntax error at position ${position})`;
@@ -109,16 +81,12 @@ function invalidJsonReason(error: unknown): string {
 function parseJson(payload: WirePayload, subject: string): unknown {
   const text = wireText(payload);
   if (text.trim().length === 0) {
-    throw new ContractViolationError(subject, [
-      { field: BODY_FIELD, reasons: ['body is empty'] },
-    ]);
+    throw new ContractViolationError(subject, [{ field: BODY_FIELD, reasons: ['body is empty'] }]);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ContractViolationError(subject, [
-      { field: BODY_FIELD, reasons: [invalidJsonReason(error)] },
-    ]);
+    throw new ContractViolationError(subject, [{ field: BODY_FIELD, reasons: [invalidJsonReason(error)] }]);
   }
 }
 
@@ -137,9 +105,7 @@ export function decodeKey<V extends EventEnvelope, K extends object>(
 ): K {
   const text = wireText(rawKey);
   if (text.length === 0) {
-    throw new ContractViolationError(contract.name, [
-      { field: KEY_FIELD, reasons: ['message key is missing'] },
-    ]);
+    throw new ContractViolationError(contract.name, [{ field: KEY_FIELD, reasons: ['message key is missing'] }]);
   }
   return validateInstance(contract.parseKey(text), contract.name, KEY_FIELD);
 }

@@ -52,9 +52,7 @@ const engagementInbound: ExampleBuilder<EngagementInboundV1> = (overrides) => ({
   ...overrides,
 });
 
-const engagementRecorded: ExampleBuilder<EngagementRecordedV1> = (
-  overrides,
-) => ({
+const engagementRecorded: ExampleBuilder<EngagementRecordedV1> = (overrides) => ({
   ...envelope(),
   leadId: EXAMPLE_IDS.leadId,
   sourceId: EXAMPLE_IDS.sourceId,

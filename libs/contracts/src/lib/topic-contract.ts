@@ -6,10 +6,7 @@ export type Constructor<T> = new () => T;
  * Everything a producer or consumer needs to know about one topic. Defined once per topic in
  * `topics.ts`; the Kafka platform library provisions topics and validates events from these.
  */
-export interface TopicContract<
-  V extends EventEnvelope = EventEnvelope,
-  K extends object = object,
-> {
+export interface TopicContract<V extends EventEnvelope = EventEnvelope, K extends object = object> {
   /** `<context>.<event>.v<N>` */
   readonly name: string;
   readonly partitions: number;

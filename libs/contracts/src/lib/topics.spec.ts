@@ -32,22 +32,16 @@ describe('topics', () => {
 
   it('gives every lead-keyed topic the same partition count, so they are co-partitioned by lead', () => {
     expect(leadKeyedTopics).toHaveLength(6);
-    leadKeyedTopics.forEach((topic) =>
-      expect(topic.partitions).toBe(LEAD_TOPIC_PARTITIONS),
-    );
+    leadKeyedTopics.forEach((topic) => expect(topic.partitions).toBe(LEAD_TOPIC_PARTITIONS));
   });
 
   it('compacts only rep.capacity.v1, keyed by rep', () => {
-    expect(ALL_TOPICS.filter((topic) => topic.compacted)).toEqual([
-      Topics.repCapacity,
-    ]);
+    expect(ALL_TOPICS.filter((topic) => topic.compacted)).toEqual([Topics.repCapacity]);
     expect(Topics.repCapacity.keyType).toBe(RepKey);
   });
 
   it('pairs every topic with a <topic>.dlq dead-letter topic of 1 to 3 partitions', () => {
-    expect(DEAD_LETTER_TOPICS.map((dlq) => dlq.source)).toEqual(
-      ALL_TOPICS.map((topic) => topic.name),
-    );
+    expect(DEAD_LETTER_TOPICS.map((dlq) => dlq.source)).toEqual(ALL_TOPICS.map((topic) => topic.name));
     DEAD_LETTER_TOPICS.forEach((dlq) => {
       expect(dlq.name).toBe(`${dlq.source}.dlq`);
       expect(dlq.partitions).toBeGreaterThanOrEqual(1);
@@ -75,22 +69,13 @@ describe('topics', () => {
       { leadId: '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b' },
     ],
     ['rep', Topics.repCapacity, 'rep-1', RepKey, { repId: 'rep-1' }],
-    [
-      'identity',
-      Topics.engagementInbound,
-      'anon-1',
-      InboundKey,
-      { identity: 'anon-1' },
-    ],
-  ])(
-    'parses a %s key from the wire into its key class',
-    (_kind, contract, rawKey, keyType, expected) => {
-      const key = contract.parseKey(rawKey);
+    ['identity', Topics.engagementInbound, 'anon-1', InboundKey, { identity: 'anon-1' }],
+  ])('parses a %s key from the wire into its key class', (_kind, contract, rawKey, keyType, expected) => {
+    const key = contract.parseKey(rawKey);
 
-      expect(key).toBeInstanceOf(keyType);
-      expect(key).toEqual(expected);
-    },
-  );
+    expect(key).toBeInstanceOf(keyType);
+    expect(key).toEqual(expected);
+  });
 
   it.each([
     ['a name without a version', 'engagement.recorded', 3],
@@ -104,8 +89,7 @@ describe('topics', () => {
       valueType: EngagementRecordedV1,
       keyType: LeadKey,
       keyOf: (event: EngagementRecordedV1) => event.leadId,
-      parseKey: (rawKey: string) =>
-        Object.assign(new LeadKey(), { leadId: rawKey }),
+      parseKey: (rawKey: string) => Object.assign(new LeadKey(), { leadId: rawKey }),
     };
 
     expect(() => defineTopic(definition)).toThrow(/Topic/);

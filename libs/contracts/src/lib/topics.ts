@@ -1,8 +1,5 @@
 import type { EventEnvelope } from './envelope';
-import {
-  EngagementInboundV1,
-  inboundKeyOf,
-} from './events/engagement-inbound.v1';
+import { EngagementInboundV1, inboundKeyOf } from './events/engagement-inbound.v1';
 import { EngagementRecordedV1 } from './events/engagement-recorded.v1';
 import { LeadMergedV1 } from './events/lead-merged.v1';
 import { LeadQualifiedV1 } from './events/lead-qualified.v1';
@@ -11,14 +8,9 @@ import { LeadScoredV1 } from './events/lead-scored.v1';
 import { RepCapacityV1 } from './events/rep-capacity.v1';
 import { SalesActivityV1 } from './events/sales-activity.v1';
 import { InboundKey, LeadKey, RepKey } from './keys';
-import {
-  dlqNameOf,
-  type DeadLetterTopic,
-  type TopicContract,
-} from './topic-contract';
+import { dlqNameOf, type DeadLetterTopic, type TopicContract } from './topic-contract';
 
-export const TOPIC_NAME_PATTERN =
-  /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\.v[1-9][0-9]*$/;
+export const TOPIC_NAME_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\.v[1-9][0-9]*$/;
 
 /**
  * Every topic keyed by lead id has the same partition count so the topics are co-partitioned: one consumer
@@ -26,10 +18,7 @@ export const TOPIC_NAME_PATTERN =
  */
 export const LEAD_TOPIC_PARTITIONS = 6;
 
-export type TopicDefinition<V extends EventEnvelope, K extends object> = Omit<
-  TopicContract<V, K>,
-  'compacted'
-> & {
+export type TopicDefinition<V extends EventEnvelope, K extends object> = Omit<TopicContract<V, K>, 'compacted'> & {
   compacted?: boolean;
 };
 
@@ -38,14 +27,10 @@ export function defineTopic<V extends EventEnvelope, K extends object>(
   definition: TopicDefinition<V, K>,
 ): TopicContract<V, K> {
   if (!TOPIC_NAME_PATTERN.test(definition.name)) {
-    throw new Error(
-      `Topic name ${definition.name} does not follow <context>.<event>.v<N>`,
-    );
+    throw new Error(`Topic name ${definition.name} does not follow <context>.<event>.v<N>`);
   }
   if (!Number.isInteger(definition.partitions) || definition.partitions < 1) {
-    throw new Error(
-      `Topic ${definition.name} needs a positive integer partition count`,
-    );
+    throw new Error(`Topic ${definition.name} needs a positive integer partition count`);
   }
   return Object.freeze({
     ...definition,
@@ -53,12 +38,9 @@ export function defineTopic<V extends EventEnvelope, K extends object>(
   });
 }
 
-const leadKeyFromWire = (rawKey: string): LeadKey =>
-  Object.assign(new LeadKey(), { leadId: rawKey });
-const repKeyFromWire = (rawKey: string): RepKey =>
-  Object.assign(new RepKey(), { repId: rawKey });
-const inboundKeyFromWire = (rawKey: string): InboundKey =>
-  Object.assign(new InboundKey(), { identity: rawKey });
+const leadKeyFromWire = (rawKey: string): LeadKey => Object.assign(new LeadKey(), { leadId: rawKey });
+const repKeyFromWire = (rawKey: string): RepKey => Object.assign(new RepKey(), { repId: rawKey });
+const inboundKeyFromWire = (rawKey: string): InboundKey => Object.assign(new InboundKey(), { identity: rawKey });
 
 const leadKeyed = {
   partitions: LEAD_TOPIC_PARTITIONS,
@@ -124,13 +106,10 @@ export const Topics = {
 
 export type TopicKey = keyof typeof Topics;
 
-export const ALL_TOPICS: readonly TopicContract[] = Object.freeze(
-  Object.values(Topics),
-);
+export const ALL_TOPICS: readonly TopicContract[] = Object.freeze(Object.values(Topics));
 
 /** Dead letters are rare, so a few partitions suffice; they are never compacted, every failure is kept. */
-const deadLetterPartitionsFor = (partitions: number): number =>
-  partitions >= LEAD_TOPIC_PARTITIONS ? 3 : 1;
+const deadLetterPartitionsFor = (partitions: number): number => (partitions >= LEAD_TOPIC_PARTITIONS ? 3 : 1);
 
 export const DEAD_LETTER_TOPICS: readonly DeadLetterTopic[] = Object.freeze(
   ALL_TOPICS.map((topic) =>
@@ -142,9 +121,7 @@ export const DEAD_LETTER_TOPICS: readonly DeadLetterTopic[] = Object.freeze(
   ),
 );
 
-const topicsByName: ReadonlyMap<string, TopicContract> = new Map(
-  ALL_TOPICS.map((topic) => [topic.name, topic]),
-);
+const topicsByName: ReadonlyMap<string, TopicContract> = new Map(ALL_TOPICS.map((topic) => [topic.name, topic]));
 
 /** The contract of a topic, or undefined for a name no contract defines (e.g. a DLQ or a test topic). */
 export function topicByName(name: string): TopicContract | undefined {

@@ -38,13 +38,7 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const MERGE_REASONS = ['identify', 'alias', 'email_match'] as const;
 export type MergeReason = (typeof MERGE_REASONS)[number];
 
-export const ROUTING_STRATEGIES = [
-  'round_robin',
-  'weighted',
-  'load_balanced',
-  'account_owner',
-  'fallback',
-] as const;
+export const ROUTING_STRATEGIES = ['round_robin', 'weighted', 'load_balanced', 'account_owner', 'fallback'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 
 export const SALES_OUTCOMES = ['accepted', 'rejected', 'won', 'lost'] as const;

@@ -2,15 +2,8 @@ import { Equals, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
 import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';
-import {
-  IsFlatRecord,
-  type EventProperties,
-} from '../validation/is-flat-record.validator';
-import {
-  IsIdentifier,
-  IsNestedObject,
-  IsText,
-} from '../validation/field-rules';
+import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
+import { IsIdentifier, IsNestedObject, IsText } from '../validation/field-rules';
 import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
 
 /** Who did it, as the marketing tool knows them. At least one field is required. */

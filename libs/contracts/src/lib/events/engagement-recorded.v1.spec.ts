@@ -6,13 +6,7 @@ import { Topics } from '../topics';
 const contract = Topics.engagementRecorded;
 const example = () => exampleEvents.engagementRecorded();
 
-type Case = [
-  description: string,
-  path: string,
-  value: unknown,
-  field: string,
-  reason: RegExp,
-];
+type Case = [description: string, path: string, value: unknown, field: string, reason: RegExp];
 
 describe('engagement.recorded.v1', () => {
   it('accepts an identity snapshot with only an email hash', () => {
@@ -21,40 +15,14 @@ describe('engagement.recorded.v1', () => {
       identity: { emailHash: EXAMPLE_IDS.emailHash },
     };
 
-    expect(decodeEvent(contract, event).identity.emailHash).toBe(
-      EXAMPLE_IDS.emailHash,
-    );
+    expect(decodeEvent(contract, event).identity.emailHash).toBe(EXAMPLE_IDS.emailHash);
   });
 
   it.each<Case>([
-    [
-      'a leadId that is not a uuid',
-      'leadId',
-      'lead-1',
-      'leadId',
-      /^leadId must be a UUID$/,
-    ],
-    [
-      'a missing sourceId',
-      'sourceId',
-      REMOVE,
-      'sourceId',
-      /^sourceId must be a string$/,
-    ],
-    [
-      'an unknown activity type',
-      'type',
-      'visit',
-      'type',
-      /^type must be one of the following values: /,
-    ],
-    [
-      'type custom without customType',
-      'type',
-      'custom',
-      'customType',
-      /^customType is required when type is custom/,
-    ],
+    ['a leadId that is not a uuid', 'leadId', 'lead-1', 'leadId', /^leadId must be a UUID$/],
+    ['a missing sourceId', 'sourceId', REMOVE, 'sourceId', /^sourceId must be a string$/],
+    ['an unknown activity type', 'type', 'visit', 'type', /^type must be one of the following values: /],
+    ['type custom without customType', 'type', 'custom', 'customType', /^customType is required when type is custom/],
     [
       'a clear email in the identity snapshot',
       'identity.email',
@@ -97,22 +65,11 @@ describe('engagement.recorded.v1', () => {
       'properties',
       /^properties\.url\.href must be/,
     ],
-  ])(
-    'rejects %s, naming the field',
-    (_description, path, value, field, reason) => {
-      expectIssue(
-        () => decodeEvent(contract, withField(example(), path, value)),
-        field,
-        reason,
-      );
-    },
-  );
+  ])('rejects %s, naming the field', (_description, path, value, field, reason) => {
+    expectIssue(() => decodeEvent(contract, withField(example(), path, value)), field, reason);
+  });
 
   it('rejects a key that is not a lead id', () => {
-    expectIssue(
-      () => decodeKey(contract, 'anon-5d2f9c'),
-      `${KEY_FIELD}.leadId`,
-      /^leadId must be a UUID$/,
-    );
+    expectIssue(() => decodeKey(contract, 'anon-5d2f9c'), `${KEY_FIELD}.leadId`, /^leadId must be a UUID$/);
   });
 });

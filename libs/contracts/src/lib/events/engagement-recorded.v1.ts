@@ -2,16 +2,8 @@ import { Equals, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';
-import {
-  IsFlatRecord,
-  type EventProperties,
-} from '../validation/is-flat-record.validator';
-import {
-  IsIdentifier,
-  IsNestedObject,
-  IsText,
-  IsTimestamp,
-} from '../validation/field-rules';
+import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
+import { IsIdentifier, IsNestedObject, IsText, IsTimestamp } from '../validation/field-rules';
 import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
 
 export const EMAIL_HASH_PATTERN = /^[a-f0-9]{64}$/;
@@ -31,8 +23,7 @@ export class IdentitySnapshotV1 {
 
   @IsOptional()
   @Matches(EMAIL_HASH_PATTERN, {
-    message:
-      '$property must be 64 lower-case hex characters (a SHA-256 digest)',
+    message: '$property must be 64 lower-case hex characters (a SHA-256 digest)',
   })
   emailHash?: string;
 }

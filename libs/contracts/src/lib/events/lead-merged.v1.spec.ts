@@ -6,13 +6,7 @@ import { Topics } from '../topics';
 const contract = Topics.leadMerged;
 const example = () => exampleEvents.leadMerged();
 
-type Case = [
-  description: string,
-  path: string,
-  value: unknown,
-  field: string,
-  reason: RegExp,
-];
+type Case = [description: string, path: string, value: unknown, field: string, reason: RegExp];
 
 describe('lead.merged.v1', () => {
   it('is keyed by the surviving lead, so the merge is ordered with its later events', () => {
@@ -27,20 +21,8 @@ describe('lead.merged.v1', () => {
       'mergedLeadId',
       /^mergedLeadId must differ from survivingLeadId$/,
     ],
-    [
-      'a missing survivingLeadId',
-      'survivingLeadId',
-      REMOVE,
-      'survivingLeadId',
-      /^survivingLeadId must be a UUID$/,
-    ],
-    [
-      'a mergedLeadId that is not a uuid',
-      'mergedLeadId',
-      42,
-      'mergedLeadId',
-      /^mergedLeadId must be a UUID$/,
-    ],
+    ['a missing survivingLeadId', 'survivingLeadId', REMOVE, 'survivingLeadId', /^survivingLeadId must be a UUID$/],
+    ['a mergedLeadId that is not a uuid', 'mergedLeadId', 42, 'mergedLeadId', /^mergedLeadId must be a UUID$/],
     [
       'an unknown reason',
       'reason',
@@ -48,14 +30,7 @@ describe('lead.merged.v1', () => {
       'reason',
       /^reason must be one of the following values: identify, alias, email_match$/,
     ],
-  ])(
-    'rejects %s, naming the field',
-    (_description, path, value, field, reason) => {
-      expectIssue(
-        () => decodeEvent(contract, withField(example(), path, value)),
-        field,
-        reason,
-      );
-    },
-  );
+  ])('rejects %s, naming the field', (_description, path, value, field, reason) => {
+    expectIssue(() => decodeEvent(contract, withField(example(), path, value)), field, reason);
+  });
 });

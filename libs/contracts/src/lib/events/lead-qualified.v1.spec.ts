@@ -6,29 +6,15 @@ import { Topics } from '../topics';
 const contract = Topics.leadQualified;
 const example = () => exampleEvents.leadQualified();
 
-type Case = [
-  description: string,
-  path: string,
-  value: unknown,
-  field: string,
-  reason: RegExp,
-];
+type Case = [description: string, path: string, value: unknown, field: string, reason: RegExp];
 
 describe('lead.qualified.v1', () => {
   it('accepts an empty routing profile, because enrichment may know nothing yet', () => {
-    expect(
-      decodeEvent(contract, { ...example(), profile: {} }).profile,
-    ).toEqual({});
+    expect(decodeEvent(contract, { ...example(), profile: {} }).profile).toEqual({});
   });
 
   it.each<Case>([
-    [
-      'a missing profile',
-      'profile',
-      REMOVE,
-      'profile',
-      /^profile should not be null or undefined$/,
-    ],
+    ['a missing profile', 'profile', REMOVE, 'profile', /^profile should not be null or undefined$/],
     [
       'a country that is not ISO 3166 alpha-2',
       'profile.country',
@@ -71,28 +57,9 @@ describe('lead.qualified.v1', () => {
       'qualifiedAt',
       /^qualifiedAt must be a valid ISO 8601 date string$/,
     ],
-    [
-      'an unknown grade',
-      'grade',
-      'a',
-      'grade',
-      /^grade must be one of the following values: A, B, C, D$/,
-    ],
-    [
-      'a leadId that is not a uuid',
-      'leadId',
-      'lead-1',
-      'leadId',
-      /^leadId must be a UUID$/,
-    ],
-  ])(
-    'rejects %s, naming the field',
-    (_description, path, value, field, reason) => {
-      expectIssue(
-        () => decodeEvent(contract, withField(example(), path, value)),
-        field,
-        reason,
-      );
-    },
-  );
+    ['an unknown grade', 'grade', 'a', 'grade', /^grade must be one of the following values: A, B, C, D$/],
+    ['a leadId that is not a uuid', 'leadId', 'lead-1', 'leadId', /^leadId must be a UUID$/],
+  ])('rejects %s, naming the field', (_description, path, value, field, reason) => {
+    expectIssue(() => decodeEvent(contract, withField(example(), path, value)), field, reason);
+  });
 });

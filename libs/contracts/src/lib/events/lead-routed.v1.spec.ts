@@ -6,30 +6,16 @@ import { Topics } from '../topics';
 const contract = Topics.leadRouted;
 const example = () => exampleEvents.leadRouted();
 
-type Case = [
-  description: string,
-  path: string,
-  value: unknown,
-  field: string,
-  reason: RegExp,
-];
+type Case = [description: string, path: string, value: unknown, field: string, reason: RegExp];
 
 describe('lead.routed.v1', () => {
   it('accepts an assignment without a team', () => {
-    expect(
-      decodeEvent(contract, withField(example(), 'teamId', REMOVE)).teamId,
-    ).toBeUndefined();
+    expect(decodeEvent(contract, withField(example(), 'teamId', REMOVE)).teamId).toBeUndefined();
   });
 
   it.each<Case>([
     ['a missing repId', 'repId', REMOVE, 'repId', /^repId must be a string$/],
-    [
-      'a teamId with spaces',
-      'teamId',
-      'team emea',
-      'teamId',
-      /^teamId must be 1-128 characters of letters/,
-    ],
+    ['a teamId with spaces', 'teamId', 'team emea', 'teamId', /^teamId must be 1-128 characters of letters/],
     [
       'an unknown strategy',
       'strategy',
@@ -51,13 +37,7 @@ describe('lead.routed.v1', () => {
       'decisionTrace',
       /^decisionTrace must contain at least 1 elements$/,
     ],
-    [
-      'a trace step without a name',
-      'decisionTrace.0.step',
-      REMOVE,
-      'decisionTrace.0.step',
-      /^step must be a string$/,
-    ],
+    ['a trace step without a name', 'decisionTrace.0.step', REMOVE, 'decisionTrace.0.step', /^step must be a string$/],
     [
       'a trace step with an empty outcome',
       'decisionTrace.1.outcome',
@@ -72,14 +52,7 @@ describe('lead.routed.v1', () => {
       'qualifiedEventId',
       /^qualifiedEventId must be a UUID$/,
     ],
-  ])(
-    'rejects %s, naming the field',
-    (_description, path, value, field, reason) => {
-      expectIssue(
-        () => decodeEvent(contract, withField(example(), path, value)),
-        field,
-        reason,
-      );
-    },
-  );
+  ])('rejects %s, naming the field', (_description, path, value, field, reason) => {
+    expectIssue(() => decodeEvent(contract, withField(example(), path, value)), field, reason);
+  });
 });

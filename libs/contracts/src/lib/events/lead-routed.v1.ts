@@ -1,11 +1,6 @@
 import { Equals, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EventEnvelope } from '../envelope';
-import {
-  IsIdentifier,
-  IsNestedArray,
-  IsText,
-  IsTimestamp,
-} from '../validation/field-rules';
+import { IsIdentifier, IsNestedArray, IsText, IsTimestamp } from '../validation/field-rules';
 import { ROUTING_STRATEGIES, type RoutingStrategy } from '../vocabulary';
 
 export const MAX_DECISION_STEPS = 50;

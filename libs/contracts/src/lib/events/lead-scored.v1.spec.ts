@@ -11,13 +11,7 @@ const factor = (index: number) => ({
   points: index,
 });
 
-type Case = [
-  description: string,
-  path: string,
-  value: unknown,
-  field: string,
-  reason: RegExp,
-];
+type Case = [description: string, path: string, value: unknown, field: string, reason: RegExp];
 
 describe('lead.scored.v1', () => {
   it('accepts a negative behaviour score and no factors', () => {
@@ -27,9 +21,7 @@ describe('lead.scored.v1', () => {
   });
 
   it('turns each top factor into its class, so nested rules apply', () => {
-    expect(
-      decodeEvent(contract, example()).topFactors[0].constructor.name,
-    ).toBe('ScoreFactorV1');
+    expect(decodeEvent(contract, example()).topFactors[0].constructor.name).toBe('ScoreFactorV1');
   });
 
   it.each<Case>([
@@ -47,13 +39,7 @@ describe('lead.scored.v1', () => {
       'fitScore',
       /^fitScore must be a finite number$/,
     ],
-    [
-      'an unknown grade',
-      'grade',
-      'E',
-      'grade',
-      /^grade must be one of the following values: A, B, C, D$/,
-    ],
+    ['an unknown grade', 'grade', 'E', 'grade', /^grade must be one of the following values: A, B, C, D$/],
     [
       'an unknown lifecycle stage',
       'lifecycleStage',
@@ -61,13 +47,7 @@ describe('lead.scored.v1', () => {
       'lifecycleStage',
       /^lifecycleStage must be one of the following values: subscriber/,
     ],
-    [
-      'a missing modelVersion',
-      'modelVersion',
-      REMOVE,
-      'modelVersion',
-      /^modelVersion must be a string$/,
-    ],
+    ['a missing modelVersion', 'modelVersion', REMOVE, 'modelVersion', /^modelVersion must be a string$/],
     [
       'more than 10 top factors',
       'topFactors',
@@ -75,13 +55,7 @@ describe('lead.scored.v1', () => {
       'topFactors',
       /^topFactors must contain no more than 10 elements$/,
     ],
-    [
-      'top factors that are not a list',
-      'topFactors',
-      factor(1),
-      'topFactors',
-      /^topFactors must be an array$/,
-    ],
+    ['top factors that are not a list', 'topFactors', factor(1), 'topFactors', /^topFactors must be an array$/],
     [
       'a factor with non-numeric points',
       'topFactors.0.points',
@@ -89,13 +63,7 @@ describe('lead.scored.v1', () => {
       'topFactors.0.points',
       /^points must be a finite number$/,
     ],
-    [
-      'a factor without a label',
-      'topFactors.1.label',
-      REMOVE,
-      'topFactors.1.label',
-      /^label must be a string$/,
-    ],
+    ['a factor without a label', 'topFactors.1.label', REMOVE, 'topFactors.1.label', /^label must be a string$/],
     [
       'a factor with an unknown field',
       'topFactors.0.weight',
@@ -103,14 +71,7 @@ describe('lead.scored.v1', () => {
       'topFactors.0.weight',
       /^property weight should not exist$/,
     ],
-  ])(
-    'rejects %s, naming the field',
-    (_description, path, value, field, reason) => {
-      expectIssue(
-        () => decodeEvent(contract, withField(example(), path, value)),
-        field,
-        reason,
-      );
-    },
-  );
+  ])('rejects %s, naming the field', (_description, path, value, field, reason) => {
+    expectIssue(() => decodeEvent(contract, withField(example(), path, value)), field, reason);
+  });
 });

@@ -6,13 +6,7 @@ import { Topics } from '../topics';
 const contract = Topics.repCapacity;
 const example = () => exampleEvents.repCapacity();
 
-type Case = [
-  description: string,
-  path: string,
-  value: unknown,
-  field: string,
-  reason: RegExp,
-];
+type Case = [description: string, path: string, value: unknown, field: string, reason: RegExp];
 
 describe('rep.capacity.v1', () => {
   it('is keyed by rep id, the key compaction keeps the latest value of', () => {
@@ -30,20 +24,8 @@ describe('rep.capacity.v1', () => {
   });
 
   it.each<Case>([
-    [
-      'a missing periodId',
-      'periodId',
-      REMOVE,
-      'periodId',
-      /^periodId must be a string$/,
-    ],
-    [
-      'a negative quota',
-      'quotaAmount',
-      -5,
-      'quotaAmount',
-      /^quotaAmount must not be less than 0$/,
-    ],
+    ['a missing periodId', 'periodId', REMOVE, 'periodId', /^periodId must be a string$/],
+    ['a negative quota', 'quotaAmount', -5, 'quotaAmount', /^quotaAmount must not be less than 0$/],
     [
       'a negative attainment ratio',
       'attainmentRatio',
@@ -51,43 +33,14 @@ describe('rep.capacity.v1', () => {
       'attainmentRatio',
       /^attainmentRatio must not be less than 0$/,
     ],
-    [
-      'a fractional open lead count',
-      'openLeads',
-      1.5,
-      'openLeads',
-      /^openLeads must be an integer number$/,
-    ],
-    [
-      'a negative lead limit',
-      'maxOpenLeads',
-      -1,
-      'maxOpenLeads',
-      /^maxOpenLeads must not be less than 0$/,
-    ],
-    [
-      'availability sent as a string',
-      'available',
-      'yes',
-      'available',
-      /^available must be a boolean value$/,
-    ],
-  ])(
-    'rejects %s, naming the field',
-    (_description, path, value, field, reason) => {
-      expectIssue(
-        () => decodeEvent(contract, withField(example(), path, value)),
-        field,
-        reason,
-      );
-    },
-  );
+    ['a fractional open lead count', 'openLeads', 1.5, 'openLeads', /^openLeads must be an integer number$/],
+    ['a negative lead limit', 'maxOpenLeads', -1, 'maxOpenLeads', /^maxOpenLeads must not be less than 0$/],
+    ['availability sent as a string', 'available', 'yes', 'available', /^available must be a boolean value$/],
+  ])('rejects %s, naming the field', (_description, path, value, field, reason) => {
+    expectIssue(() => decodeEvent(contract, withField(example(), path, value)), field, reason);
+  });
 
   it('rejects a key that is not a rep id', () => {
-    expectIssue(
-      () => decodeKey(contract, 'rep 42'),
-      `${KEY_FIELD}.repId`,
-      /^repId must be 1-128 characters/,
-    );
+    expectIssue(() => decodeKey(contract, 'rep 42'), `${KEY_FIELD}.repId`, /^repId must be 1-128 characters/);
   });
 });

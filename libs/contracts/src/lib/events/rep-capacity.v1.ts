@@ -1,10 +1,6 @@
 import { Equals, IsBoolean } from 'class-validator';
 import { EventEnvelope } from '../envelope';
-import {
-  IsCount,
-  IsIdentifier,
-  IsNonNegativeNumber,
-} from '../validation/field-rules';
+import { IsCount, IsIdentifier, IsNonNegativeNumber } from '../validation/field-rules';
 
 /**
  * A rep's current capacity and attainment. The topic is compacted by rep id, so a consumer that reads it

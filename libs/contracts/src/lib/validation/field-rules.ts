@@ -32,8 +32,7 @@ export const IsIdentifier = (): PropertyDecorator =>
   composeRules(
     IsString(),
     Matches(IDENTIFIER_PATTERN, {
-      message:
-        '$property must be 1-128 characters of letters, digits, _ . : - starting with a letter or digit',
+      message: '$property must be 1-128 characters of letters, digits, _ . : - starting with a letter or digit',
     }),
   );
 
@@ -41,13 +40,9 @@ export const IsIdentifier = (): PropertyDecorator =>
 export const IsTimestamp = (): PropertyDecorator => IsISO8601({ strict: true });
 
 export const IsFiniteNumber = (): PropertyDecorator =>
-  IsNumber(
-    { allowNaN: false, allowInfinity: false },
-    { message: '$property must be a finite number' },
-  );
+  IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a finite number' });
 
-export const IsNonNegativeNumber = (): PropertyDecorator =>
-  composeRules(IsFiniteNumber(), Min(0));
+export const IsNonNegativeNumber = (): PropertyDecorator => composeRules(IsFiniteNumber(), Min(0));
 
 export const IsCount = (): PropertyDecorator => composeRules(IsInt(), Min(0));
 
@@ -55,19 +50,8 @@ export const IsText = (maxLength: number): PropertyDecorator =>
   composeRules(IsString(), IsNotEmpty(), MaxLength(maxLength));
 
 /** A required nested object validated against its own class (the plain JSON is turned into `type` first). */
-export const IsNestedObject = (
-  type: () => Constructor<object>,
-): PropertyDecorator =>
+export const IsNestedObject = (type: () => Constructor<object>): PropertyDecorator =>
   composeRules(IsDefined(), IsObject(), ValidateNested(), Type(type));
 
-export const IsNestedArray = (
-  type: () => Constructor<object>,
-  size: { min: number; max: number },
-): PropertyDecorator =>
-  composeRules(
-    IsArray(),
-    ArrayMinSize(size.min),
-    ArrayMaxSize(size.max),
-    ValidateNested({ each: true }),
-    Type(type),
-  );
+export const IsNestedArray = (type: () => Constructor<object>, size: { min: number; max: number }): PropertyDecorator =>
+  composeRules(IsArray(), ArrayMinSize(size.min), ArrayMaxSize(size.max), ValidateNested({ each: true }), Type(type));

@@ -18,9 +18,7 @@ export function HasAtLeastOneOf(keys: readonly string[]): PropertyDecorator {
       constraints: [keys],
       validator: {
         validate: (value: unknown) =>
-          typeof value !== 'object' ||
-          value === null ||
-          keys.some((key) => hasNonEmptyString(value, key)),
+          typeof value !== 'object' || value === null || keys.some((key) => hasNonEmptyString(value, key)),
         defaultMessage: (args: ValidationArguments) =>
           `${args.property} must contain at least one of ${keys.join(', ')}`,
       },

@@ -2,8 +2,7 @@ import { registerDecorator, type ValidationArguments } from 'class-validator';
 
 export const CUSTOM_TYPE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
-const isCustom = (args: ValidationArguments): boolean =>
-  (args.object as { type?: unknown }).type === 'custom';
+const isCustom = (args: ValidationArguments): boolean => (args.object as { type?: unknown }).type === 'custom';
 
 /**
  * `customType` names the activity when `type` is `custom` and must be absent otherwise, so a consumer
@@ -17,9 +16,7 @@ export function IsCustomTypeOfActivity(): PropertyDecorator {
       propertyName: propertyName as string,
       validator: {
         validate: (value: unknown, args: ValidationArguments) =>
-          isCustom(args)
-            ? typeof value === 'string' && CUSTOM_TYPE_PATTERN.test(value)
-            : value === undefined,
+          isCustom(args) ? typeof value === 'string' && CUSTOM_TYPE_PATTERN.test(value) : value === undefined,
         defaultMessage: (args: ValidationArguments) =>
           isCustom(args)
             ? `${args.property} is required when type is custom: 1-64 characters of letters, digits, _ . : - starting with a letter or digit`

@@ -11,8 +11,7 @@ export function IsDifferentFrom(otherProperty: string): PropertyDecorator {
       validator: {
         validate: (value: unknown, args: ValidationArguments) =>
           value !== (args.object as Record<string, unknown>)[otherProperty],
-        defaultMessage: (args: ValidationArguments) =>
-          `${args.property} must differ from ${otherProperty}`,
+        defaultMessage: (args: ValidationArguments) => `${args.property} must differ from ${otherProperty}`,
       },
     });
 }

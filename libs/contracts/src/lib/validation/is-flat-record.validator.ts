@@ -3,10 +3,7 @@ import { registerDecorator, type ValidationArguments } from 'class-validator';
 /** A scalar an event property may hold. */
 export type PropertyScalar = string | number | boolean | null;
 /** Scalars, lists of scalars, and one level of grouping (e.g. `utm: { source, campaign }`). */
-export type PropertyValue =
-  | PropertyScalar
-  | PropertyScalar[]
-  | Record<string, PropertyScalar | PropertyScalar[]>;
+export type PropertyValue = PropertyScalar | PropertyScalar[] | Record<string, PropertyScalar | PropertyScalar[]>;
 export type EventProperties = Record<string, PropertyValue>;
 
 export const FLAT_RECORD_LIMITS = {
@@ -25,23 +22,16 @@ const isScalar = (value: unknown): boolean =>
   value === null ||
   typeof value === 'boolean' ||
   (typeof value === 'number' && Number.isFinite(value)) ||
-  (typeof value === 'string' &&
-    value.length <= FLAT_RECORD_LIMITS.maxStringLength);
+  (typeof value === 'string' && value.length <= FLAT_RECORD_LIMITS.maxStringLength);
 
 function arrayProblem(path: string, value: unknown[]): string | undefined {
   if (value.length > FLAT_RECORD_LIMITS.maxArrayLength) {
     return `${path} must have at most ${FLAT_RECORD_LIMITS.maxArrayLength} items`;
   }
-  return value.every(isScalar)
-    ? undefined
-    : `${path} items must each be ${SCALAR_RULE}`;
+  return value.every(isScalar) ? undefined : `${path} items must each be ${SCALAR_RULE}`;
 }
 
-function valueProblem(
-  path: string,
-  value: unknown,
-  canNest: boolean,
-): string | undefined {
+function valueProblem(path: string, value: unknown, canNest: boolean): string | undefined {
   if (isScalar(value)) return undefined;
   if (Array.isArray(value)) return arrayProblem(path, value);
   if (isPlainObject(value) && canNest) return objectProblem(path, value, false);
@@ -51,14 +41,9 @@ function valueProblem(
   return `${path} must be ${allowed}`;
 }
 
-function objectProblem(
-  path: string,
-  value: Record<string, unknown>,
-  canNest: boolean,
-): string | undefined {
+function objectProblem(path: string, value: Record<string, unknown>, canNest: boolean): string | undefined {
   const keys = Object.keys(value);
-  if (keys.length > FLAT_RECORD_LIMITS.maxKeys)
-    return `${path} must have at most ${FLAT_RECORD_LIMITS.maxKeys} keys`;
+  if (keys.length > FLAT_RECORD_LIMITS.maxKeys) return `${path} must have at most ${FLAT_RECORD_LIMITS.maxKeys} keys`;
   for (const key of keys) {
     if (key.length === 0 || key.length > FLAT_RECORD_LIMITS.maxKeyLength) {
       return `${path} keys must be 1-${FLAT_RECORD_LIMITS.maxKeyLength} characters long`;
@@ -70,13 +55,8 @@ function objectProblem(
 }
 
 /** Describes the first way `value` is not a flat-ish record, naming the offending key but never its value. */
-export function flatRecordProblem(
-  path: string,
-  value: unknown,
-): string | undefined {
-  return isPlainObject(value)
-    ? objectProblem(path, value, true)
-    : `${path} must be an object of named values`;
+export function flatRecordProblem(path: string, value: unknown): string | undefined {
+  return isPlainObject(value) ? objectProblem(path, value, true) : `${path} must be an object of named values`;
 }
 
 /**
@@ -90,10 +70,8 @@ export function IsFlatRecord(): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       validator: {
-        validate: (value: unknown, args: ValidationArguments) =>
-          flatRecordProblem(args.property, value) === undefined,
-        defaultMessage: (args: ValidationArguments) =>
-          flatRecordProblem(args.property, args.value) ?? '',
+        validate: (value: unknown, args: ValidationArguments) => flatRecordProblem(args.property, value) === undefined,
+        defaultMessage: (args: ValidationArguments) => flatRecordProblem(args.property, args.value) ?? '',
       },
     });
 }

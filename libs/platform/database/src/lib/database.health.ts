@@ -1,22 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { type HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { ReadinessIndicator } from '@handoff/platform-observability';
 import { DataSource } from 'typeorm';
+
+const PING_TIMEOUT_MS = 1000;
 
 /** Readiness check for the service database: `SELECT 1` on the pool, bounded by a timeout. */
 @Injectable()
-export class DatabaseHealthIndicator {
+export class DatabaseHealthIndicator implements ReadinessIndicator {
+  readonly name = 'database';
+
   constructor(
     private readonly typeOrm: TypeOrmHealthIndicator,
     private readonly dataSource: DataSource,
   ) {}
 
-  isHealthy<Key extends string = 'database'>(
-    key = 'database' as Key,
-    timeoutMs = 1000,
-  ): Promise<HealthIndicatorResult<Key>> {
-    return this.typeOrm.pingCheck(key, {
-      connection: this.dataSource,
-      timeout: timeoutMs,
-    });
+  check(): Promise<HealthIndicatorResult> {
+    return this.typeOrm.pingCheck(this.name, { connection: this.dataSource, timeout: PING_TIMEOUT_MS });
   }
 }

@@ -92,7 +92,7 @@ describe('DatabaseModule (real PostgreSQL)', () => {
     const dataSource = app.get(DataSource);
     try {
       expect(await tablesIn(dataSource, schema)).toEqual(['inbox', 'migrations', 'outbox']);
-      expect(await app.get(DatabaseHealthIndicator).isHealthy()).toEqual({
+      expect(await app.get(DatabaseHealthIndicator).check()).toEqual({
         database: { status: 'up' },
       });
     } finally {

@@ -52,12 +52,12 @@ describe('OutboxRelay with a real Kafka broker', () => {
   });
 
   afterAll(async () => {
+    await dropSchema(dataSource, schema);
+    await dataSource.destroy();
     await consumer.disconnect();
     await producer.disconnect();
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect();
-    await dropSchema(dataSource, schema);
-    await dataSource.destroy();
   });
 
   it('delivers exactly the committed outbox rows to the topic, in order per key', async () => {

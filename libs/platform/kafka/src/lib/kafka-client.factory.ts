@@ -1,5 +1,6 @@
 import { Kafka, Partitioners } from 'kafkajs';
 import type { Registry } from 'prom-client';
+import { BrokerProbe } from './broker-probe';
 import { BatchConsumer, CONSUMER_DEFAULTS, type BatchConsumerOptions } from './batch-consumer';
 import { EventProducer } from './event-producer';
 import { KafkaMetrics } from './kafka.metrics';
@@ -64,6 +65,11 @@ export class KafkaClientFactory {
       retry: this.kafkajsRetry(),
     });
     return new BatchConsumer(consumer, deadLetters, this.metrics, options);
+  }
+
+  /** One attempt per check and no client-side retries: readiness must answer within its deadline. */
+  createBrokerProbe(): BrokerProbe {
+    return new BrokerProbe(() => this.kafka.admin({ retry: { retries: 0 } }));
   }
 
   createProvisioner(replicationFactor = 1): TopicProvisioner {

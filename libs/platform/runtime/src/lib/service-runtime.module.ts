@@ -1,0 +1,83 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
+import { PlatformConfigModule } from '@handoff/platform-config';
+import {
+  DatabaseHealthIndicator,
+  DatabaseModule,
+  InboxOutboxTables1700000000000,
+  OutboxRelay,
+} from '@handoff/platform-database';
+import { EventProducer, KafkaHealthIndicator, KafkaModule, topicSpecsOf } from '@handoff/platform-kafka';
+import { HealthModule, METRICS_REGISTRY, ObservabilityModule } from '@handoff/platform-observability';
+import { RedisHealthIndicator, RedisModule } from '@handoff/platform-redis';
+import type { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
+import { ServiceConfig } from './service.config';
+
+export interface ServiceRuntimeOptions<C extends ServiceConfig> {
+  /** Service name on logs and metrics, Kafka client id prefix and database application name. */
+  service: string;
+  /** The service's one config class (extends ServiceConfig). */
+  config: Type<C>;
+  /** The service's own TypeORM entities (the inbox and outbox entities are always included). */
+  entities?: Type[];
+  /** The service's own migrations, in order; the inbox/outbox migration runs first. */
+  migrations?: Type[];
+  /** Environment to read the config from; tests pass their own. */
+  env?: Record<string, unknown>;
+}
+
+/**
+ * Everything a Handoff service stands on, wired the same way in all four: validated config, JSON logs
+ * and metrics, its PostgreSQL schema (migrated at boot), Redis, Kafka (topics provisioned, producer
+ * connected), the outbox relay and /health/live + /health/ready over database, Redis and Kafka.
+ */
+@Module({})
+export class ServiceRuntimeModule {
+  static forRoot<C extends ServiceConfig>(options: ServiceRuntimeOptions<C>): DynamicModule {
+    const { service, config } = options;
+    return {
+      module: ServiceRuntimeModule,
+      imports: [
+        PlatformConfigModule.forRoot(config, options.env),
+        ObservabilityModule.forRoot({ service }),
+        DatabaseModule.forRootAsync({
+          inject: [config],
+          useFactory: (settings: C) => ({
+            url: settings.DATABASE_URL,
+            schema: settings.DATABASE_SCHEMA,
+            poolSize: settings.DATABASE_POOL_SIZE,
+            applicationName: service,
+            migrateAtBoot: settings.DATABASE_MIGRATIONS_RUN,
+            entities: options.entities ?? [],
+            migrations: [InboxOutboxTables1700000000000, ...(options.migrations ?? [])],
+          }),
+        }),
+        RedisModule.forRootAsync({
+          inject: [config],
+          useFactory: (settings: C) => ({ url: settings.REDIS_URL, connectionName: service }),
+        }),
+        KafkaModule.forRootAsync({
+          inject: [config],
+          useFactory: (settings: C) => ({
+            clientId: settings.KAFKA_CLIENT_ID,
+            brokers: settings.KAFKA_BROKERS,
+            provisionTopics: settings.KAFKA_PROVISION_TOPICS ? topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS) : undefined,
+          }),
+        }),
+        HealthModule.forRoot({ indicators: [DatabaseHealthIndicator, RedisHealthIndicator, KafkaHealthIndicator] }),
+      ],
+      providers: [
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, EventProducer, METRICS_REGISTRY],
+          useFactory: (dataSource: DataSource, producer: EventProducer, registry: Registry) =>
+            new OutboxRelay(dataSource, { send: (messages) => producer.publishRaw(messages) }, { metrics: registry }),
+        },
+        OutboxRelayLifecycle,
+      ],
+      exports: [OutboxRelay],
+    };
+  }
+}
