@@ -16,4 +16,4 @@ bash scripts/infra/up.sh
 # Two cores: two projects at a time for the fast checks; integration suites one at a time so they
 # do not compete for the single broker and skew each other's timeouts.
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
-npx nx run-many -t int-test --parallel=1 --outputStyle=static
+npx nx run-many -t int-test e2e --parallel=1 --outputStyle=static

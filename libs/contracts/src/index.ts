@@ -8,6 +8,7 @@ export * from './lib/validation/has-at-least-one-of.validator';
 export * from './lib/validation/is-custom-type.validator';
 export * from './lib/validation/is-different-from.validator';
 export * from './lib/validation/is-flat-record.validator';
+export * from './lib/events/lead-profile.v1';
 export * from './lib/events/engagement-inbound.v1';
 export * from './lib/events/engagement-recorded.v1';
 export * from './lib/events/lead-merged.v1';

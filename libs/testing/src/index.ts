@@ -1,1 +1,3 @@
-export {};
+export * from './lib/test-infrastructure';
+export * from './lib/topic-reader';
+export * from './lib/service-process';

@@ -1,8 +1,82 @@
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { EnvBoolean, EnvInt } from '@handoff/platform-config';
 import { ServiceConfig } from '@handoff/platform-runtime';
 
-/** The ingest service's settings: the shared ones with this service's defaults (see README "Configuration"). */
+/** The ingest service's settings: the shared ones with ingest's defaults, plus its own (README "Configuration"). */
 export class IngestConfig extends ServiceConfig {
   override HTTP_PORT = 3000;
   override DATABASE_SCHEMA = 'ingest';
   override KAFKA_CLIENT_ID = 'ingest';
+
+  /** Bearer token for the /admin API (sources and keys). The default is for local use only. */
+  @IsString()
+  @MinLength(16)
+  INGEST_ADMIN_TOKEN = 'local-admin-token-change-me';
+
+  /**
+   * Key that encrypts the sources' request-signing secrets at rest (AES-256-GCM, derived with SHA-256).
+   * The default is for local use only.
+   */
+  @IsString()
+  @MinLength(16)
+  INGEST_SECRET_KEY = 'local-secret-key-change-me';
+
+  /** How long a message id is remembered for de-duplication. */
+  @EnvInt()
+  @IsInt()
+  @Min(60)
+  INGEST_DEDUPE_WINDOW_SECONDS = 7 * 24 * 3600;
+
+  /** Largest accepted single event (the Segment spec's limit is 32 KB). */
+  @EnvInt()
+  @IsInt()
+  @Min(1024)
+  INGEST_MAX_EVENT_BYTES = 32 * 1024;
+
+  /** Largest accepted request body (the Segment spec's batch limit is 500 KB). */
+  @EnvInt()
+  @IsInt()
+  @Min(1024)
+  INGEST_MAX_BATCH_BYTES = 500 * 1024;
+
+  /** Most events in one batch request. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  INGEST_MAX_BATCH_EVENTS = 2500;
+
+  /** Sustained events per second per source (token bucket refill rate). */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  INGEST_RATE_LIMIT_PER_SECOND = 1000;
+
+  /** Burst size per source (token bucket capacity). */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  INGEST_RATE_LIMIT_BURST = 5000;
+
+  /** Signed requests older or newer than this are rejected as replays. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  INGEST_SIGNATURE_TOLERANCE_SECONDS = 300;
+
+  /** Treat jane+tag@acme.com as jane@acme.com when resolving identities. */
+  @EnvBoolean()
+  @IsBoolean()
+  INGEST_STRIP_PLUS_TAGS = false;
+
+  /** Longest wait for the Kafka acknowledgement before answering 503. */
+  @EnvInt()
+  @IsInt()
+  @Min(100)
+  INGEST_PUBLISH_TIMEOUT_MS = 5000;
+
+  /** Path of a JSON file overriding the Segment event-name → activity-type mapping (see README). */
+  @IsOptional()
+  @IsString()
+  INGEST_SEGMENT_MAPPING_FILE?: string;
 }

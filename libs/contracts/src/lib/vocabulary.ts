@@ -16,9 +16,13 @@ export const ACTIVITY_TYPES = [
   'product_usage',
   'unsubscribe',
   'email_bounce',
+  'profile_update',
   'custom',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const SENIORITIES = ['individual_contributor', 'manager', 'director', 'vp', 'c_level', 'owner'] as const;
+export type Seniority = (typeof SENIORITIES)[number];
 
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export type Grade = (typeof GRADES)[number];

@@ -1,1 +1,4 @@
 export * from './lib/email-address';
+export * from './lib/identity-keys';
+export * from './lib/resolution-plan';
+export * from './lib/event-id';

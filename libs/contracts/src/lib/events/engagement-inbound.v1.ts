@@ -3,8 +3,9 @@ import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
-import { IsIdentifier, IsNestedObject, IsText } from '../validation/field-rules';
+import { IsIdentifier, IsNestedObject, IsOptionalNested, IsText } from '../validation/field-rules';
 import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
+import { InboundProfileV1 } from './lead-profile.v1';
 
 /** Who did it, as the marketing tool knows them. At least one field is required. */
 export class EngagementIdentityV1 {
@@ -46,6 +47,10 @@ export class EngagementInboundV1 extends EventEnvelope {
 
   @IsFlatRecord()
   properties!: EventProperties;
+
+  /** Profile attributes carried by identify/profile events (and optionally by any engagement). */
+  @IsOptionalNested(() => InboundProfileV1)
+  profile?: InboundProfileV1;
 }
 
 /** anonymousId ?? userId ?? email (lower-cased so one person's casing variants share a partition). */

@@ -18,7 +18,59 @@ describe('engagement.recorded.v1', () => {
     expect(decodeEvent(contract, event).identity.emailHash).toBe(EXAMPLE_IDS.emailHash);
   });
 
+  it('accepts a profile update carrying the email domain but no clear email', () => {
+    const event = {
+      ...example(),
+      type: 'profile_update' as const,
+      profile: {
+        emailDomain: 'acme.com',
+        title: 'VP Sales',
+        seniority: 'vp' as const,
+        employeeCount: 250,
+        country: 'DE',
+      },
+    };
+
+    expect(decodeEvent(contract, event).profile?.emailDomain).toBe('acme.com');
+  });
+
   it.each<Case>([
+    [
+      'a clear email in the profile',
+      'profile',
+      { email: 'ada@example.com' },
+      'profile.email',
+      /^property email should not exist$/,
+    ],
+    [
+      'a lower-case country code',
+      'profile',
+      { country: 'de' },
+      'profile.country',
+      /^country must be an ISO 3166-1 alpha-2/,
+    ],
+    [
+      'an unknown seniority',
+      'profile',
+      { seniority: 'boss' },
+      'profile.seniority',
+      /^seniority must be one of the following values: /,
+    ],
+    [
+      'a fractional employee count',
+      'profile',
+      { employeeCount: 2.5 },
+      'profile.employeeCount',
+      /^employeeCount must be an integer number$/,
+    ],
+    [
+      'a company domain with upper case',
+      'profile',
+      { companyDomain: 'Acme.com' },
+      'profile.companyDomain',
+      /^companyDomain must be a lower-case domain/,
+    ],
+    ['a profile that is not an object', 'profile', 'vp', 'profile', /^profile must be an object$/],
     ['a leadId that is not a uuid', 'leadId', 'lead-1', 'leadId', /^leadId must be a UUID$/],
     ['a missing sourceId', 'sourceId', REMOVE, 'sourceId', /^sourceId must be a string$/],
     ['an unknown activity type', 'type', 'visit', 'type', /^type must be one of the following values: /],

@@ -3,8 +3,9 @@ import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
-import { IsIdentifier, IsNestedObject, IsText, IsTimestamp } from '../validation/field-rules';
+import { IsIdentifier, IsNestedObject, IsOptionalNested, IsText, IsTimestamp } from '../validation/field-rules';
 import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
+import { RecordedProfileV1 } from './lead-profile.v1';
 
 export const EMAIL_HASH_PATTERN = /^[a-f0-9]{64}$/;
 
@@ -47,6 +48,10 @@ export class EngagementRecordedV1 extends EventEnvelope {
 
   @IsFlatRecord()
   properties!: EventProperties;
+
+  /** Profile attributes carried by identify/profile events (and optionally by any engagement). */
+  @IsOptionalNested(() => RecordedProfileV1)
+  profile?: RecordedProfileV1;
 
   @IsNestedObject(() => IdentitySnapshotV1)
   @HasAtLeastOneOf(['anonymousId', 'userId', 'emailHash'])

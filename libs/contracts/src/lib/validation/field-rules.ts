@@ -10,6 +10,7 @@ import {
   IsNotEmpty,
   IsNumber,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -55,3 +56,7 @@ export const IsNestedObject = (type: () => Constructor<object>): PropertyDecorat
 
 export const IsNestedArray = (type: () => Constructor<object>, size: { min: number; max: number }): PropertyDecorator =>
   composeRules(IsArray(), ArrayMinSize(size.min), ArrayMaxSize(size.max), ValidateNested({ each: true }), Type(type));
+
+/** An optional nested object, validated against its own class when present. */
+export const IsOptionalNested = (type: () => Constructor<object>): PropertyDecorator =>
+  composeRules(IsOptional(), IsObject(), ValidateNested(), Type(type));

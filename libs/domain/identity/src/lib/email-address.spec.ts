@@ -1,4 +1,4 @@
-import { emailDomain, normaliseEmail } from './email-address';
+import { emailDomain, emailHash, normaliseEmail } from './email-address';
 
 describe('normaliseEmail', () => {
   const keepTags = { stripPlusTag: false };
@@ -28,5 +28,11 @@ describe('normaliseEmail', () => {
 describe('emailDomain', () => {
   it('returns the part after the last @', () => {
     expect(emailDomain('jane@eu.acme.com')).toBe('eu.acme.com');
+  });
+});
+
+describe('emailHash', () => {
+  it('is the lower-case hex SHA-256 of the address (sha256sum of the same bytes)', () => {
+    expect(emailHash('jane@acme.com')).toBe('7bb9e30283184c3b4bbbf2262a600be7165d7e6f50e424a611aa64394e7ecdb5');
   });
 });

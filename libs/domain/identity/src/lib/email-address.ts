@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 export interface EmailNormalisationOptions {
   /** Treat `jane+news@acme.com` as `jane@acme.com`. Off by default: some companies route on tags. */
   stripPlusTag: boolean;
@@ -23,4 +25,12 @@ export function normaliseEmail(raw: string, options: EmailNormalisationOptions):
 /** The part after the `@`, which fit scoring and routing use as the company domain. */
 export function emailDomain(normalisedEmail: string): string {
   return normalisedEmail.slice(normalisedEmail.lastIndexOf('@') + 1);
+}
+
+/**
+ * Lower-case hex SHA-256 of a normalised email: the only form in which an email is stored, used as a key
+ * or published (`identity.emailHash` on engagement events), so one address always maps to one digest.
+ */
+export function emailHash(normalisedEmail: string): string {
+  return createHash('sha256').update(normalisedEmail, 'utf8').digest('hex');
 }

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ServiceProcess, TEST_DATABASE_URL, uniqueName } from '@handoff/testing';
+
+const workspaceRoot = join(__dirname, '../../..');
+const APPS = ['ingest', 'scoring', 'routing', 'quota'] as const;
+const BASE_PORT = 39100;
+
+/** Each run uses its own schemas, so it never touches a developer's local data. */
+const schemas: string[] = [];
+function freshSchema(app: string): string {
+  const schema = uniqueName(`e2e_${app}`);
+  schemas.push(schema);
+  return schema;
+}
+
+afterAll(async () => {
+  const client = new Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+});
+
+describe.each(APPS.map((app, index) => [app, BASE_PORT + index] as const))('the %s service', (app, port) => {
+  let service: ServiceProcess;
+
+  beforeAll(async () => {
+    service = ServiceProcess.start({ app, port, workspaceRoot, env: { DATABASE_SCHEMA: freshSchema(app) } });
+    await service.waitForStatus('/health/ready', 200);
+  });
+
+  afterAll(async () => {
+    await service.stop();
+  });
+
+  it('is ready once PostgreSQL, Redis and Kafka answer', async () => {
+    const ready = await service.get('/health/ready');
+    expect(ready.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, redis: { status: 'up' }, kafka: { status: 'up' } },
+    });
+  });
+
+  it('is live and exposes its own Prometheus metrics', async () => {
+    expect((await service.get('/health/live')).status).toBe(200);
+    const metrics = await service.get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toContain(`process_cpu_user_seconds_total{service="${app}"}`);
+  });
+
+  it('logs one JSON object per line', () => {
+    const lines = service.logLines.filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ service: app, level: expect.any(String) });
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    expect(await service.stop()).toBe(0);
+  });
+});
+
+describe('readiness while a dependency is down', () => {
+  let service: ServiceProcess;
+
+  beforeAll(async () => {
+    service = ServiceProcess.start({
+      app: 'quota',
+      port: BASE_PORT + 10,
+      workspaceRoot,
+      // Nothing listens on port 1: Redis is "down" for this instance only.
+      env: { DATABASE_SCHEMA: freshSchema('quota_noredis'), REDIS_URL: 'redis://127.0.0.1:1' },
+    });
+    await service.waitForStatus('/health/live', 200);
+  });
+
+  afterAll(async () => {
+    await service.stop();
+  });
+
+  it('stays live but answers 503 on /health/ready, naming the dependency', async () => {
+    await service.waitForStatus('/health/ready', 503);
+    const ready = await service.get('/health/ready');
+    expect(ready.body).toMatchObject({ status: 'error', error: { redis: { status: 'down' } } });
+    expect((await service.get('/health/live')).status).toBe(200);
+  });
+});

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { METRICS_REGISTRY } from '@handoff/platform-observability';
+import { Counter, type Registry } from 'prom-client';
+
+export type AuthRejection = 'missing_key' | 'unknown_key' | 'revoked_key' | 'bad_signature' | 'stale_timestamp';
+export type RateLimitOutcome = 'allowed' | 'limited' | 'failed_open';
+
+@Injectable()
+export class SourcesMetrics {
+  private readonly authRejections: Counter<'reason'>;
+  private readonly rateLimitDecisions: Counter<'outcome'>;
+
+  constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
+    this.authRejections = new Counter({
+      name: 'ingest_source_auth_rejections_total',
+      help: 'Ingestion requests refused by source authentication, by reason',
+      labelNames: ['reason'],
+      registers: [registry],
+    });
+    this.rateLimitDecisions = new Counter({
+      name: 'ingest_rate_limit_decisions_total',
+      help: 'Rate-limit decisions; failed_open counts requests let through because Redis did not answer',
+      labelNames: ['outcome'],
+      registers: [registry],
+    });
+  }
+
+  authRejected(reason: AuthRejection): void {
+    this.authRejections.inc({ reason });
+  }
+
+  rateLimitDecided(outcome: RateLimitOutcome): void {
+    this.rateLimitDecisions.inc({ outcome });
+  }
+}

@@ -1,0 +1,96 @@
+import { type IdentityKey, identityKeyId } from './identity-keys';
+
+/** Why two leads were merged; mirrors MergeReason in @handoff/contracts (domain libs import no contracts). */
+export type MergeReason = 'identify' | 'alias' | 'email_match';
+
+/** The kind of call being resolved: any event, a Segment identify, or a Segment alias. */
+export type ResolutionTrigger = 'event' | 'identify' | 'alias';
+
+/** A stored identity link, with the lead it points at already followed to the surviving lead. */
+export interface ExistingLink extends IdentityKey {
+  leadId: string;
+  leadCreatedAt: Date;
+}
+
+export type ResolutionPlan =
+  | { kind: 'create' }
+  | { kind: 'attach'; leadId: string; newKeys: IdentityKey[] }
+  | { kind: 'merge'; survivingLeadId: string; mergedLeadIds: string[]; newKeys: IdentityKey[]; reason: MergeReason };
+
+interface CandidateLead {
+  id: string;
+  createdAt: Date;
+  /** Has a user id or email link: a known person, as opposed to an anonymous visitor. */
+  known: boolean;
+}
+
+/**
+ * Decides what resolving `keys` does, from the links stored for them. `existingLinks` holds the links of
+ * `keys`, and may also hold other links of the leads those point at: the user and email links among them
+ * make a lead "known" for the survivor rule. Links of `keys` that are absent are `newKeys`, to be linked.
+ *
+ * - no key linked: create a lead for all keys;
+ * - the linked keys point at one lead: attach to it;
+ * - they point at several: merge them. The survivor is a known lead before an anonymous-only one, then the
+ *   oldest, then the smallest id, so concurrent resolutions of the same keys always pick the same lead.
+ */
+export function planResolution(
+  keys: readonly IdentityKey[],
+  existingLinks: readonly ExistingLink[],
+  trigger: ResolutionTrigger,
+): ResolutionPlan {
+  const linkOf = new Map(existingLinks.map((link) => [identityKeyId(link), link]));
+  const linkedKeys = uniqueKeys(keys).filter((key) => linkOf.has(identityKeyId(key)));
+  const newKeys = uniqueKeys(keys).filter((key) => !linkOf.has(identityKeyId(key)));
+  if (linkedKeys.length === 0) return { kind: 'create' };
+
+  const leadIds = new Set(linkedKeys.map((key) => linkOf.get(identityKeyId(key))?.leadId));
+  const [survivor, ...merged] = candidateLeads(existingLinks)
+    .filter((lead) => leadIds.has(lead.id))
+    .sort(bySurvivorRank);
+  if (merged.length === 0) return { kind: 'attach', leadId: survivor.id, newKeys };
+  return {
+    kind: 'merge',
+    survivingLeadId: survivor.id,
+    mergedLeadIds: merged.map((lead) => lead.id),
+    newKeys,
+    reason: mergeReasonOf(trigger, linkedKeys),
+  };
+}
+
+/**
+ * Identify and alias calls name their own reason. A plain event that joins two leads either shares a known
+ * email with one of them (`email_match`) or carries both an anonymous and a user id, which Segment treats as
+ * an implicit identify.
+ */
+function mergeReasonOf(trigger: ResolutionTrigger, linkedKeys: readonly IdentityKey[]): MergeReason {
+  if (trigger !== 'event') return trigger;
+  return linkedKeys.some((key) => key.kind === 'email') ? 'email_match' : 'identify';
+}
+
+function candidateLeads(links: readonly ExistingLink[]): CandidateLead[] {
+  const leads = new Map<string, CandidateLead>();
+  for (const link of links) {
+    const lead = leads.get(link.leadId) ?? { id: link.leadId, createdAt: link.leadCreatedAt, known: false };
+    lead.known ||= link.kind !== 'anonymous';
+    leads.set(link.leadId, lead);
+  }
+  return [...leads.values()];
+}
+
+function bySurvivorRank(a: CandidateLead, b: CandidateLead): number {
+  if (a.known !== b.known) return a.known ? -1 : 1;
+  const age = a.createdAt.getTime() - b.createdAt.getTime();
+  if (age !== 0) return age;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function uniqueKeys(keys: readonly IdentityKey[]): IdentityKey[] {
+  const seen = new Set<string>();
+  return keys.filter((key) => {
+    const id = identityKeyId(key);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

@@ -1,7 +1,0 @@
-// Integration tests talk to the real broker, PostgreSQL and Redis (see scripts/infra).
-module.exports = {
-  ...require('./jest.config.cts'),
-  displayName: 'platform-runtime:int',
-  testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
-  testTimeout: 60000,
-};

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { waitFor } from './test-infrastructure';
+
+export interface ServiceProcessOptions {
+  /** The app's name: runs dist/apps/<app>/main.js, built by `nx build <app>`. */
+  app: string;
+  port: number;
+  env?: Record<string, string>;
+  workspaceRoot: string;
+}
+
+/** A built service running as its own process, as a deployment runs it; its JSON log lines are kept. */
+export class ServiceProcess {
+  readonly logLines: string[] = [];
+  private exit?: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly baseUrl: string,
+  ) {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.logLines.push(...chunk.split('\n')));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => this.logLines.push(...chunk.split('\n')));
+    this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static start(options: ServiceProcessOptions): ServiceProcess {
+    const child = spawn(process.execPath, [join(options.workspaceRoot, 'dist/apps', options.app, 'main.js')], {
+      env: { ...process.env, HTTP_PORT: String(options.port), LOG_LEVEL: 'info', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new ServiceProcess(child, `http://127.0.0.1:${options.port}`);
+  }
+
+  async get(path: string): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.baseUrl}${path}`);
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
+  }
+
+  /** Resolves once GET `path` answers `status`; fails early if the process exits. */
+  async waitForStatus(path: string, status: number, timeoutMs = 60_000): Promise<void> {
+    await waitFor(
+      `${this.baseUrl}${path} to answer ${status}`,
+      async () => {
+        if (this.child.exitCode !== null) throw new Error(`service exited with ${this.child.exitCode}:\n${this.log()}`);
+        return (await this.get(path).catch(() => ({ status: 0 }))).status === status;
+      },
+      timeoutMs,
+      200,
+    );
+  }
+
+  /** Sends SIGTERM and resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+    return this.exit ?? null;
+  }
+
+  log(): string {
+    return this.logLines.filter(Boolean).join('\n');
+  }
+}

@@ -1,0 +1,66 @@
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { TEST_KAFKA_BROKERS, uniqueName, waitFor } from './test-infrastructure';
+
+export interface ReadRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * Collects every record of some topics from the beginning with a throw-away consumer group, so a test
+ * can assert on exactly what a service published (and that nothing else was).
+ */
+export class TopicReader {
+  readonly records: ReadRecord[] = [];
+  private readonly consumer: Consumer;
+
+  private constructor(private readonly topics: string[]) {
+    const kafka = new Kafka({ clientId: 'test-reader', brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+    this.consumer = kafka.consumer({ groupId: uniqueName('test_reader'), sessionTimeout: 6000, maxWaitTimeInMs: 100 });
+  }
+
+  static async start(topics: string[]): Promise<TopicReader> {
+    const reader = new TopicReader(topics);
+    await reader.run();
+    return reader;
+  }
+
+  on(topic: string): ReadRecord[] {
+    return this.records.filter((record) => record.topic === topic);
+  }
+
+  async waitForCount(topic: string, count: number, timeoutMs?: number): Promise<ReadRecord[]> {
+    await waitFor(`${count} record(s) on ${topic}`, () => this.on(topic).length >= count, timeoutMs);
+    return this.on(topic);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async run(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    let joined = false;
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (joined = true));
+    await this.consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        this.records.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers: Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value ?? '')]),
+          ),
+        });
+      },
+    });
+    await waitFor('the test reader to join its group', () => joined);
+  }
+}
