@@ -1,8 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
+import { EngagementModule } from '../engagement/engagement.module';
+import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '../identity';
+import { SOURCES_ENTITIES, SOURCES_MIGRATIONS } from '../sources';
 import { IngestConfig } from './ingest.config';
 
 @Module({
-  imports: [ServiceRuntimeModule.forRoot({ service: 'ingest', config: IngestConfig })],
+  imports: [
+    ServiceRuntimeModule.forRoot({
+      service: 'ingest',
+      config: IngestConfig,
+      entities: [...IDENTITY_ENTITIES, ...SOURCES_ENTITIES],
+      migrations: [...IDENTITY_MIGRATIONS, ...SOURCES_MIGRATIONS],
+    }),
+    EngagementModule,
+  ],
 })
 export class AppModule {}

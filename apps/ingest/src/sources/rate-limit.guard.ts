@@ -1,10 +1,4 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  HttpException,
-  HttpStatus,
-  Injectable,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { IngestConfig } from '../app/ingest.config';
 import { authenticatedSourceOf, type SourceRequest } from './authenticated-source';
@@ -23,8 +17,9 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const source = authenticatedSourceOf(http.getRequest<SourceRequest>());
-    const cost = Math.min(eventCountOf(http.getRequest<SourceRequest>().body), this.config.INGEST_MAX_BATCH_EVENTS);
+    const request = http.getRequest<SourceRequest>();
+    const source = authenticatedSourceOf(request);
+    const cost = Math.min(eventCountOf(request.body), this.config.INGEST_MAX_BATCH_EVENTS);
     const decision = await this.limiter.take(source.id, cost);
     if (decision.allowed) return true;
     http.getResponse<Response>().setHeader('Retry-After', String(decision.retryAfterSeconds));

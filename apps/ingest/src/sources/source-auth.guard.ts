@@ -66,7 +66,10 @@ export class SourceAuthGuard implements CanActivate {
       toleranceSeconds,
     });
     if (!verdict.valid) {
-      throw this.unauthorized(rejectionOf(verdict.failure), describeSignatureFailure(verdict.failure, toleranceSeconds));
+      throw this.unauthorized(
+        rejectionOf(verdict.failure),
+        describeSignatureFailure(verdict.failure, toleranceSeconds),
+      );
     }
   }
 

@@ -40,6 +40,33 @@ describe('validatePayload', () => {
     expect(violation.message).not.toContain('ada.lovelace-private');
   });
 
+  it('rejects unknown fields by default, so a producer learns about a typo', () => {
+    expectIssue(
+      () => validatePayload(RoutingProfileV1, { country: 'DE', contry: 'FR' }, 'subject'),
+      'contry',
+      /^property contry should not exist$/,
+    );
+  });
+
+  it('drops unknown fields when asked to, for third-party formats that add their own', () => {
+    const profile = validatePayload(RoutingProfileV1, { country: 'DE', channel: 'server' }, 'subject', {
+      allowUnknownFields: true,
+    });
+
+    expect(profile).toEqual({ country: 'DE' });
+  });
+
+  it('still rejects invalid known fields when unknown ones are allowed', () => {
+    expectIssue(
+      () =>
+        validatePayload(RoutingProfileV1, { country: 'XX', channel: 'server' }, 'subject', {
+          allowUnknownFields: true,
+        }),
+      'country',
+      /must be a valid ISO31661 Alpha2 code$/,
+    );
+  });
+
   it('drops a __proto__ key instead of letting it reach the prototype', () => {
     const raw = JSON.parse(`{"__proto__":{"polluted":true},"country":"DE"}`);
 

@@ -31,6 +31,8 @@ const VALIDATOR_OPTIONS: ValidatorOptions = Object.freeze({
   forbidUnknownValues: true,
   validationError: Object.freeze({ target: false, value: false }),
 });
+// For third-party wire formats (Segment) whose senders add fields we do not use: drop them, do not fail.
+const LENIENT_VALIDATOR_OPTIONS: ValidatorOptions = Object.freeze({ ...VALIDATOR_OPTIONS, forbidNonWhitelisted: false });
 const TRANSFORM_OPTIONS: ClassTransformOptions = Object.freeze({
   enableImplicitConversion: false,
   exposeDefaultValues: false,
@@ -40,8 +42,18 @@ const JSON_ERROR_POSITION = /position (\d+)/;
 const describeNonObject = (raw: unknown): string =>
   raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
 
-function validateInstance<T extends object>(instance: T, subject: string, pathPrefix = ''): T {
-  const errors = validator.validateSync(instance, VALIDATOR_OPTIONS);
+export interface PayloadValidationOptions {
+  /** Drop fields the type does not declare instead of rejecting them (default false: typos are errors). */
+  allowUnknownFields?: boolean;
+}
+
+function validateInstance<T extends object>(
+  instance: T,
+  subject: string,
+  pathPrefix = '',
+  options: PayloadValidationOptions = {},
+): T {
+  const errors = validator.validateSync(instance, options.allowUnknownFields ? LENIENT_VALIDATOR_OPTIONS : VALIDATOR_OPTIONS);
   if (errors.length > 0) throw new ContractViolationError(subject, toFieldIssues(errors, pathPrefix));
   return instance;
 }
@@ -51,7 +63,12 @@ function validateInstance<T extends object>(instance: T, subject: string, pathPr
  * failing field. Unknown fields are rejected, not dropped, so a producer learns about typos. HTTP layers
  * use it with their own subject (e.g. the route).
  */
-export function validatePayload<T extends object>(type: Constructor<T>, raw: unknown, subject: string): T {
+export function validatePayload<T extends object>(
+  type: Constructor<T>,
+  raw: unknown,
+  subject: string,
+  options: PayloadValidationOptions = {},
+): T {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ContractViolationError(subject, [
       {
@@ -60,7 +77,7 @@ export function validatePayload<T extends object>(type: Constructor<T>, raw: unk
       },
     ]);
   }
-  return validateInstance(plainToInstance(type, raw, TRANSFORM_OPTIONS), subject);
+  return validateInstance(plainToInstance(type, raw, TRANSFORM_OPTIONS), subject, '', options);
 }
 
 export function decodeEvent<V extends EventEnvelope, K extends object>(contract: TopicContract<V, K>, raw: unknown): V {

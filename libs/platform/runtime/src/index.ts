@@ -1,3 +1,6 @@
 export * from './lib/service.config';
 export * from './lib/service-runtime.module';
 export * from './lib/bootstrap-service';
+export * from './lib/http/api-error';
+export * from './lib/http/api-exception.filter';
+export * from './lib/http/validation.pipe';

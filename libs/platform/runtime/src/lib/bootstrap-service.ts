@@ -1,27 +1,55 @@
-import { type INestApplication, Logger, type Type } from '@nestjs/common';
+import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PlatformConfig } from '@handoff/platform-config';
 import { JsonLogger } from '@handoff/platform-observability';
+import { mapBodyParserErrors } from './http/body-parser-errors';
 
 const logger = new Logger('Bootstrap');
 
+export interface ServiceAppOptions {
+  /** Largest JSON body accepted (bytes); larger ones get a 413. Default 100 KB. */
+  jsonBodyLimit?: (app: NestExpressApplication) => number;
+  /** Service-specific HTTP setup (OpenAPI…) applied before the app listens. */
+  configure?: (app: NestExpressApplication) => void;
+}
+
+const DEFAULT_JSON_BODY_LIMIT = 100 * 1024;
+
 /**
- * Starts a service: JSON logs from the first line, the raw request body kept for signature checks,
- * then HTTP. SIGTERM/SIGINT close the app (consumers stop after their batch and commit, the outbox
- * relay and producer stop, pools close) and exit 0; a shutdown that overruns SHUTDOWN_TIMEOUT_MS exits 1
- * so an orchestrator never waits on a stuck pool.
+ * Creates a service's app as production runs it, without listening: JSON logs from the first line and
+ * the raw request body kept (request signatures are computed over it). Tests use it too.
  */
-export async function bootstrapService(appModule: Type, service: string): Promise<INestApplication> {
-  const app = await NestFactory.create(appModule, { bufferLogs: true, rawBody: true });
+export async function createServiceApp(
+  appModule: Type,
+  options: ServiceAppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(JsonLogger));
+  app.useBodyParser('json', { limit: options.jsonBodyLimit?.(app) ?? DEFAULT_JSON_BODY_LIMIT });
+  app.use(mapBodyParserErrors);
+  options.configure?.(app);
+  return app;
+}
+
+/**
+ * Starts a service. SIGTERM/SIGINT close the app (consumers stop after their batch and commit, the
+ * outbox relay and producer stop, pools close) and exit 0; a shutdown that overruns SHUTDOWN_TIMEOUT_MS
+ * exits 1 so an orchestrator never waits on a stuck pool.
+ */
+export async function bootstrapService(
+  appModule: Type,
+  service: string,
+  options: ServiceAppOptions = {},
+): Promise<void> {
+  const app = await createServiceApp(appModule, options);
   const config = app.get(PlatformConfig);
   closeOnSignals(app, config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   logger.log({ msg: `${service} listening`, port: config.HTTP_PORT });
-  return app;
 }
 
-function closeOnSignals(app: INestApplication, timeoutMs: number): void {
+function closeOnSignals(app: NestExpressApplication, timeoutMs: number): void {
   let closing = false;
   const close = async (signal: NodeJS.Signals) => {
     if (closing) return;

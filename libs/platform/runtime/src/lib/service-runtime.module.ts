@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import { PlatformConfigModule } from '@handoff/platform-config';
 import {
@@ -12,6 +13,8 @@ import { HealthModule, METRICS_REGISTRY, ObservabilityModule } from '@handoff/pl
 import { RedisHealthIndicator, RedisModule } from '@handoff/platform-redis';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { createValidationPipe } from './http/validation.pipe';
 import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
 import { ServiceConfig } from './service.config';
 
@@ -31,7 +34,8 @@ export interface ServiceRuntimeOptions<C extends ServiceConfig> {
 /**
  * Everything a Handoff service stands on, wired the same way in all four: validated config, JSON logs
  * and metrics, its PostgreSQL schema (migrated at boot), Redis, Kafka (topics provisioned, producer
- * connected), the outbox relay and /health/live + /health/ready over database, Redis and Kafka.
+ * connected), the outbox relay, /health/live + /health/ready over database, Redis and Kafka, and one
+ * error shape for every HTTP API (validation pipe and exception filter).
  */
 @Module({})
 export class ServiceRuntimeModule {
@@ -76,6 +80,8 @@ export class ServiceRuntimeModule {
             new OutboxRelay(dataSource, { send: (messages) => producer.publishRaw(messages) }, { metrics: registry }),
         },
         OutboxRelayLifecycle,
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
       exports: [OutboxRelay],
     };

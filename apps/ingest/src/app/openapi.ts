@@ -1,0 +1,25 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Handoff ingest')
+    .setDescription(
+      'Engagement and profile events from marketing tools: the native API, the Segment-compatible API and the ' +
+        'admin API for sources and their write keys. Every 4xx names each failing field and why.',
+    )
+    .setVersion('1')
+    .addBasicAuth({
+      type: 'http',
+      scheme: 'basic',
+      description: 'Write key as the username, empty password (Segment style)',
+    })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Write key, or the admin token for /admin' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Serves the document at /docs (UI) and /docs-json. */
+export function serveOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app));
+}

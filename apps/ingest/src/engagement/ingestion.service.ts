@@ -1,0 +1,122 @@
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { BODY_FIELD, ContractViolationError, type FieldIssue } from '@handoff/contracts';
+import { identityKeysOf } from '@handoff/domain-identity';
+import { IngestConfig } from '../app/ingest.config';
+import { IdentityResolver } from '../identity';
+import { EngagementRecorder } from './engagement-recorder.service';
+import type { EventOutcome, IncomingAlias, IncomingCall, IncomingEngagement } from './incoming-engagement';
+import { type BatchResponseBody, type EventResult, summarise } from './ingestion-result';
+
+/** Turns one raw event of a request into a call, or throws ContractViolationError. */
+export type EventParser = (raw: unknown) => IncomingCall;
+
+type Rejected = Extract<EventResult, { status: 'rejected' }>;
+type Parsed = ({ index: number } & IncomingCall) | Rejected;
+type Valid = Exclude<Parsed, Rejected>;
+
+/**
+ * Shared by every API: checks each event's size, validates and maps it with the API's parser, records
+ * the valid engagements together, then applies aliases, and answers per event so one bad event never
+ * sinks a batch.
+ */
+@Injectable()
+export class IngestionService {
+  constructor(
+    private readonly recorder: EngagementRecorder,
+    private readonly identities: IdentityResolver,
+    private readonly config: IngestConfig,
+  ) {}
+
+  async ingestBatch(sourceId: string, rawEvents: unknown, parse: EventParser): Promise<BatchResponseBody> {
+    const parsed = this.batchItems(rawEvents).map((raw, index) => this.parseOne(raw, index, parse));
+    const valid = parsed.filter((item): item is Valid => !('status' in item));
+    const outcomes = await this.apply(sourceId, valid);
+    return summarise(
+      parsed.map(
+        (item): EventResult => ('status' in item ? item : { index: item.index, ...outcomes.get(item.index)! }),
+      ),
+    );
+  }
+
+  /** One event: a bad one is the whole answer (400, or 413 when too large). */
+  async ingestOne(sourceId: string, raw: unknown, parse: EventParser): Promise<BatchResponseBody> {
+    const parsed = this.parseOne(raw, 0, parse);
+    if ('status' in parsed) {
+      throw new HttpException(
+        { statusCode: parsed.statusCode, message: 'event rejected', errors: parsed.errors },
+        parsed.statusCode,
+      );
+    }
+    const outcomes = await this.apply(sourceId, [parsed]);
+    return summarise([{ index: 0, ...outcomes.get(0)! }]);
+  }
+
+  private async apply(sourceId: string, calls: Valid[]): Promise<Map<number, EventOutcome>> {
+    const engagements = calls.filter(
+      (call): call is Valid & { engagement: IncomingEngagement } => 'engagement' in call,
+    );
+    const recorded = await this.recorder.record(
+      sourceId,
+      engagements.map((call) => call.engagement),
+    );
+    const outcomes = new Map(engagements.map((call, position) => [call.index, recorded[position]]));
+    for (const call of calls) {
+      if ('alias' in call) outcomes.set(call.index, await this.link(call.alias));
+    }
+    return outcomes;
+  }
+
+  private async link(alias: IncomingAlias): Promise<EventOutcome> {
+    const { leadId } = await this.identities.alias(alias.previousId, alias.userId, {
+      correlationId: alias.correlationId,
+      occurredAt: alias.occurredAt,
+    });
+    return { status: 'linked', leadId };
+  }
+
+  private batchItems(rawEvents: unknown): unknown[] {
+    if (!Array.isArray(rawEvents) || rawEvents.length === 0) {
+      throw new ContractViolationError('batch', [
+        { field: 'batch', reasons: ['batch must be a non-empty array of events'] },
+      ]);
+    }
+    const limit = this.config.INGEST_MAX_BATCH_EVENTS;
+    if (rawEvents.length > limit) {
+      throw new HttpException(
+        { statusCode: 413, message: `a batch holds at most ${limit} events; this one has ${rawEvents.length}` },
+        HttpStatus.PAYLOAD_TOO_LARGE,
+      );
+    }
+    return rawEvents;
+  }
+
+  private parseOne(raw: unknown, index: number, parse: EventParser): Parsed {
+    const size = Buffer.byteLength(JSON.stringify(raw) ?? '');
+    const limit = this.config.INGEST_MAX_EVENT_BYTES;
+    if (size > limit) {
+      return rejected(index, HttpStatus.PAYLOAD_TOO_LARGE, [
+        { field: BODY_FIELD, reasons: [`event is ${size} bytes; the limit is ${limit}`] },
+      ]);
+    }
+    try {
+      const call = parse(raw);
+      if ('engagement' in call) this.assertResolvable(call.engagement);
+      return { index, ...call };
+    } catch (error) {
+      if (error instanceof ContractViolationError) return rejected(index, HttpStatus.BAD_REQUEST, error.issues);
+      throw error;
+    }
+  }
+
+  /** Validation accepts what looks like an email; resolution needs one it can normalise, or another id. */
+  private assertResolvable(engagement: IncomingEngagement): void {
+    if (identityKeysOf(engagement.identity, { stripPlusTag: this.config.INGEST_STRIP_PLUS_TAGS }).length > 0) return;
+    throw new ContractViolationError('event', [
+      { field: 'identity', reasons: ['identity must name the person: an anonymousId, a userId or a valid email'] },
+    ]);
+  }
+}
+
+function rejected(index: number, statusCode: number, errors: FieldIssue[]): Rejected {
+  return { index, status: 'rejected', statusCode, errors };
+}

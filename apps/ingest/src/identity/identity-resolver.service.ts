@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { type LeadMergedV1, Topics, encodeEvent } from '@handoff/contracts';
+import {
+  type ExistingLink,
+  type IdentityInput,
+  type IdentityKey,
+  type ResolutionPlan,
+  type ResolutionTrigger,
+  aliasKeys,
+  aliasLookupKeys,
+  identityKeysOf,
+  planResolution,
+} from '@handoff/domain-identity';
+import { type NewOutboxMessage, Outbox } from '@handoff/platform-database';
+import { eventHeaders } from '@handoff/platform-kafka';
+import { DataSource, type EntityManager } from 'typeorm';
+import { IngestConfig } from '../app/ingest.config';
+import {
+  type AliasContext,
+  type Resolution,
+  type ResolutionContext,
+  type ResolutionRequest,
+  UnresolvableIdentityError,
+} from './identity-resolution.types';
+import { type MergeRecord, IdentityStore } from './identity.store';
+
+/** A resolution read state that another transaction changed before it could lock it; the transaction reruns. */
+class StaleReadError extends Error {}
+
+/** PostgreSQL deadlock_detected and serialization_failure: safe to rerun the whole transaction. */
+const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 5;
+const RETRY_DELAY_MS = 10;
+
+interface PreparedRequest {
+  /** Keys locked and looked up; for an alias both readings of the previous id. */
+  lookupKeys: IdentityKey[];
+  /** The keys resolved, given what the lookup found. */
+  keysOf(links: readonly ExistingLink[]): IdentityKey[];
+  trigger: ResolutionTrigger;
+  context: AliasContext;
+}
+
+/**
+ * Maps anonymous ids, user ids and emails to one stable lead id, durably in PostgreSQL.
+ *
+ * Each call runs in one transaction that first takes an advisory lock per identity key (sorted, so
+ * transactions never wait on each other in a cycle): concurrent calls naming the same person serialise,
+ * so they can never create two leads. Leads are then locked before links are added (shared) or before
+ * they are merged (exclusive), so a lead never gains a link while it is merged away; a lead found merged
+ * at that point means the read was stale and the transaction reruns. Merges write lead.merged.v1 to the
+ * outbox in the same transaction.
+ */
+@Injectable()
+export class IdentityResolver {
+  private readonly logger = new Logger(IdentityResolver.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: IngestConfig,
+  ) {}
+
+  /** Resolves one event's identifiers. Throws UnresolvableIdentityError when they name nobody. */
+  async resolve(input: IdentityInput, context: ResolutionContext): Promise<Resolution> {
+    const [resolution] = await this.resolveMany([{ input, context }]);
+    return resolution;
+  }
+
+  /**
+   * Segment alias: `previousId` (an anonymous id or an earlier user id) belongs to the person `userId` names.
+   * Links it to the user's lead, merging when both already have leads.
+   */
+  async alias(previousId: string, userId: string, context: AliasContext): Promise<Resolution> {
+    const [resolution] = await this.resolveMany([{ alias: { previousId, userId }, context }]);
+    return resolution;
+  }
+
+  /**
+   * Resolves a batch in input order, so a later item sees what earlier ones linked or merged. One transaction
+   * holds the locks of every key in the batch, taken up front in sorted order; any failure rolls the whole
+   * batch back. Every item is checked before the database is touched.
+   */
+  async resolveMany(requests: readonly ResolutionRequest[]): Promise<Resolution[]> {
+    const prepared = requests.map((request) => this.prepare(request));
+    if (prepared.length === 0) return [];
+    return this.inRetriedTransaction(async (manager) => {
+      await IdentityStore.lockKeys(
+        manager,
+        prepared.flatMap((request) => request.lookupKeys),
+      );
+      const resolutions: Resolution[] = [];
+      for (const request of prepared) resolutions.push(await this.resolveLocked(manager, request));
+      return resolutions;
+    });
+  }
+
+  private prepare(request: ResolutionRequest): PreparedRequest {
+    if ('alias' in request) {
+      const { previousId, userId } = request.alias;
+      if (!userId.trim()) throw new UnresolvableIdentityError('an alias needs a user id');
+      return {
+        lookupKeys: aliasLookupKeys(previousId, userId),
+        keysOf: (links) => aliasKeys(previousId, userId, links),
+        trigger: 'alias',
+        context: request.context,
+      };
+    }
+    const keys = identityKeysOf(request.input, { stripPlusTag: this.config.INGEST_STRIP_PLUS_TAGS });
+    if (keys.length === 0) throw new UnresolvableIdentityError('no anonymous id, user id or valid email');
+    return { lookupKeys: keys, keysOf: () => keys, trigger: request.context.reason, context: request.context };
+  }
+
+  private async resolveLocked(manager: EntityManager, request: PreparedRequest): Promise<Resolution> {
+    const links = await IdentityStore.readLinks(manager, request.lookupKeys);
+    const keys = request.keysOf(links);
+    const plan = planResolution(keys, links, request.trigger);
+    switch (plan.kind) {
+      case 'create':
+        return this.createLead(manager, keys);
+      case 'attach':
+        return this.attach(manager, plan.leadId, plan.newKeys);
+      case 'merge':
+        return this.merge(manager, plan, request.context);
+    }
+  }
+
+  private async createLead(manager: EntityManager, keys: readonly IdentityKey[]): Promise<Resolution> {
+    const leadId = randomUUID();
+    await IdentityStore.createLead(manager, leadId);
+    await this.link(manager, leadId, keys);
+    return { leadId, mergedLeadIds: [] };
+  }
+
+  private async attach(manager: EntityManager, leadId: string, newKeys: readonly IdentityKey[]): Promise<Resolution> {
+    if (newKeys.length > 0) {
+      if (!(await IdentityStore.lockLiveLeads(manager, [leadId], 'share'))) throw new StaleReadError();
+      await this.link(manager, leadId, newKeys);
+    }
+    return { leadId, mergedLeadIds: [] };
+  }
+
+  private async merge(
+    manager: EntityManager,
+    plan: Extract<ResolutionPlan, { kind: 'merge' }>,
+    context: AliasContext,
+  ): Promise<Resolution> {
+    const { survivingLeadId, mergedLeadIds, reason } = plan;
+    const leadIds = [survivingLeadId, ...mergedLeadIds];
+    if (!(await IdentityStore.lockLiveLeads(manager, leadIds, 'update'))) throw new StaleReadError();
+    await IdentityStore.mergeLeads(manager, survivingLeadId, mergedLeadIds);
+    await this.link(manager, survivingLeadId, plan.newKeys);
+    const merges: MergeRecord[] = mergedLeadIds.map((mergedLeadId) => ({
+      id: randomUUID(),
+      survivingLeadId,
+      mergedLeadId,
+      reason,
+      eventId: randomUUID(),
+      occurredAt: context.occurredAt,
+    }));
+    await IdentityStore.recordMerges(manager, merges);
+    await Outbox.add(
+      manager,
+      merges.map((merge) => leadMergedMessage(merge, context.correlationId)),
+    );
+    this.logger.log({
+      msg: 'leads merged',
+      survivingLeadId,
+      mergedLeadIds,
+      reason,
+      correlationId: context.correlationId,
+    });
+    return { leadId: survivingLeadId, mergedLeadIds };
+  }
+
+  /** Every key was checked unlinked under its lock, so a key that fails to insert means the read was stale. */
+  private async link(manager: EntityManager, leadId: string, keys: readonly IdentityKey[]): Promise<void> {
+    if ((await IdentityStore.linkKeys(manager, leadId, keys)) !== keys.length) throw new StaleReadError();
+  }
+
+  private async inRetriedTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        this.logger.warn({ msg: 'identity resolution rerun', attempt, cause: causeOf(error) });
+        // Jittered, so two transactions that just deadlocked do not meet again at once.
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * attempt * (0.5 + Math.random())));
+      }
+    }
+  }
+}
+
+function leadMergedMessage(merge: MergeRecord, correlationId: string): NewOutboxMessage {
+  const event: LeadMergedV1 = {
+    eventId: merge.eventId,
+    occurredAt: merge.occurredAt,
+    schemaVersion: 1,
+    correlationId,
+    survivingLeadId: merge.survivingLeadId,
+    mergedLeadId: merge.mergedLeadId,
+    reason: merge.reason,
+  };
+  const { key, value } = encodeEvent(Topics.leadMerged, event);
+  return { topic: Topics.leadMerged.name, key, value, headers: eventHeaders(event) };
+}
+
+function isRetryable(error: unknown): boolean {
+  return error instanceof StaleReadError || RETRYABLE_SQLSTATES.has(sqlStateOf(error) ?? '');
+}
+
+function sqlStateOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function causeOf(error: unknown): string {
+  return error instanceof StaleReadError ? 'stale read' : `sqlstate ${sqlStateOf(error)}`;
+}

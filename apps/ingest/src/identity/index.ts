@@ -1,0 +1,7 @@
+export * from './identity.module';
+export * from './identity-resolver.service';
+export * from './identity-resolution.types';
+export * from './lead.entity';
+export * from './identity-link.entity';
+export * from './lead-merge.entity';
+export * from './identity-tables.migration';

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { Controller, HttpCode, type INestApplication, Module, Post, UseGuards, ValidationPipe } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { PlatformConfigModule } from '@handoff/platform-config';
+import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
+import { ObservabilityModule } from '@handoff/platform-observability';
+import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { IngestConfig } from '../app/ingest.config';
+import { type AuthenticatedSource, CurrentSource } from './authenticated-source';
+import { RateLimitGuard } from './rate-limit.guard';
+import { SourceAuthGuard } from './source-auth.guard';
+import type { IssuedSourceView } from './source.dto';
+import { SOURCES_ENTITIES, SOURCES_MIGRATIONS, SourcesModule } from './sources.module';
+
+export const TEST_ADMIN_TOKEN = 'sources-int-test-admin-token';
+const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Stands in for the engagement controllers: guarded exactly as they are, echoing who was authenticated. */
+@Controller('test-ingest')
+@UseGuards(SourceAuthGuard, RateLimitGuard)
+class TestIngestController {
+  @Post()
+  @HttpCode(200)
+  accept(@CurrentSource() source: AuthenticatedSource): { sourceId: string; name: string } {
+    return { sourceId: source.id, name: source.name };
+  }
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export interface CallOptions {
+  headers?: Record<string, string>;
+  /** Sent as is when a string (so signatures can cover the exact bytes), JSON-encoded otherwise. */
+  body?: unknown;
+}
+
+export interface SourcesTestApp {
+  schema: string;
+  rateLimitKeyPrefix: string;
+  dataSource: DataSource;
+  redis: Redis;
+  call(method: string, path: string, options?: CallOptions): Promise<TestResponse>;
+  /** A call to the admin API with the admin token. */
+  admin(method: string, path: string, body?: unknown): Promise<TestResponse>;
+  createSource(request: { name: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
+  close(): Promise<void>;
+}
+
+/**
+ * A Nest app with the sources module on a fresh PostgreSQL schema and a fresh Redis key prefix, the
+ * global ValidationPipe and rawBody the service uses, and a POST /test-ingest route behind the guards.
+ */
+export async function startSourcesTestApp(env: Record<string, string> = {}): Promise<SourcesTestApp> {
+  const suffix = randomBytes(5).toString('hex');
+  const schema = `ingest_test_${suffix}`;
+  const rateLimitKeyPrefix = `ingest-test:${suffix}:ratelimit:`;
+
+  @Module({ imports: [SourcesModule.forRoot({ rateLimitKeyPrefix })], controllers: [TestIngestController] })
+  class TestIngestModule {}
+
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      PlatformConfigModule.forRoot(IngestConfig, {
+        DATABASE_SCHEMA: schema,
+        INGEST_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+        INGEST_SECRET_KEY: 'sources-int-test-secret-key',
+        ...env,
+      }),
+      ObservabilityModule.forRoot({ service: 'ingest-sources-test' }),
+      DatabaseModule.forRootAsync({
+        useFactory: () => ({
+          url: DATABASE_URL,
+          schema,
+          poolSize: 4,
+          entities: SOURCES_ENTITIES,
+          migrations: [InboxOutboxTables1700000000000, ...SOURCES_MIGRATIONS],
+          applicationName: 'ingest-sources-int-test',
+        }),
+      }),
+      RedisModule.forRootAsync({ useFactory: () => ({ url: REDIS_URL, connectionName: 'ingest-sources-int-test' }) }),
+      TestIngestModule,
+    ],
+  }).compile();
+  const app: INestApplication = moduleRef.createNestApplication({ rawBody: true, logger: false });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const dataSource = app.get(DataSource);
+  const redis = app.get<Redis>(REDIS_CLIENT);
+
+  const call = (method: string, path: string, options: CallOptions = {}) => send(baseUrl, method, path, options);
+  const admin = (method: string, path: string, body?: unknown) =>
+    call(method, path, { body, headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+
+  return {
+    schema,
+    rateLimitKeyPrefix,
+    dataSource,
+    redis,
+    call,
+    admin,
+    async createSource(request) {
+      const response = await admin('POST', '/admin/sources', request);
+      if (response.status !== 201) throw new Error(`creating a source answered ${response.status}`);
+      return response.body as IssuedSourceView;
+    },
+    async close() {
+      try {
+        await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        const keys = await redis.keys(`${rateLimitKeyPrefix}*`);
+        if (keys.length > 0) await redis.del(...keys);
+      } finally {
+        await app.close();
+      }
+    },
+  };
+}
+
+async function send(baseUrl: string, method: string, path: string, options: CallOptions): Promise<TestResponse> {
+  const body =
+    options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  const json = response.headers.get('content-type')?.includes('application/json');
+  return { status: response.status, headers: response.headers, body: json ? JSON.parse(text) : text || undefined };
+}

@@ -1,0 +1,52 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IngestConfig } from '../app/ingest.config';
+import { AdminSourcesController } from './admin-sources.controller';
+import { AdminTokenGuard } from './admin-token.guard';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimiter } from './rate-limiter.service';
+import { SecretCipher } from './secret-cipher';
+import { SourceAuthGuard } from './source-auth.guard';
+import { SourceLookup } from './source-lookup.service';
+import { Source } from './source.entity';
+import { SourcesTables1764500000000 } from './sources-tables.migration';
+import { resolveSourcesOptions, SOURCES_OPTIONS, type SourcesModuleOptions } from './sources.options';
+import { SourcesMetrics } from './sources.metrics';
+import { SourcesService } from './sources.service';
+
+/** Pass to ServiceRuntimeModule.forRoot({ entities, migrations }). */
+export const SOURCES_ENTITIES = [Source];
+export const SOURCES_MIGRATIONS = [SourcesTables1764500000000];
+
+/**
+ * Sources, their write keys and the /admin/sources API, plus the guards for ingestion routes:
+ * `@UseGuards(SourceAuthGuard, RateLimitGuard)`. Needs IngestConfig (PlatformConfigModule), the
+ * DataSource (DatabaseModule with SOURCES_ENTITIES/MIGRATIONS), REDIS_CLIENT and METRICS_REGISTRY.
+ */
+@Module({})
+export class SourcesModule {
+  static forRoot(options: SourcesModuleOptions = {}): DynamicModule {
+    return {
+      module: SourcesModule,
+      imports: [TypeOrmModule.forFeature(SOURCES_ENTITIES)],
+      controllers: [AdminSourcesController],
+      providers: [
+        { provide: SOURCES_OPTIONS, useValue: resolveSourcesOptions(options) },
+        {
+          provide: SecretCipher,
+          inject: [IngestConfig],
+          useFactory: (config: IngestConfig) => new SecretCipher(config.INGEST_SECRET_KEY),
+        },
+        SourcesMetrics,
+        SourceLookup,
+        SourcesService,
+        RateLimiter,
+        AdminTokenGuard,
+        SourceAuthGuard,
+        RateLimitGuard,
+      ],
+      // Guards named in @UseGuards are built in the importing module, so their dependencies are exported too.
+      exports: [SourceAuthGuard, RateLimitGuard, SourceLookup, RateLimiter, SourcesMetrics],
+    };
+  }
+}

@@ -1,0 +1,145 @@
+import type { IdentityKey } from './identity-keys';
+import { type ExistingLink, type ResolutionTrigger, planResolution } from './resolution-plan';
+
+const anonymous = (value: string): IdentityKey => ({ kind: 'anonymous', value });
+const user = (value: string): IdentityKey => ({ kind: 'user', value });
+const email = (value: string): IdentityKey => ({ kind: 'email', value });
+
+const day = (n: number): Date => new Date(Date.UTC(2026, 0, n));
+const link = (key: IdentityKey, leadId: string, leadCreatedAt: Date): ExistingLink => ({
+  ...key,
+  leadId,
+  leadCreatedAt,
+});
+
+describe('planResolution', () => {
+  it('creates a lead when no key is linked yet', () => {
+    expect(planResolution([anonymous('a1'), email('e1')], [], 'event')).toEqual({ kind: 'create' });
+  });
+
+  it('attaches to the one lead every key already points at, with nothing new to link', () => {
+    const links = [link(anonymous('a1'), 'lead-a', day(1)), link(email('e1'), 'lead-a', day(1))];
+    expect(planResolution([anonymous('a1'), email('e1')], links, 'identify')).toEqual({
+      kind: 'attach',
+      leadId: 'lead-a',
+      newKeys: [],
+    });
+  });
+
+  it('attaches to the linked lead and links the keys it does not have yet', () => {
+    const links = [link(anonymous('a1'), 'lead-a', day(1))];
+    expect(planResolution([anonymous('a1'), user('u1'), email('e1')], links, 'identify')).toEqual({
+      kind: 'attach',
+      leadId: 'lead-a',
+      newKeys: [user('u1'), email('e1')],
+    });
+  });
+
+  it('merges an anonymous-only lead into the known lead even when the anonymous one is older', () => {
+    const links = [link(anonymous('a1'), 'lead-anon', day(1)), link(email('e1'), 'lead-known', day(5))];
+    expect(planResolution([anonymous('a1'), email('e1')], links, 'identify')).toEqual({
+      kind: 'merge',
+      survivingLeadId: 'lead-known',
+      mergedLeadIds: ['lead-anon'],
+      newKeys: [],
+      reason: 'identify',
+    });
+  });
+
+  it('counts a user id link as known, like an email link', () => {
+    const links = [link(anonymous('a1'), 'lead-anon', day(1)), link(user('u1'), 'lead-user', day(5))];
+    const plan = planResolution([anonymous('a1'), user('u1')], links, 'identify');
+    expect(plan).toMatchObject({ kind: 'merge', survivingLeadId: 'lead-user', mergedLeadIds: ['lead-anon'] });
+  });
+
+  it('sees a lead as known from its other links, not only from the keys being resolved', () => {
+    const links = [
+      link(anonymous('a1'), 'lead-old', day(1)),
+      link(anonymous('a2'), 'lead-new', day(5)),
+      link(email('e-other'), 'lead-new', day(5)),
+    ];
+    const plan = planResolution([anonymous('a1'), anonymous('a2')], links, 'event');
+    expect(plan).toMatchObject({ kind: 'merge', survivingLeadId: 'lead-new', mergedLeadIds: ['lead-old'] });
+  });
+
+  it('keeps the oldest lead when both are known', () => {
+    const links = [link(user('u1'), 'lead-young', day(9)), link(email('e1'), 'lead-old', day(2))];
+    const plan = planResolution([user('u1'), email('e1')], links, 'identify');
+    expect(plan).toMatchObject({ survivingLeadId: 'lead-old', mergedLeadIds: ['lead-young'] });
+  });
+
+  it('keeps the oldest lead when all are anonymous', () => {
+    const links = [link(anonymous('a1'), 'lead-young', day(9)), link(anonymous('a2'), 'lead-old', day(2))];
+    const plan = planResolution([anonymous('a1'), anonymous('a2')], links, 'alias');
+    expect(plan).toMatchObject({ survivingLeadId: 'lead-old', mergedLeadIds: ['lead-young'] });
+  });
+
+  it('breaks a creation-time tie by the smaller lead id', () => {
+    const links = [link(email('e1'), 'lead-b', day(3)), link(user('u1'), 'lead-a', day(3))];
+    const plan = planResolution([email('e1'), user('u1')], links, 'identify');
+    expect(plan).toMatchObject({ survivingLeadId: 'lead-a', mergedLeadIds: ['lead-b'] });
+  });
+
+  it('picks the same survivor whatever the order of keys and links', () => {
+    const keys = [anonymous('a1'), user('u1'), email('e1')];
+    const links = [
+      link(anonymous('a1'), 'lead-1', day(1)),
+      link(user('u1'), 'lead-2', day(4)),
+      link(email('e1'), 'lead-3', day(2)),
+    ];
+    const expected = planResolution(keys, links, 'identify');
+    expect(expected).toMatchObject({ survivingLeadId: 'lead-3', mergedLeadIds: ['lead-2', 'lead-1'] });
+    for (const [shuffledKeys, shuffledLinks] of [
+      [[...keys].reverse(), [...links].reverse()],
+      [
+        [keys[1], keys[2], keys[0]],
+        [links[2], links[0], links[1]],
+      ],
+    ] as const) {
+      expect(planResolution(shuffledKeys, shuffledLinks, 'identify')).toEqual({
+        ...expected,
+        newKeys: [],
+      });
+    }
+  });
+
+  it('merges every lead the keys point at and links the keys that are new', () => {
+    const links = [link(anonymous('a1'), 'lead-1', day(1)), link(email('e1'), 'lead-2', day(2))];
+    expect(planResolution([anonymous('a1'), user('u1'), email('e1')], links, 'identify')).toEqual({
+      kind: 'merge',
+      survivingLeadId: 'lead-2',
+      mergedLeadIds: ['lead-1'],
+      newKeys: [user('u1')],
+      reason: 'identify',
+    });
+  });
+
+  it('ignores links of the same leads that are not among the keys when deciding what to merge', () => {
+    const links = [link(anonymous('a1'), 'lead-1', day(1)), link(email('e-other'), 'lead-1', day(1))];
+    expect(planResolution([anonymous('a1')], links, 'event')).toEqual({
+      kind: 'attach',
+      leadId: 'lead-1',
+      newKeys: [],
+    });
+  });
+
+  it('lists a key given twice once among the new keys', () => {
+    expect(
+      planResolution([anonymous('a1'), anonymous('a1'), user('u1')], [link(user('u1'), 'l', day(1))], 'alias'),
+    ).toEqual({
+      kind: 'attach',
+      leadId: 'l',
+      newKeys: [anonymous('a1')],
+    });
+  });
+
+  it.each<[ResolutionTrigger, IdentityKey[], string]>([
+    ['identify', [anonymous('a1'), email('e1')], 'identify'],
+    ['alias', [anonymous('a1'), email('e1')], 'alias'],
+    ['event', [anonymous('a1'), email('e1')], 'email_match'],
+    ['event', [anonymous('a1'), user('u1')], 'identify'],
+  ])('gives a %s call joining %j the merge reason %s', (trigger, keys, reason) => {
+    const links = keys.map((key, index) => link(key, `lead-${index}`, day(index + 1)));
+    expect(planResolution(keys, links, trigger)).toMatchObject({ kind: 'merge', reason });
+  });
+});

@@ -1,0 +1,119 @@
+import type { ScoringModel } from '../model/scoring-model.types';
+import type { Contribution, LeadState } from '../state/lead-state';
+import { toIso, toMillis, type Instant } from '../time';
+import { decayedPoints } from './decay';
+
+export const DEFAULT_MAX_FACTORS = 10;
+
+export interface GroupScore {
+  groupId: string;
+  label: string;
+  /** Decayed sum of the group's positive contributions, before its limit. */
+  earned: number;
+  /** Decayed sum of the group's negative contributions (zero or less). */
+  penalties: number;
+  /** `min(earned, limit) + penalties`; null limit for a group no longer in the model. */
+  score: number;
+  limit: number | null;
+}
+
+export interface ScoreFactor {
+  ruleId: string;
+  label: string;
+  /** The rule's decayed points at the time read, before group and total limits. */
+  points: number;
+  groupId: string | null;
+}
+
+export interface BehaviourScore {
+  at: string;
+  /** `min(Σ min(group earned, group limit) + ungrouped earned, totalLimit) + all penalties`. */
+  total: number;
+  /** Plain decayed sum of every contribution, no limits. */
+  uncappedTotal: number;
+  byGroup: Record<string, GroupScore>;
+  /** Decayed net sum of contributions outside any group. */
+  ungrouped: number;
+  topFactors: ScoreFactor[];
+}
+
+interface LiveContribution {
+  contribution: Contribution;
+  points: number;
+}
+
+/**
+ * The behaviour score as of `at`, from stored contributions: each contributes
+ * `awarded × 0.5^((at − occurredAt) / halfLife)`; contributions after `at` do not exist yet. Group and total
+ * limits cap the decayed positive points at read time (group first, then total); penalties are added after
+ * the limits, so an unsubscribe lowers even a lead that is over its limits.
+ */
+export function behaviourScoreAt(
+  state: LeadState,
+  at: Instant,
+  model: ScoringModel,
+  maxFactors = DEFAULT_MAX_FACTORS,
+): BehaviourScore {
+  const atMs = toMillis(at);
+  const live = state.contributions
+    .filter((contribution) => contribution.awarded !== 0 && toMillis(contribution.occurredAt) <= atMs)
+    .map((contribution) => ({ contribution, points: decayedPoints(contribution, atMs) }));
+  const byGroup = groupScores(live, model);
+  const ungroupedPoints = live.filter((item) => item.contribution.groupId === null).map((item) => item.points);
+  const earned =
+    sum(Object.values(byGroup).map((group) => cap(group.earned, group.limit))) + sum(ungroupedPoints.filter(isEarned));
+  const penalties = sum(live.map((item) => item.points).filter((points) => !isEarned(points)));
+  return {
+    at: toIso(atMs),
+    total: cap(earned, model.behaviour.totalLimit ?? null) + penalties,
+    uncappedTotal: sum(live.map((item) => item.points)),
+    byGroup,
+    ungrouped: sum(ungroupedPoints),
+    topFactors: topFactors(live, model, maxFactors),
+  };
+}
+
+function groupScores(live: LiveContribution[], model: ScoringModel): Record<string, GroupScore> {
+  const groups: Record<string, GroupScore> = {};
+  const emptyGroup = (groupId: string, label: string, limit: number | null): GroupScore => ({
+    groupId,
+    label,
+    earned: 0,
+    penalties: 0,
+    score: 0,
+    limit,
+  });
+  for (const group of model.behaviour.groups) groups[group.id] = emptyGroup(group.id, group.label, group.limit);
+  for (const { contribution, points } of live) {
+    const groupId = contribution.groupId;
+    if (groupId === null) continue;
+    groups[groupId] ??= emptyGroup(groupId, groupId, null);
+    if (isEarned(points)) groups[groupId].earned += points;
+    else groups[groupId].penalties += points;
+  }
+  for (const group of Object.values(groups)) group.score = cap(group.earned, group.limit) + group.penalties;
+  return groups;
+}
+
+const isEarned = (points: number): boolean => points > 0;
+const cap = (points: number, limit: number | null): number => (limit === null ? points : Math.min(points, limit));
+
+function topFactors(live: LiveContribution[], model: ScoringModel, maxFactors: number): ScoreFactor[] {
+  const labels = new Map(model.behaviour.rules.map((rule) => [rule.id, rule.label]));
+  const byRule = new Map<string, ScoreFactor>();
+  for (const { contribution, points } of live) {
+    const factor = byRule.get(contribution.ruleId) ?? {
+      ruleId: contribution.ruleId,
+      label: labels.get(contribution.ruleId) ?? contribution.ruleId,
+      points: 0,
+      groupId: contribution.groupId,
+    };
+    factor.points += points;
+    byRule.set(contribution.ruleId, factor);
+  }
+  return [...byRule.values()]
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.ruleId < b.ruleId ? -1 : 1))
+    .slice(0, maxFactors);
+}
+
+const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);

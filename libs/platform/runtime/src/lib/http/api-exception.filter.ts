@@ -1,0 +1,56 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ContractViolationError } from '@handoff/contracts';
+import type { Response } from 'express';
+import type { ApiErrorBody } from './api-error';
+
+/**
+ * Turns every error into the ApiErrorBody shape: HTTP exceptions keep their status, contract violations
+ * are 400s listing each field, and anything else is a 500 whose details are logged, never sent.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error({ msg: 'request failed', err: exception });
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof ContractViolationError) {
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'request violates the API contract',
+        errors: exception.issues,
+      };
+    }
+    return { statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; it has been logged' };
+  }
+}
+
+function fromHttpException(exception: HttpException): ApiErrorBody {
+  const statusCode = exception.getStatus();
+  const response = exception.getResponse();
+  if (typeof response === 'string') return { statusCode, error: titleOf(statusCode), message: response };
+  const { message, error, errors } = response as Partial<ApiErrorBody> & { message?: string | string[] };
+  return {
+    statusCode,
+    error: error ?? titleOf(statusCode),
+    message: Array.isArray(message) ? message.join('; ') : (message ?? exception.message),
+    ...(errors ? { errors } : {}),
+  };
+}
+
+/** 413 → "Payload Too Large" from Nest's HttpStatus enum name PAYLOAD_TOO_LARGE. */
+function titleOf(status: number): string {
+  const name = HttpStatus[status] ?? 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(' ');
+}
