@@ -75,6 +75,11 @@ export class IngestConfig extends ServiceConfig {
   @Min(100)
   INGEST_PUBLISH_TIMEOUT_MS = 5000;
 
+  /** Consumer group of the engagement.inbound.v1 consumer (change it only to run a second, separate deployment). */
+  @IsString()
+  @MinLength(1)
+  INGEST_INBOUND_GROUP_ID = 'ingest.engagement-inbound';
+
   /** Path of a JSON file overriding the Segment event-name → activity-type mapping (see README). */
   @IsOptional()
   @IsString()

@@ -3,18 +3,18 @@ import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
 import { EventProducer } from '@handoff/platform-kafka';
 import { CorrelationContext, withTimeout } from '@handoff/platform-observability';
 import { IngestConfig } from '../app/ingest.config';
-import { IdentityResolver } from '../identity';
+import { IdentityResolver, UnresolvableIdentityError } from '../identity';
 import { DedupeStore } from './dedupe.store';
 import type { EventOutcome, IncomingEngagement } from './incoming-engagement';
 import { eventIdOf, toRecordedEvent } from './recorded-event.factory';
 
-/** Kafka did not acknowledge in time (or at all): nothing of the request was accepted; retry it. */
-export class KafkaUnavailableError extends ServiceUnavailableException {
-  constructor() {
+/** A dependency (Kafka, PostgreSQL, Redis) failed: nothing of the request was accepted; retry it. */
+export class IngestUnavailableError extends ServiceUnavailableException {
+  constructor(what: string) {
     super({
       statusCode: 503,
       error: 'Service Unavailable',
-      message: 'event stream unavailable: nothing was accepted; retry',
+      message: `${what} unavailable: nothing was accepted; retry`,
     });
   }
 }
@@ -22,8 +22,9 @@ export class KafkaUnavailableError extends ServiceUnavailableException {
 /**
  * Records engagements from any API: de-duplicates by (source, message id), resolves each to one lead,
  * and publishes them to engagement.recorded.v1 in one request, answering only after Kafka acknowledged.
- * If anything fails before the acknowledgement, every reservation is released, so the client's retry
- * is recorded exactly once.
+ * Reservations follow the send's real outcome: released when it fails (the client's retry records the
+ * events), confirmed when it succeeds, even if that happens after the answer was already a 503 (the
+ * retry then comes back as a duplicate). Either way each message lands once.
  */
 @Injectable()
 export class EngagementRecorder {
@@ -37,67 +38,82 @@ export class EngagementRecorder {
   ) {}
 
   async record(sourceId: string, engagements: readonly IncomingEngagement[]): Promise<EventOutcome[]> {
-    const reservations = await this.dedupe.reserve(
-      sourceId,
-      engagements.map((engagement) => engagement.messageId),
-    );
+    const reservations = await this.dedupe
+      .reserve(
+        sourceId,
+        engagements.map((engagement) => engagement.messageId),
+      )
+      .catch((error: unknown) => this.unavailable('de-duplication store', error));
     const fresh = engagements.filter((_, index) => reservations[index] === 'new');
     const freshIds = fresh.map((engagement) => engagement.messageId);
-    let published: EngagementRecordedV1[];
+    let events: EngagementRecordedV1[];
     try {
-      published = await this.publish(sourceId, fresh);
+      events = await this.attribute(sourceId, fresh);
     } catch (error) {
-      await this.dedupe.release(sourceId, freshIds);
-      throw error;
+      await this.dedupe.release(sourceId, freshIds).catch(() => undefined);
+      // An identity that cannot be resolved is bad input, not an outage.
+      if (error instanceof UnresolvableIdentityError) throw error;
+      return this.unavailable('identity store', error);
     }
-    await this.dedupe.confirm(sourceId, freshIds);
-    const byMessageId = new Map(fresh.map((engagement, index) => [engagement.messageId, published[index]]));
+    await this.publish(sourceId, events, freshIds);
+    const byMessageId = new Map(fresh.map((engagement, index) => [engagement.messageId, events[index]]));
     return engagements.map((engagement, index) =>
       outcomeOf(reservations[index], sourceId, engagement, byMessageId.get(engagement.messageId)),
     );
   }
 
-  private async publish(sourceId: string, engagements: readonly IncomingEngagement[]): Promise<EngagementRecordedV1[]> {
+  /** Resolves each engagement's lead and builds the events to publish. */
+  private async attribute(
+    sourceId: string,
+    engagements: readonly IncomingEngagement[],
+  ): Promise<EngagementRecordedV1[]> {
     if (engagements.length === 0) return [];
     const receivedAt = new Date().toISOString();
+    const correlationIds = engagements.map(
+      (engagement) => engagement.correlationId ?? CorrelationContext.correlationId(),
+    );
     const resolutions = await this.identities.resolveMany(
-      engagements.map((engagement) => ({
+      engagements.map((engagement, index) => ({
         input: engagement.identity,
         context: {
           reason: engagement.linksIdentities ? 'identify' : 'event',
-          correlationId: engagement.correlationId ?? CorrelationContext.correlationId(),
+          correlationId: correlationIds[index],
           occurredAt: engagement.occurredAt,
         },
       })),
     );
-    const events = engagements.map((engagement, index) =>
+    const emailOptions = { stripPlusTag: this.config.INGEST_STRIP_PLUS_TAGS };
+    return engagements.map((engagement, index) =>
       toRecordedEvent(
         engagement,
-        {
-          sourceId,
-          leadId: resolutions[index].leadId,
-          correlationId: engagement.correlationId ?? CorrelationContext.correlationId(),
-          receivedAt,
-        },
-        { stripPlusTag: this.config.INGEST_STRIP_PLUS_TAGS },
+        { sourceId, leadId: resolutions[index].leadId, correlationId: correlationIds[index], receivedAt },
+        emailOptions,
       ),
     );
-    await this.sendWithDeadline(events);
-    return events;
   }
 
-  private async sendWithDeadline(events: EngagementRecordedV1[]): Promise<void> {
+  private async publish(sourceId: string, events: EngagementRecordedV1[], messageIds: string[]): Promise<void> {
+    if (events.length === 0) return;
+    const settled = this.producer.publish(Topics.engagementRecorded, events).then(
+      () => this.dedupe.confirm(sourceId, messageIds),
+      async (error: unknown) => {
+        await this.dedupe.release(sourceId, messageIds);
+        throw error;
+      },
+    );
     const timeoutMs = this.config.INGEST_PUBLISH_TIMEOUT_MS;
     try {
-      await withTimeout(
-        this.producer.publish(Topics.engagementRecorded, events),
-        timeoutMs,
-        `no acknowledgement within ${timeoutMs} ms`,
-      );
+      await withTimeout(settled, timeoutMs, `no acknowledgement within ${timeoutMs} ms`);
     } catch (error) {
-      this.logger.warn({ msg: 'publishing engagements failed; answering 503', events: events.length, err: error });
-      throw new KafkaUnavailableError();
+      // The send may still finish after we stop waiting; its outcome settles the reservations then.
+      settled.catch(() => undefined);
+      this.unavailable('event stream', error);
     }
+  }
+
+  private unavailable(what: string, error: unknown): never {
+    this.logger.warn({ msg: `${what} failed; nothing recorded`, err: error });
+    throw new IngestUnavailableError(what);
   }
 }
 

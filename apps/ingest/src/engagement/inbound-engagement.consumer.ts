@@ -1,13 +1,13 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type EngagementInboundV1, Topics } from '@handoff/contracts';
 import { BatchConsumerFactory, type ConsumedMessage, PoisonMessageError, onTopic } from '@handoff/platform-kafka';
+import { IngestConfig } from '../app/ingest.config';
 import { UnresolvableIdentityError } from '../identity';
 import { EngagementRecorder } from './engagement-recorder.service';
 import type { IncomingEngagement } from './incoming-engagement';
 
 /** Source of inbound Kafka events that name none: producers are authenticated by the cluster, not by a key. */
 export const KAFKA_SOURCE_ID = 'kafka';
-export const INBOUND_CONSUMER_GROUP = 'ingest.engagement-inbound';
 
 /** A concurrent HTTP request is recording the same message: retry the chunk once it is done. */
 class MessageInFlightError extends Error {
@@ -27,11 +27,12 @@ export class InboundEngagementConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly consumers: BatchConsumerFactory,
     private readonly recorder: EngagementRecorder,
+    private readonly config: IngestConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const consumer = this.consumers.create({
-      groupId: INBOUND_CONSUMER_GROUP,
+      groupId: this.config.INGEST_INBOUND_GROUP_ID,
       subscriptions: [onTopic(Topics.engagementInbound, (messages) => this.handle(messages))],
     });
     await consumer.start();

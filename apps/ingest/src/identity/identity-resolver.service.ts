@@ -9,6 +9,7 @@ import {
   type ResolutionTrigger,
   aliasKeys,
   aliasLookupKeys,
+  identityKeyId,
   identityKeysOf,
   planResolution,
 } from '@handoff/domain-identity';
@@ -77,21 +78,49 @@ export class IdentityResolver {
   }
 
   /**
-   * Resolves a batch in input order, so a later item sees what earlier ones linked or merged. One transaction
-   * holds the locks of every key in the batch, taken up front in sorted order; any failure rolls the whole
-   * batch back. Every item is checked before the database is touched.
+   * Resolves a batch in input order, so a later item sees what earlier ones linked or merged. Items already
+   * settled (below) are answered from one read; the others share one transaction that holds the locks of all
+   * their keys, taken up front in sorted order, and any failure rolls all of them back. Every item is checked
+   * before the database is touched.
    */
   async resolveMany(requests: readonly ResolutionRequest[]): Promise<Resolution[]> {
     const prepared = requests.map((request) => this.prepare(request));
     if (prepared.length === 0) return [];
-    return this.inRetriedTransaction(async (manager) => {
+    const settled = await this.settledWithoutLocks(prepared);
+    const pending = prepared.filter((_, index) => settled[index] === undefined);
+    if (pending.length === 0) return settled as Resolution[];
+    const resolved = await this.inRetriedTransaction(async (manager) => {
       await IdentityStore.lockKeys(
         manager,
-        prepared.flatMap((request) => request.lookupKeys),
+        pending.flatMap((request) => request.lookupKeys),
       );
       const resolutions: Resolution[] = [];
-      for (const request of prepared) resolutions.push(await this.resolveLocked(manager, request));
+      for (const request of pending) resolutions.push(await this.resolveLocked(manager, request));
       return resolutions;
+    });
+    let next = 0;
+    return settled.map((resolution) => resolution ?? resolved[next++]);
+  }
+
+  /**
+   * Most events come from people whose every key is already linked to one lead: that lead is the answer, read
+   * without a transaction or locks, as a locked read would give it too unless a merge of that lead is in
+   * flight (then either answer is right: lead.merged.v1 folds one into the other). An item whose lead an
+   * earlier item of the batch may write to (link, merge) is left to the transaction, which keeps batch order.
+   */
+  private async settledWithoutLocks(prepared: readonly PreparedRequest[]): Promise<(Resolution | undefined)[]> {
+    const links = await IdentityStore.readLinks(
+      this.dataSource.manager,
+      prepared.flatMap((request) => request.lookupKeys),
+    );
+    const leadOfKey = new Map(links.map((link) => [identityKeyId(link), link.leadId]));
+    const written = new Set<string | undefined>();
+    return prepared.map((request) => {
+      const leadIds = new Set(request.keysOf(links).map((key) => leadOfKey.get(identityKeyId(key))));
+      const [leadId] = leadIds;
+      if (leadIds.size === 1 && leadId !== undefined && !written.has(leadId)) return { leadId, mergedLeadIds: [] };
+      for (const touched of leadIds) written.add(touched);
+      return undefined;
     });
   }
 
@@ -127,8 +156,8 @@ export class IdentityResolver {
 
   private async createLead(manager: EntityManager, keys: readonly IdentityKey[]): Promise<Resolution> {
     const leadId = randomUUID();
-    await IdentityStore.createLead(manager, leadId);
-    await this.link(manager, leadId, keys);
+    const linked = await IdentityStore.createLead(manager, leadId, keys);
+    if (linked !== keys.length) throw new StaleReadError();
     return { leadId, mergedLeadIds: [] };
   }
 

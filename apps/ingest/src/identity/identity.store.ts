@@ -77,9 +77,21 @@ export class IdentityStore {
     }));
   }
 
-  /** clock_timestamp, not now(): leads created in one transaction still get distinct ages for the survivor rule. */
-  static async createLead(manager: EntityManager, leadId: string): Promise<void> {
-    await manager.query(`INSERT INTO leads (id, created_at) VALUES ($1, clock_timestamp())`, [leadId]);
+  /**
+   * Creates a lead with its links in one statement; returns how many links were inserted (a key linked
+   * meanwhile is left as it is). clock_timestamp, not now(): leads created in one transaction still get
+   * distinct ages for the survivor rule.
+   */
+  static async createLead(manager: EntityManager, leadId: string, keys: readonly IdentityKey[]): Promise<number> {
+    const inserted: unknown[] = await manager.query(
+      `WITH lead AS (INSERT INTO leads (id, created_at) VALUES ($3, clock_timestamp()) RETURNING id)
+       INSERT INTO identity_links (kind, value, lead_id)
+       SELECT k.kind, k.value, lead.id FROM unnest($1::varchar[], $2::text[]) AS k(kind, value) CROSS JOIN lead
+       ON CONFLICT (kind, value) DO NOTHING
+       RETURNING kind`,
+      [keys.map((key) => key.kind), keys.map((key) => key.value), leadId],
+    );
+    return inserted.length;
   }
 
   /**

@@ -15,7 +15,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error({ msg: 'request failed', err: exception });
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    // Clients (Segment's libraries among them) back off and retry on 503; tell them when.
+    if (body.statusCode === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '5');
+    response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
