@@ -1,10 +1,5 @@
 import { bootstrapService } from '@handoff/platform-runtime';
-import { IngestConfig } from './app/ingest.config';
 import { AppModule } from './app/app.module';
-import { serveOpenApi } from './app/openapi';
+import { INGEST_APP_OPTIONS } from './app/ingest-app.options';
 
-void bootstrapService(AppModule, 'ingest', {
-  // Segment's batch limit (500 KB) by default; each event's own limit is checked per event.
-  jsonBodyLimit: (app) => app.get(IngestConfig).INGEST_MAX_BATCH_BYTES,
-  configure: serveOpenApi,
-});
+void bootstrapService(AppModule, 'ingest', INGEST_APP_OPTIONS);

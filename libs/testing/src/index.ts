@@ -1,3 +1,4 @@
 export * from './lib/test-infrastructure';
 export * from './lib/topic-reader';
 export * from './lib/service-process';
+export * from './lib/topic-writer';

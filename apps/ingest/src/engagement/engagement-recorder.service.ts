@@ -4,7 +4,7 @@ import { EventProducer } from '@handoff/platform-kafka';
 import { CorrelationContext, withTimeout } from '@handoff/platform-observability';
 import { IngestConfig } from '../app/ingest.config';
 import { IdentityResolver, UnresolvableIdentityError } from '../identity';
-import { DedupeStore } from './dedupe.store';
+import { DedupeStore, type Reservation } from './dedupe.store';
 import type { EventOutcome, IncomingEngagement } from './incoming-engagement';
 import { eventIdOf, toRecordedEvent } from './recorded-event.factory';
 
@@ -38,12 +38,7 @@ export class EngagementRecorder {
   ) {}
 
   async record(sourceId: string, engagements: readonly IncomingEngagement[]): Promise<EventOutcome[]> {
-    const reservations = await this.dedupe
-      .reserve(
-        sourceId,
-        engagements.map((engagement) => engagement.messageId),
-      )
-      .catch((error: unknown) => this.unavailable('de-duplication store', error));
+    const reservations = await this.reserve(sourceId, engagements);
     const fresh = engagements.filter((_, index) => reservations[index] === 'new');
     const freshIds = fresh.map((engagement) => engagement.messageId);
     let events: EngagementRecordedV1[];
@@ -60,6 +55,28 @@ export class EngagementRecorder {
     return engagements.map((engagement, index) =>
       outcomeOf(reservations[index], sourceId, engagement, byMessageId.get(engagement.messageId)),
     );
+  }
+
+  /**
+   * One reservation per engagement. A message repeated within the request (a replayed record next to
+   * its original in one Kafka chunk, a client batching a retry) is reserved once: its later copies are
+   * duplicates of the first, not messages in flight elsewhere that would fail the request for a retry.
+   */
+  private async reserve(sourceId: string, engagements: readonly IncomingEngagement[]): Promise<Reservation[]> {
+    const messageIds = [...new Set(engagements.map((engagement) => engagement.messageId))];
+    const reserved = await this.dedupe
+      .reserve(sourceId, messageIds)
+      .catch((error: unknown) => this.unavailable('de-duplication store', error));
+    const reservationOf = new Map(messageIds.map((messageId, index) => [messageId, reserved[index]]));
+    const seen = new Set<string>();
+    return engagements.map(({ messageId }) => {
+      const reservation = reservationOf.get(messageId) ?? 'in_flight';
+      if (!seen.has(messageId)) {
+        seen.add(messageId);
+        return reservation;
+      }
+      return reservation === 'new' ? 'duplicate' : reservation;
+    });
   }
 
   /** Resolves each engagement's lead and builds the events to publish. */

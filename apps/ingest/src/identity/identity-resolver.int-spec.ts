@@ -1,81 +1,36 @@
-import { randomUUID } from 'node:crypto';
-import { Logger } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { type LeadMergedV1, Topics, decodeEventJson } from '@handoff/contracts';
+import { Topics, decodeEventJson } from '@handoff/contracts';
 import { emailHash } from '@handoff/domain-identity';
-import { PlatformConfigModule } from '@handoff/platform-config';
-import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
 import { EVENT_ID_HEADER } from '@handoff/platform-kafka';
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import { TEST_DATABASE_URL, uniqueName } from '@handoff/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
-import type { ResolutionContext } from './identity-resolution.types';
 import { IdentityResolver } from './identity-resolver.service';
-import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS, IdentityModule } from './identity.module';
-
-interface OutboxRow {
-  topic: string;
-  message_key: string;
-  payload: string;
-  headers: Record<string, string>;
-}
-
-const POOL_SIZE = 10;
-const OCCURRED_AT = '2026-11-28T10:15:00.000Z';
-const context = (reason: ResolutionContext['reason'] = 'event'): ResolutionContext => ({
-  reason,
-  correlationId: `corr-${randomUUID()}`,
-  occurredAt: OCCURRED_AT,
-});
-const aliasContext = () => ({ correlationId: `corr-${randomUUID()}`, occurredAt: OCCURRED_AT });
-const anonymousId = () => `anon-${randomUUID()}`;
-const userId = () => `user-${randomUUID()}`;
-const email = () => `jane.${randomUUID().slice(0, 8)}@acme-corp.com`;
+import {
+  IdentityTestHarness,
+  OCCURRED_AT,
+  aliasCallContext as aliasContext,
+  callContext as context,
+  newAnonymousId as anonymousId,
+  newEmail as email,
+  newUserId as userId,
+} from './test-support/identity-test.harness';
 
 describe('IdentityResolver (real PostgreSQL)', () => {
-  const schema = uniqueName('ingest_test');
-  let moduleRef: TestingModule;
+  let harness: IdentityTestHarness;
   let dataSource: DataSource;
   let resolver: IdentityResolver;
 
   beforeAll(async () => {
-    moduleRef = await Test.createTestingModule({
-      imports: [
-        PlatformConfigModule.forRoot(IngestConfig, { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema }),
-        DatabaseModule.forRootAsync({
-          inject: [IngestConfig],
-          useFactory: (config: IngestConfig) => ({
-            url: config.DATABASE_URL,
-            schema: config.DATABASE_SCHEMA,
-            poolSize: POOL_SIZE,
-            entities: IDENTITY_ENTITIES,
-            migrations: [InboxOutboxTables1700000000000, ...IDENTITY_MIGRATIONS],
-          }),
-        }),
-        IdentityModule,
-      ],
-    }).compile();
-    dataSource = moduleRef.get(DataSource);
-    resolver = moduleRef.get(IdentityResolver);
-    // Open every pooled connection now, so concurrent calls in the tests really overlap instead of queueing
-    // behind connection set-up.
-    await Promise.all(Array.from({ length: POOL_SIZE }, () => dataSource.query('SELECT pg_sleep(0.05)')));
+    harness = await IdentityTestHarness.open(TEST_DATABASE_URL, uniqueName('ingest_test'));
+    ({ dataSource, resolver } = harness);
   });
+  beforeEach(() => harness.reset());
+  afterAll(() => harness.close());
 
-  beforeEach(() => dataSource.query('TRUNCATE leads, identity_links, lead_merges, outbox CASCADE'));
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await moduleRef.close();
-  });
-
-  const leadCount = async (): Promise<number> =>
-    Number((await dataSource.query('SELECT count(*) AS n FROM leads WHERE merged_into_lead_id IS NULL'))[0].n);
-  const outboxRows = (): Promise<OutboxRow[]> =>
-    dataSource.query('SELECT topic, message_key, payload, headers FROM outbox ORDER BY id');
-  const mergeEvents = async (): Promise<LeadMergedV1[]> =>
-    (await outboxRows()).map((row) => decodeEventJson(Topics.leadMerged, row.payload));
+  const leadCount = () => harness.liveLeadCount();
+  const outboxRows = () => harness.outboxRows();
+  const mergeEvents = () => harness.mergeEvents();
 
   describe('anonymous visitors', () => {
     it('gives a new anonymous visitor a new lead and the same lead on every later event', async () => {
@@ -240,84 +195,6 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     });
   });
 
-  describe('concurrency', () => {
-    it('creates exactly one lead for 20 concurrent identifies of the same new person, by waiting, not retrying', async () => {
-      const address = email();
-      const user = userId();
-      const warnings = jest.spyOn(Logger.prototype, 'warn');
-      const results = await Promise.all(
-        Array.from({ length: 20 }, () =>
-          resolver.resolve({ anonymousId: anonymousId(), userId: user, email: address }, context('identify')),
-        ),
-      );
-
-      expect(new Set(results.map((result) => result.leadId)).size).toBe(1);
-      expect(await dataSource.query('SELECT count(*)::int AS n FROM leads')).toEqual([{ n: 1 }]);
-      expect(await outboxRows()).toEqual([]);
-      // The key locks queue the identifies; without them the primary key would still refuse a second link, but
-      // only after a losing transaction did its work and had to rerun.
-      expect(warnings).not.toHaveBeenCalledWith(expect.objectContaining({ msg: 'identity resolution rerun' }));
-      warnings.mockRestore();
-    });
-
-    it('merges 20 anonymous leads into one when they identify with the same email concurrently', async () => {
-      const address = email();
-      const visitors = Array.from({ length: 20 }, anonymousId);
-      const anonymousLeads = await Promise.all(
-        visitors.map((visitor) => resolver.resolve({ anonymousId: visitor }, context())),
-      );
-
-      const results = await Promise.all(
-        visitors.map((visitor) => resolver.resolve({ anonymousId: visitor, email: address }, context('identify'))),
-      );
-
-      const survivor = (await resolver.resolve({ email: address }, context())).leadId;
-      expect(new Set(results.map((result) => result.leadId))).toEqual(new Set([survivor]));
-      for (const visitor of visitors)
-        expect((await resolver.resolve({ anonymousId: visitor }, context())).leadId).toBe(survivor);
-      const merged = (await mergeEvents()).map((event) => event.mergedLeadId).sort();
-      expect(merged).toEqual(
-        anonymousLeads
-          .map((lead) => lead.leadId)
-          .filter((id) => id !== survivor)
-          .sort(),
-      );
-      expect(await leadCount()).toBe(1);
-    });
-    it('moves a key linked concurrently with a merge to the survivor, never leaving it on the merged lead', async () => {
-      const people = Array.from({ length: 10 }, () => ({
-        visitor: anonymousId(),
-        user: userId(),
-        address: email(),
-        newAddress: email(),
-      }));
-      for (const person of people) {
-        await resolver.resolve({ email: person.address }, context());
-        await resolver.resolve({ anonymousId: person.visitor, userId: person.user }, context());
-      }
-
-      // Disjoint keys, so the key locks let each pair run together: the merge and the new link race on one lead.
-      await Promise.all(
-        people.flatMap((person) => [
-          resolver.resolve({ anonymousId: person.visitor, email: person.address }, context('identify')),
-          resolver.resolve({ userId: person.user, email: person.newAddress }, context('identify')),
-        ]),
-      );
-
-      for (const person of people) {
-        const survivor = (await resolver.resolve({ email: person.address }, context())).leadId;
-        expect((await resolver.resolve({ email: person.newAddress }, context())).leadId).toBe(survivor);
-      }
-      expect(
-        await dataSource.query(
-          `SELECT count(*)::int AS n FROM identity_links il JOIN leads l ON l.id = il.lead_id
-           WHERE l.merged_into_lead_id IS NOT NULL`,
-        ),
-      ).toEqual([{ n: 0 }]);
-      expect(await mergeEvents()).toHaveLength(people.length);
-    });
-  });
-
   describe('alias', () => {
     it('merges the lead of the previous anonymous id into the lead of the user id with the reason alias', async () => {
       const visitor = anonymousId();
@@ -380,6 +257,41 @@ describe('IdentityResolver (real PostgreSQL)', () => {
       expect(await mergeEvents()).toHaveLength(1);
     });
 
+    it('answers the same known visitor by batch position: before an identify merges its lead, and after', async () => {
+      const visitor = anonymousId();
+      const address = email();
+      const anonymousLead = await resolver.resolve({ anonymousId: visitor }, context());
+      const knownLead = await resolver.resolve({ email: address }, context());
+
+      const resolutions = await resolver.resolveMany([
+        { input: { anonymousId: visitor }, context: context() },
+        { input: { anonymousId: visitor, email: address }, context: context('identify') },
+        { input: { anonymousId: visitor }, context: context() },
+      ]);
+
+      expect(resolutions).toEqual([
+        { leadId: anonymousLead.leadId, mergedLeadIds: [] },
+        { leadId: knownLead.leadId, mergedLeadIds: [anonymousLead.leadId] },
+        { leadId: knownLead.leadId, mergedLeadIds: [] },
+      ]);
+    });
+
+    it('answers a batch of known visitors without writing anything', async () => {
+      const visitors = [anonymousId(), anonymousId()];
+      const leads = await resolver.resolveMany(
+        visitors.map((visitor) => ({ input: { anonymousId: visitor }, context: context() })),
+      );
+      const linksBefore = await dataSource.query('SELECT * FROM identity_links ORDER BY kind, value');
+
+      const again = await resolver.resolveMany(
+        [...visitors, ...visitors].map((visitor) => ({ input: { anonymousId: visitor }, context: context() })),
+      );
+
+      expect(again).toEqual([...leads, ...leads]);
+      expect(await dataSource.query('SELECT * FROM identity_links ORDER BY kind, value')).toEqual(linksBefore);
+      expect(await leadCount()).toBe(2);
+    });
+
     it('resolves nothing when one item of a batch names nobody', async () => {
       await expect(
         resolver.resolveMany([
@@ -400,7 +312,7 @@ describe('IdentityResolver (real PostgreSQL)', () => {
 
     const tables: { table_name: string }[] = await dataSource.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = $1`,
-      [schema],
+      [harness.schema],
     );
     let rowsScanned = 0;
     for (const { table_name } of tables) {

@@ -27,7 +27,12 @@ import {
 import { type MergeRecord, IdentityStore } from './identity.store';
 
 /** A resolution read state that another transaction changed before it could lock it; the transaction reruns. */
-class StaleReadError extends Error {}
+class StaleReadError extends Error {
+  constructor() {
+    super('identity links changed while being resolved');
+    this.name = 'StaleReadError';
+  }
+}
 
 /** PostgreSQL deadlock_detected and serialization_failure: safe to rerun the whole transaction. */
 const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
@@ -46,12 +51,12 @@ interface PreparedRequest {
 /**
  * Maps anonymous ids, user ids and emails to one stable lead id, durably in PostgreSQL.
  *
- * Each call runs in one transaction that first takes an advisory lock per identity key (sorted, so
- * transactions never wait on each other in a cycle): concurrent calls naming the same person serialise,
- * so they can never create two leads. Leads are then locked before links are added (shared) or before
- * they are merged (exclusive), so a lead never gains a link while it is merged away; a lead found merged
- * at that point means the read was stale and the transaction reruns. Merges write lead.merged.v1 to the
- * outbox in the same transaction.
+ * A call whose keys all point at one lead already is answered by a plain read. Any other runs in a
+ * transaction that first takes an advisory lock per identity key (sorted, so transactions never wait on each
+ * other in a cycle): concurrent calls naming the same person queue, so they never create two leads. Leads
+ * are then locked before links are added (shared) or before they are merged (exclusive), so a lead never
+ * gains a link while it is merged away; a lead found merged at that point, or a key found linked, means the
+ * read was stale and the transaction reruns. Merges write lead.merged.v1 to the outbox in that transaction.
  */
 @Injectable()
 export class IdentityResolver {

@@ -1,3 +1,5 @@
+import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { EnvBoolean, EnvInt } from '@handoff/platform-config';
 import { ServiceConfig } from '@handoff/platform-runtime';
 
 /** The scoring service's settings: the shared ones with this service's defaults (see README "Configuration"). */
@@ -5,4 +7,47 @@ export class ScoringConfig extends ServiceConfig {
   override HTTP_PORT = 3001;
   override DATABASE_SCHEMA = 'scoring';
   override KAFKA_CLIENT_ID = 'scoring';
+
+  /** Consumer group of the engagement, merge and sales consumers (change it only to run a separate deployment). */
+  @IsString()
+  @MinLength(1)
+  SCORING_CONSUMER_GROUP_ID = 'scoring';
+
+  /** Messages of one partition applied in one database transaction. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  SCORING_CHUNK_SIZE = 200;
+
+  /** Partitions applied at the same time; each partition is still applied strictly in order. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  SCORING_PARTITIONS_CONCURRENTLY = 3;
+
+  /** Run the decay sweep that recycles MQLs whose decayed behaviour score fell below the model's coldBelow. */
+  @EnvBoolean()
+  @IsBoolean()
+  SCORING_SWEEP_ENABLED = true;
+
+  /** Pause between two decay sweeps; going cold is detected at most this late. */
+  @EnvInt()
+  @IsInt()
+  @Min(100)
+  SCORING_SWEEP_INTERVAL_MS = 60_000;
+
+  /** Leads recycled per sweep transaction; a sweep keeps going while it finds full batches. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SCORING_SWEEP_BATCH_SIZE = 500;
+
+  /** Most leads a backtest replays (the newest histories are kept when there are more). */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  SCORING_BACKTEST_MAX_LEADS = 20_000;
 }

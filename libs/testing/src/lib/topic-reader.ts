@@ -38,6 +38,35 @@ export class TopicReader {
     return this.on(topic);
   }
 
+  /**
+   * The JSON values published to `topic` that `match`, each record once: a reader that rejoined its
+   * group (the broker paused, a rebalance) may be handed a record again, which is not a second publish.
+   * Values that are not JSON (a dead-lettered payload) match nothing; read them with `on()`.
+   */
+  values<T>(topic: string, match: (value: T, record: ReadRecord) => boolean = () => true): T[] {
+    const positions = new Set<string>();
+    const values: T[] = [];
+    for (const record of this.on(topic)) {
+      const position = `${record.partition}:${record.offset}`;
+      if (positions.has(position)) continue;
+      positions.add(position);
+      const value = parseJson<T>(record.value);
+      if (value !== undefined && match(value, record)) values.push(value);
+    }
+    return values;
+  }
+
+  /** Waits until at least `count` values of `topic` match, then returns all those that do. */
+  async waitForValues<T>(
+    topic: string,
+    match: (value: T, record: ReadRecord) => boolean,
+    count = 1,
+    timeoutMs?: number,
+  ): Promise<T[]> {
+    await waitFor(`${count} matching record(s) on ${topic}`, () => this.values(topic, match).length >= count, timeoutMs);
+    return this.values(topic, match);
+  }
+
   async stop(): Promise<void> {
     await this.consumer.disconnect();
   }
@@ -62,5 +91,14 @@ export class TopicReader {
       },
     });
     await waitFor('the test reader to join its group', () => joined);
+  }
+}
+
+function parseJson<T>(text: string | null): T | undefined {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
   }
 }

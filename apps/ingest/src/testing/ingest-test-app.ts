@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { validateConfig } from '@handoff/platform-config';
+import { createServiceApp } from '@handoff/platform-runtime';
+import { Client } from 'pg';
+import { IngestConfig } from '../app/ingest.config';
+import { INGEST_APP_OPTIONS } from '../app/ingest-app.options';
+import type { IssuedSourceView, SourceView } from '../sources/source.dto';
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** Sent as is when a string (bad JSON, signed bytes), JSON-encoded otherwise. */
+  body?: unknown;
+}
+
+export interface IngestTestApp {
+  app: NestExpressApplication;
+  config: IngestConfig;
+  /** The settings this app was started with that no other test run shares. */
+  schema: string;
+  inboundGroupId: string;
+  request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
+  createSource(request?: { name?: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
+  revokeSource(id: string): Promise<SourceView>;
+  /** Closes the app (consumers, producer, pools) and drops its schema. */
+  close(): Promise<void>;
+}
+
+/**
+ * The whole ingest service as production runs it (AppModule, body limits, error mapping, raw bodies for
+ * signatures) on a fresh schema and its own inbound consumer group, listening on a free port.
+ *
+ * The config is read from process.env when AppModule is first imported, so the environment is set
+ * before the import; Jest gives every test file its own module registry, hence one app per file.
+ */
+export async function startIngestTestApp(env: Record<string, string> = {}): Promise<IngestTestApp> {
+  const suffix = randomBytes(5).toString('hex');
+  const schema = `ingest_int_${suffix}`;
+  const inboundGroupId = `ingest-int-${suffix}`;
+  Object.assign(process.env, {
+    DATABASE_SCHEMA: schema,
+    INGEST_INBOUND_GROUP_ID: inboundGroupId,
+    REDIS_URL: onTestRedisDatabase(validateConfig(IngestConfig)(process.env).REDIS_URL),
+    // The shortest window: the tests' de-duplication keys expire on their own soon after the run.
+    INGEST_DEDUPE_WINDOW_SECONDS: '60',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const { AppModule } = await import('../app/app.module');
+  const app = await createServiceApp(AppModule, INGEST_APP_OPTIONS);
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const config = app.get(IngestConfig);
+  const request = (method: string, path: string, options: RequestOptions = {}) =>
+    send(baseUrl, method, path, options);
+  const admin = async (path: string, body?: unknown) => {
+    const response = await request('POST', path, {
+      body: body ?? {},
+      headers: { authorization: `Bearer ${config.INGEST_ADMIN_TOKEN}` },
+    });
+    if (response.status >= 300) throw new Error(`POST ${path} answered ${response.status}`);
+    return response.body;
+  };
+
+  return {
+    app,
+    config,
+    schema,
+    inboundGroupId,
+    request,
+    createSource: async (source = {}) =>
+      (await admin('/admin/sources', { name: `int test ${suffix}`, ...source })) as IssuedSourceView,
+    revokeSource: async (id) => (await admin(`/admin/sources/${id}/revoke`)) as SourceView,
+    async close() {
+      // The app first, so that no relay or consumer still queries the schema being dropped.
+      await app.close();
+      await dropSchema(config.DATABASE_URL, schema);
+    },
+  };
+}
+
+/**
+ * Every ingest instance on a broker consumes engagement.inbound.v1, and they share de-duplication keys
+ * in Redis: a local dev server or a benchmark run could claim a test's inbound record and record it
+ * under its own leads. The tests' instances use their own Redis database, so theirs always records it
+ * (the other instance's copy, under a lead the test never sees, is filtered out by lead id).
+ */
+const TEST_REDIS_DATABASE = 11;
+
+function onTestRedisDatabase(redisUrl: string): string {
+  const url = new URL(redisUrl);
+  url.pathname = `/${TEST_REDIS_DATABASE}`;
+  return url.toString();
+}
+
+/** The Authorization header a Segment or RudderStack SDK sends: the write key as the Basic user name. */
+export function basicAuth(writeKey: string): Record<string, string> {
+  return { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
+}
+
+export function bearerAuth(writeKey: string): Record<string, string> {
+  return { authorization: `Bearer ${writeKey}` };
+}
+
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function send(baseUrl: string, method: string, path: string, options: RequestOptions): Promise<TestResponse> {
+  const body =
+    options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  const json = response.headers.get('content-type')?.includes('application/json');
+  return { status: response.status, headers: response.headers, body: json && text ? JSON.parse(text) : text };
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ModelsModule } from '../models/models.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import { LeadScoreController } from './lead-score.controller';
+import { LeadScoreService } from './lead-score.service';
+import { LedgerReader } from './ledger.reader';
+
+@Module({
+  imports: [ModelsModule, ScoringModule],
+  controllers: [LeadScoreController],
+  providers: [LeadScoreService, LedgerReader],
+})
+export class LeadsModule {}

@@ -1,0 +1,51 @@
+import {
+  scoreLead,
+  type FitFactor,
+  type GroupScore,
+  type LifecycleState,
+  type ScoreFactor,
+  type ScoringModel,
+} from '@handoff/domain-scoring';
+import type { StoredLead } from '../scoring/scoring-session.types';
+
+export interface ScoreView {
+  leadId: string;
+  /** The instant the behaviour score is computed for (decay is exact at any instant). */
+  at: string;
+  modelVersion: string;
+  /** Set when the lead was merged into another: its own score is frozen, the survivor's carries on. */
+  mergedInto: string | null;
+  behaviour: {
+    score: number;
+    /** The decayed sum with no group or total limit applied. */
+    uncapped: number;
+    groups: GroupScore[];
+    ungrouped: number;
+    topFactors: ScoreFactor[];
+  };
+  fit: { score: number; grade: string; factors: FitFactor[] };
+  lifecycle: LifecycleState;
+}
+
+/**
+ * The explanation of a lead's score under `model`. Behaviour counts the contributions that existed at `at`
+ * with their current awards; fit and lifecycle are the lead's current ones (profiles are not versioned).
+ */
+export function scoreViewOf(lead: StoredLead, model: ScoringModel, at: string): ScoreView {
+  const score = scoreLead(lead.state, at, model);
+  return {
+    leadId: lead.leadId,
+    at: score.behaviour.at,
+    modelVersion: model.version,
+    mergedInto: lead.mergedInto,
+    behaviour: {
+      score: score.behaviour.total,
+      uncapped: score.behaviour.uncappedTotal,
+      groups: Object.values(score.behaviour.byGroup),
+      ungrouped: score.behaviour.ungrouped,
+      topFactors: score.behaviour.topFactors,
+    },
+    fit: { score: score.fit.fitScore, grade: score.fit.grade, factors: score.fit.factors },
+    lifecycle: lead.state.lifecycle,
+  };
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ModelBootstrap } from './model-bootstrap.service';
+import { ModelRegistry } from './model-registry.service';
+import { ModelsController } from './models.controller';
+
+@Module({
+  controllers: [ModelsController],
+  providers: [ModelRegistry, ModelBootstrap],
+  exports: [ModelRegistry],
+})
+export class ModelsModule {}

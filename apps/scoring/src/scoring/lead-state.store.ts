@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import type { Grade, LeadState, LifecycleStage } from '@handoff/domain-scoring';
+import { Outbox } from '@handoff/platform-database';
+import { DataSource, type EntityManager } from 'typeorm';
+import { insertHistory, insertLedger } from './ledger.writer';
+import type { LeadWrite, SessionChanges, StoredLead } from './scoring-session.types';
+
+/** A lead row changed under us although we held its lock (or was created concurrently): retry the chunk. */
+export class ConcurrentLeadUpdateError extends Error {
+  constructor(expected: number, written: number) {
+    super(`expected to write ${expected} lead state(s) but ${written} matched their version; retrying`);
+    this.name = 'ConcurrentLeadUpdateError';
+  }
+}
+
+interface LeadRow {
+  lead_id: string;
+  state: LeadState;
+  version: number;
+  stage: LifecycleStage;
+  behaviour_score: number;
+  fit_score: number;
+  grade: Grade;
+  merged_into: string | null;
+}
+
+const LEAD_COLUMNS = `lead_id, state, version, stage, behaviour_score, fit_score, grade, merged_into`;
+/** Same bound as the session's: merge chains are short, a longer one means corrupt data. */
+const MAX_LOCK_ROUNDS = 32;
+
+/** Lead states, ledger and history of the scoring schema; batched statements, always in the caller's transaction. */
+@Injectable()
+export class LeadStateStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Locks the stored leads among `leadIds` and every lead they were merged into (followed to the end of the
+   * chain), in lead id order per round so concurrent chunks queue up rather than deadlock. Leads without a row
+   * are simply absent: a concurrent creation is caught by the version check when saving.
+   */
+  async lock(manager: EntityManager, leadIds: readonly string[]): Promise<StoredLead[]> {
+    const loaded = new Map<string, StoredLead>();
+    let wanted = sortedUnique(leadIds);
+    for (let round = 0; wanted.length > 0; round++) {
+      if (round >= MAX_LOCK_ROUNDS) throw new Error(`merge chain longer than ${MAX_LOCK_ROUNDS} leads`);
+      const rows: LeadRow[] = await manager.query(
+        `SELECT ${LEAD_COLUMNS} FROM lead_state WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id FOR UPDATE`,
+        [wanted],
+      );
+      for (const row of rows) loaded.set(row.lead_id, storedLeadOf(row));
+      wanted = sortedUnique(rows.flatMap((row) => (row.merged_into ? [row.merged_into] : []))).filter(
+        (leadId) => !loaded.has(leadId),
+      );
+    }
+    return [...loaded.values()];
+  }
+
+  /** MQLs due for the decay sweep; rows another replica is sweeping are skipped, not waited for. */
+  async lockDue(manager: EntityManager, now: string, limit: number): Promise<StoredLead[]> {
+    const rows: LeadRow[] = await manager.query(
+      `SELECT ${LEAD_COLUMNS} FROM lead_state
+       WHERE cold_at <= $1 AND merged_into IS NULL
+       ORDER BY cold_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows.map(storedLeadOf);
+  }
+
+  /** Reads a lead without locking it (the score API). */
+  async find(leadId: string): Promise<StoredLead | null> {
+    const rows: LeadRow[] = await this.dataSource.query(`SELECT ${LEAD_COLUMNS} FROM lead_state WHERE lead_id = $1`, [
+      leadId,
+    ]);
+    return rows.length === 0 ? null : storedLeadOf(rows[0]);
+  }
+
+  async save(manager: EntityManager, changes: SessionChanges): Promise<void> {
+    await this.writeLeads(manager, changes.leads);
+    await insertLedger(manager, changes.ledger);
+    await insertHistory(manager, changes.history);
+    for (const copy of changes.historyCopies) {
+      await manager.query(
+        `INSERT INTO lead_events (lead_id, event_id, kind, occurred_at, payload, applied_at)
+         SELECT $2, event_id, kind, occurred_at, payload, applied_at FROM lead_events WHERE lead_id = $1 ORDER BY id
+         ON CONFLICT (lead_id, event_id) DO NOTHING`,
+        [copy.fromLeadId, copy.toLeadId],
+      );
+    }
+    await Outbox.add(manager, changes.outbox);
+  }
+
+  /**
+   * One upsert for all changed leads. The version check makes it optimistic for rows that did not exist when
+   * the chunk started (nothing to lock then): a row created meanwhile fails the check and the chunk is retried.
+   */
+  private async writeLeads(manager: EntityManager, leads: readonly LeadWrite[]): Promise<void> {
+    if (leads.length === 0) return;
+    const written: unknown[] = await manager.query(
+      `INSERT INTO lead_state
+         (lead_id, state, version, stage, behaviour_score, fit_score, grade, model_version, merged_into, cold_at)
+       SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::int[], $4::text[], $5::float8[], $6::float8[], $7::text[],
+         $8::text[], $9::uuid[], $10::timestamptz[])
+       ON CONFLICT (lead_id) DO UPDATE SET
+         state = EXCLUDED.state, version = EXCLUDED.version, stage = EXCLUDED.stage,
+         behaviour_score = EXCLUDED.behaviour_score, fit_score = EXCLUDED.fit_score, grade = EXCLUDED.grade,
+         model_version = EXCLUDED.model_version, merged_into = EXCLUDED.merged_into, cold_at = EXCLUDED.cold_at,
+         updated_at = now()
+       WHERE lead_state.version = EXCLUDED.version - 1
+       RETURNING lead_id`,
+      [
+        leads.map((lead) => lead.leadId),
+        leads.map((lead) => JSON.stringify(lead.state)),
+        leads.map((lead) => lead.version),
+        leads.map((lead) => lead.snapshot.stage),
+        leads.map((lead) => lead.snapshot.behaviour),
+        leads.map((lead) => lead.snapshot.fitScore),
+        leads.map((lead) => lead.snapshot.grade),
+        leads.map((lead) => lead.modelVersion),
+        leads.map((lead) => lead.mergedInto),
+        leads.map((lead) => lead.coldAt),
+      ],
+    );
+    if (written.length !== leads.length) throw new ConcurrentLeadUpdateError(leads.length, written.length);
+  }
+}
+
+function storedLeadOf(row: LeadRow): StoredLead {
+  return {
+    leadId: row.lead_id,
+    state: row.state,
+    version: row.version,
+    mergedInto: row.merged_into,
+    snapshot: { behaviour: row.behaviour_score, fitScore: row.fit_score, grade: row.grade, stage: row.stage },
+  };
+}
+
+function sortedUnique(values: readonly string[]): string[] {
+  return [...new Set(values.map((value) => value.toLowerCase()))].sort();
+}

@@ -1,0 +1,65 @@
+import type { NewOutboxMessage } from '@handoff/platform-database';
+import type {
+  Grade,
+  HistoryEvent,
+  LeadState,
+  LedgerEntry,
+  LifecycleStage,
+} from '@handoff/domain-scoring';
+
+/** The scores a lead was last stored (and published) with, to tell whether a change is worth an event. */
+export interface ScoreSnapshot {
+  behaviour: number;
+  fitScore: number;
+  grade: Grade;
+  stage: LifecycleStage;
+}
+
+/** A lead as stored: `version` 0 means no row yet. */
+export interface StoredLead {
+  leadId: string;
+  state: LeadState;
+  version: number;
+  mergedInto: string | null;
+  snapshot: ScoreSnapshot | null;
+}
+
+/** The row to write for a changed lead; `version` is the new one (the stored one plus 1). */
+export interface LeadWrite {
+  leadId: string;
+  state: LeadState;
+  version: number;
+  snapshot: ScoreSnapshot;
+  modelVersion: string;
+  mergedInto: string | null;
+  /** When the lead's decayed behaviour score will drop below the model's coldBelow, for the decay sweep. */
+  coldAt: string | null;
+}
+
+export interface LedgerRow extends LedgerEntry {
+  leadId: string;
+}
+
+/** One applied input, kept so a backtest can replay the lead under another model. */
+export interface HistoryRow {
+  leadId: string;
+  eventId: string;
+  kind: HistoryEvent['kind'];
+  occurredAt: string;
+  payload: object;
+}
+
+/** After a merge the survivor's history also holds the merged lead's inputs. */
+export interface HistoryCopy {
+  fromLeadId: string;
+  toLeadId: string;
+}
+
+/** Everything one chunk changes, written in a handful of batched statements. */
+export interface SessionChanges {
+  leads: LeadWrite[];
+  ledger: LedgerRow[];
+  history: HistoryRow[];
+  historyCopies: HistoryCopy[];
+  outbox: NewOutboxMessage[];
+}

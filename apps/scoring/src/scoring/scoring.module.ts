@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ModelsModule } from '../models/models.module';
+import { LeadStateStore } from './lead-state.store';
+import { ScoringBatch } from './scoring-batch.service';
+import { ScoringConsumer } from './scoring.consumer';
+
+/** Consumption: engagements, merges and sales outcomes applied exactly once, results published via the outbox. */
+@Module({
+  imports: [ModelsModule],
+  providers: [LeadStateStore, ScoringBatch, ScoringConsumer],
+  exports: [LeadStateStore],
+})
+export class ScoringModule {}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ScoringConfig } from '../app/scoring.config';
+import { ModelRegistry } from '../models/model-registry.service';
+import { LeadStateStore } from '../scoring/lead-state.store';
+import { ScoringSession } from '../scoring/scoring-session';
+
+/**
+ * Scores are exact at read time without it; the sweep exists to *announce* the lifecycle change when an MQL's
+ * decayed score crosses coldBelow with no event to trigger it. Each lead row carries `cold_at` (when that
+ * happens, computed when the lead was last written), so a run only touches leads that are due. Rows are
+ * claimed with FOR UPDATE SKIP LOCKED: replicas split the due leads instead of recycling one twice, and a
+ * consumer applying an event to the same lead simply waits or is waited for.
+ */
+@Injectable()
+export class DecaySweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DecaySweep.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: LeadStateStore,
+    private readonly models: ModelRegistry,
+    private readonly config: ScoringConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.SCORING_SWEEP_ENABLED) this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Sweeps until no full batch is left; returns how many leads were re-evaluated. */
+  async sweep(now = new Date()): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const swept = await this.sweepBatch(now.toISOString());
+      total += swept;
+      if (swept < this.config.SCORING_SWEEP_BATCH_SIZE || this.stopped) return total;
+    }
+  }
+
+  private sweepBatch(now: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = await this.store.lockDue(manager, now, this.config.SCORING_SWEEP_BATCH_SIZE);
+      if (due.length === 0) return 0;
+      const session = new ScoringSession(await this.models.active(manager), now, due);
+      const correlationId = randomUUID();
+      for (const lead of due) session.recheck(lead.leadId, correlationId);
+      const changes = session.changes();
+      await this.store.save(manager, changes);
+      const recycled = changes.leads.filter((lead) => lead.snapshot.stage !== 'mql').length;
+      this.logger.log({ msg: 'decay sweep', correlationId, due: due.length, recycled });
+      return due.length;
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.sweep()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.warn({ msg: 'decay sweep failed; retrying next interval', err: error }))
+        .finally(() => this.schedule());
+    }, this.config.SCORING_SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,73 @@
+/** What one bench run does; every value can be set as `--name=value` or as the env var BENCH_NAME. */
+export interface BenchOptions {
+  /** Requests per second of the single-event scenario (one event each). */
+  singleRate: number;
+  /** Requests per second of the batch scenario. */
+  batchRate: number;
+  /** Events per batch request. */
+  batchSize: number;
+  /** Seconds of load before measuring, discarded: JIT, connection pools, first leads. */
+  warmupSeconds: number;
+  /** Seconds measured per scenario. */
+  measureSeconds: number;
+  /** Returning visitors the events are drawn from (the rest are one-off anonymous visitors). */
+  visitors: number;
+  /** Sockets of the HTTP client's keep-alive agent: enough that the client never queues requests. */
+  maxSockets: number;
+  /** When set, the ingest app runs with --cpu-prof and its profile summary is printed. */
+  cpuProfDir?: string;
+  /** Only these scenarios (comma-separated: ingest-single, kafka-single, ingest-batch, kafka-batch). */
+  only?: string[];
+  brokers: string[];
+  databaseUrl: string;
+  redisUrl: string;
+}
+
+/**
+ * Defaults fit a 2-core machine running Kafka, PostgreSQL, Redis, the app and this client at once:
+ * below the knee, where latency is still mostly service time rather than queueing (see README).
+ */
+const DEFAULTS = {
+  singleRate: 300,
+  batchRate: 30,
+  batchSize: 100,
+  warmupSeconds: 5,
+  measureSeconds: 15,
+  visitors: 5000,
+  maxSockets: 512,
+};
+
+export const USAGE = `npm run bench:ingest -- [--single-rate=${DEFAULTS.singleRate}] [--batch-rate=${DEFAULTS.batchRate}] \
+[--batch-size=${DEFAULTS.batchSize}] [--warmup-seconds=${DEFAULTS.warmupSeconds}] \
+[--measure-seconds=${DEFAULTS.measureSeconds}] [--visitors=${DEFAULTS.visitors}] [--max-sockets=${DEFAULTS.maxSockets}] \
+[--cpu-prof-dir=DIR] [--only=ingest-single,kafka-single,ingest-batch,kafka-batch]
+(each flag also reads BENCH_<NAME>, e.g. BENCH_SINGLE_RATE; KAFKA_BROKERS, DATABASE_URL, REDIS_URL as the services do)`;
+
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const value = (name: string): string | undefined => {
+    const prefix = `--${name}=`;
+    const flag = argv.find((arg) => arg.startsWith(prefix));
+    return flag?.slice(prefix.length) ?? env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+  };
+  const positive = (name: string, fallback: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const parsed = Number(raw);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
+    return parsed;
+  };
+  return {
+    singleRate: positive('single-rate', DEFAULTS.singleRate),
+    batchRate: positive('batch-rate', DEFAULTS.batchRate),
+    batchSize: Math.round(positive('batch-size', DEFAULTS.batchSize)),
+    warmupSeconds: positive('warmup-seconds', DEFAULTS.warmupSeconds),
+    measureSeconds: positive('measure-seconds', DEFAULTS.measureSeconds),
+    visitors: Math.round(positive('visitors', DEFAULTS.visitors)),
+    maxSockets: Math.round(positive('max-sockets', DEFAULTS.maxSockets)),
+    cpuProfDir: value('cpu-prof-dir'),
+    only: value('only')?.split(',').map((name) => name.trim()),
+    brokers: (env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
+    databaseUrl: env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+  };
+}

@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const MAIN = 'dist/apps/ingest/main.js';
+/** What the bundle is built from: the app and every lib it may pull in. Tests are not part of it. */
+const SOURCE_DIRS = ['apps/ingest/src', 'libs'];
+const READY_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 20_000;
+/** App log lines kept to explain a failed start or errors during the run. */
+const LOG_TAIL_LINES = 40;
+
+/** Builds the ingest bundle when it is missing or older than any of its sources. */
+export function ensureBuilt(root: string, log: (line: string) => void): void {
+  const main = join(root, MAIN);
+  const builtAt = existsSync(main) ? statSync(main).mtimeMs : 0;
+  const changedAt = Math.max(...SOURCE_DIRS.map((dir) => newestSourceMtime(join(root, dir))));
+  if (builtAt > changedAt) return log(`${MAIN} is up to date`);
+  log(builtAt === 0 ? `${MAIN} missing: building` : `${MAIN} older than its sources: rebuilding`);
+  const build = spawnSync('npx', ['nx', 'build', 'ingest'], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+  if (build.status !== 0) throw new Error(`npx nx build ingest failed (exit ${build.status})`);
+  // Nx may answer from its cache and leave an identical bundle untouched: mark it as checked against now.
+  const now = new Date();
+  utimesSync(main, now, now);
+}
+
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMtime(path));
+    else if (/\.ts$/.test(entry.name) && !/\.(int-)?spec\.ts$/.test(entry.name))
+      newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface IngestAppSettings {
+  root: string;
+  port: number;
+  env: Record<string, string>;
+  cpuProfDir?: string;
+}
+
+/** The built ingest service running as a child process, as production runs it. */
+export class IngestApp {
+  private readonly logTail: string[] = [];
+  private readonly exit: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly baseUrl: string,
+  ) {
+    this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
+  }
+
+  static start(settings: IngestAppSettings): IngestApp {
+    const profiling = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [];
+    const child = spawn(process.execPath, [...profiling, MAIN], {
+      cwd: settings.root,
+      env: { ...process.env, ...settings.env, HTTP_PORT: String(settings.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new IngestApp(child, `http://127.0.0.1:${settings.port}`);
+  }
+
+  async waitReady(): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    let exited = false;
+    void this.exit.then(() => (exited = true));
+    while (Date.now() < deadline) {
+      if (exited) throw new Error(`ingest exited during startup:\n${this.recentLogs()}`);
+      const status = await fetch(`${this.baseUrl}/health/ready`).then(
+        (response) => response.status,
+        () => 0,
+      );
+      if (status === 200) return;
+      await sleep(250);
+    }
+    throw new Error(`ingest not ready within ${READY_TIMEOUT_MS / 1000} s:\n${this.recentLogs()}`);
+  }
+
+  /** Creates a source through the admin API and returns its write key. */
+  async createSource(adminToken: string, name: string): Promise<{ id: string; writeKey: string }> {
+    const response = await fetch(`${this.baseUrl}/admin/sources`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name }),
+    });
+    if (response.status !== 201) throw new Error(`creating the bench source answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as { id: string; writeKey: string };
+  }
+
+  /** SIGTERM, as an orchestrator stops it (a CPU profile is written on this graceful exit). */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    this.child.kill('SIGTERM');
+    const code = await Promise.race([this.exit, sleep(STOP_TIMEOUT_MS).then(() => 'timeout' as const)]);
+    if (code !== 'timeout') return code ?? null;
+    this.child.kill('SIGKILL');
+    return this.exit;
+  }
+
+  recentLogs(): string {
+    return this.logTail.join('\n');
+  }
+
+  private keep(chunk: string): void {
+    for (const line of chunk.split('\n')) if (line.trim()) this.logTail.push(line);
+    this.logTail.splice(0, Math.max(0, this.logTail.length - LOG_TAIL_LINES));
+  }
+}

@@ -1,0 +1,75 @@
+import { Agent, request } from 'node:http';
+import type { BenchEvent } from './event-generator';
+import type { RequestOutcome } from './open-loop';
+
+/** Longest a request may take before it counts as failed; far above any sane answer. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Sends events to `POST /v1/events` over keep-alive connections, as a busy SDK would. */
+export class IngestTarget {
+  private readonly agent: Agent;
+  private readonly url: URL;
+  private readonly authorization: string;
+
+  constructor(baseUrl: string, writeKey: string, maxSockets: number) {
+    this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+    this.url = new URL('/v1/events', baseUrl);
+    // Basic auth with the key as user name: what Segment and RudderStack server-side SDKs send.
+    this.authorization = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
+  }
+
+  sendOne(event: BenchEvent): Promise<RequestOutcome> {
+    return this.post(JSON.stringify(event));
+  }
+
+  sendBatch(events: readonly BenchEvent[]): Promise<RequestOutcome> {
+    return this.post(JSON.stringify({ batch: events }));
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private post(body: string): Promise<RequestOutcome> {
+    return new Promise((resolve) => {
+      const outgoing = request(
+        this.url,
+        {
+          method: 'POST',
+          agent: this.agent,
+          timeout: REQUEST_TIMEOUT_MS,
+          headers: {
+            authorization: this.authorization,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve(outcomeOf(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
+          response.on('error', (error: NodeJS.ErrnoException) => resolve(failed(error.code ?? 'response error')));
+        },
+      );
+      outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+      outgoing.on('error', (error: NodeJS.ErrnoException) => resolve(failed(error.code ?? error.message)));
+      outgoing.end(body);
+    });
+  }
+}
+
+/** 200 and 207 carry per-event results; only accepted events count, anything else is an error by status. */
+function outcomeOf(status: number, body: string): RequestOutcome {
+  if (status !== 200 && status !== 207) return failed(String(status));
+  try {
+    const { accepted } = JSON.parse(body) as { accepted?: unknown };
+    if (typeof accepted !== 'number') return failed(`${status} without accepted count`);
+    return status === 200 ? { acceptedEvents: accepted } : { acceptedEvents: accepted, failure: '207' };
+  } catch {
+    return failed(`${status} unparsable body`);
+  }
+}
+
+function failed(failure: string): RequestOutcome {
+  return { acceptedEvents: 0, failure };
+}

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:ingest`: ingest's accepted events/s and latency at a fixed arrival rate, single and
+ * batch requests, next to a bare kafkajs producer sending the same events to the same broker (see
+ * bench-options.ts for the flags). Starts the infra and the built app itself and cleans up after.
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Topics } from '@handoff/contracts';
+import { deleteSourceKeys, dropSchema, ensureInfra } from './bench-infra';
+import { type BenchOptions, parseOptions, USAGE } from './bench-options';
+import { machineHeader, ratioTable, resultsTable, settingsLine } from './bench-report';
+import { summariseCpuProfile } from './cpu-profile-summary';
+import { type BenchEvent, EventGenerator } from './event-generator';
+import { ensureBuilt, freePort, IngestApp } from './ingest-app';
+import { IngestTarget } from './ingest-target';
+import { KafkaBaseline } from './kafka-baseline';
+import { type ScenarioStats, statsOf } from './latency-stats';
+import { type RequestOutcome, runOpenLoop } from './open-loop';
+
+const ROOT = resolve(__dirname, '../..');
+/** High enough that the per-source limiter never throttles the bench: it measures the rest. */
+const UNTHROTTLED = '100000000';
+/** Lets the previous scenario's background work (outbox relay, GC) settle before the next one. */
+const PAUSE_BETWEEN_SCENARIOS_MS = 1000;
+
+type Kind = 'single' | 'batch';
+
+interface Scenario {
+  name: string;
+  kind: Kind;
+  send: (events: readonly BenchEvent[]) => Promise<RequestOutcome>;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+async function runScenario(scenario: Scenario, options: BenchOptions, runId: string): Promise<ScenarioStats> {
+  const rate = scenario.kind === 'single' ? options.singleRate : options.batchRate;
+  const size = scenario.kind === 'single' ? 1 : options.batchSize;
+  // Same seed and tag per kind: ingest and the baseline send identical events.
+  const generator = new EventGenerator(`${runId}-${scenario.kind}`, options.visitors);
+  const send = () => scenario.send(generator.batch(size));
+  progress(`${scenario.name}: ${options.warmupSeconds} s warm-up at ${rate} req/s × ${size} event(s)`);
+  await runOpenLoop(rate, options.warmupSeconds, size, send);
+  progress(`${scenario.name}: measuring ${options.measureSeconds} s`);
+  const stats = statsOf(scenario.name, rate, await runOpenLoop(rate, options.measureSeconds, size, send));
+  progress(
+    `${scenario.name}: ${Math.round(stats.acceptedEventsPerSecond)} events/s accepted, ` +
+      `p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, errors: ${stats.errors}`,
+  );
+  await sleep(PAUSE_BETWEEN_SCENARIOS_MS);
+  return stats;
+}
+
+function scenariosOf(target: IngestTarget, baseline: KafkaBaseline, only?: string[]): Scenario[] {
+  const all: Scenario[] = [
+    { name: 'ingest-single', kind: 'single', send: ([event]) => target.sendOne(event) },
+    { name: 'kafka-single', kind: 'single', send: (events) => baseline.send(events) },
+    { name: 'ingest-batch', kind: 'batch', send: (events) => target.sendBatch(events) },
+    { name: 'kafka-batch', kind: 'batch', send: (events) => baseline.send(events) },
+  ];
+  return only ? all.filter((scenario) => only.includes(scenario.name)) : all;
+}
+
+async function startApp(options: BenchOptions, runId: string, adminToken: string): Promise<IngestApp> {
+  const app = IngestApp.start({
+    root: ROOT,
+    port: await freePort(),
+    cpuProfDir: options.cpuProfDir,
+    env: {
+      DATABASE_SCHEMA: `bench_${runId}`,
+      INGEST_INBOUND_GROUP_ID: `ingest.bench-${runId}`,
+      INGEST_ADMIN_TOKEN: adminToken,
+      INGEST_RATE_LIMIT_PER_SECOND: UNTHROTTLED,
+      INGEST_RATE_LIMIT_BURST: UNTHROTTLED,
+      LOG_LEVEL: 'warn',
+    },
+  });
+  progress(`ingest starting on ${app.baseUrl} (schema bench_${runId})`);
+  return app;
+}
+
+/** Each step runs whatever failed before it, so one failure never leaves the others behind. */
+async function cleanUp(steps: [what: string, step: () => Promise<unknown>][]): Promise<void> {
+  for (const [what, step] of steps) {
+    try {
+      const result = await step();
+      progress(`cleanup: ${what}${result === undefined ? '' : ` (${String(result)})`}`);
+    } catch (error) {
+      progress(`cleanup: ${what} FAILED: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return void console.log(USAGE);
+  const options = parseOptions(process.argv.slice(2), process.env);
+  const runId = randomBytes(4).toString('hex');
+  // stdout holds only the header and the tables (progress and infra output go to stderr): a quotable block.
+  console.log([...machineHeader(ROOT), settingsLine(options)].join('\n'));
+  ensureInfra(ROOT);
+  ensureBuilt(ROOT, progress);
+
+  const adminToken = randomBytes(24).toString('hex');
+  const app = await startApp(options, runId, adminToken);
+  let baseline: KafkaBaseline | undefined;
+  let sourceId: string | undefined;
+  const rows: ScenarioStats[] = [];
+  try {
+    await app.waitReady();
+    const source = await app.createSource(adminToken, `bench ${runId}`);
+    sourceId = source.id;
+    baseline = await KafkaBaseline.start(options.brokers, `bench.baseline.${runId}`, Topics.engagementRecorded.partitions);
+    const target = new IngestTarget(app.baseUrl, source.writeKey, options.maxSockets);
+    for (const scenario of scenariosOf(target, baseline, options.only)) rows.push(await runScenario(scenario, options, runId));
+    target.close();
+  } finally {
+    const recentLogs = app.recentLogs();
+    await cleanUp([
+      ['ingest stopped (SIGTERM), exit code', () => app.stop()],
+      [`schema bench_${runId} dropped`, () => dropSchema(options.databaseUrl, `bench_${runId}`)],
+      ['bench source keys deleted from Redis', async () => (sourceId ? deleteSourceKeys(options.redisUrl, sourceId) : 0)],
+      ['baseline topic deleted', async () => baseline?.stop()],
+    ]);
+    if (recentLogs) progress(`last ingest log lines (LOG_LEVEL=warn):\n${recentLogs}`);
+  }
+
+  if (options.cpuProfDir) console.error(summariseCpuProfile(options.cpuProfDir).join('\n'));
+  console.log(['', ...resultsTable(rows), '', ...ratioTable(rows)].join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});
