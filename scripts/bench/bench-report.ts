@@ -38,7 +38,19 @@ function commitOf(root: string): string {
   }
 }
 
-const COLUMNS = ['scenario', 'req/s', 'offered ev/s', 'accepted ev/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors'];
+const COLUMNS = [
+  'scenario',
+  'req/s',
+  'offered ev/s',
+  'accepted ev/s',
+  'p50 ms',
+  'p90 ms',
+  'p99 ms',
+  'max ms',
+  'cpu %',
+  'cpu ms/1k ev',
+  'errors',
+];
 
 export function resultsTable(rows: readonly ScenarioStats[]): string[] {
   const cells = rows.map((row) => [
@@ -50,9 +62,14 @@ export function resultsTable(rows: readonly ScenarioStats[]): string[] {
     ms(row.p90),
     ms(row.p99),
     ms(row.max),
+    row.cpuPercentOfOneCore === undefined ? '-' : row.cpuPercentOfOneCore.toFixed(0),
+    row.cpuMsPerThousandEvents === undefined ? '-' : row.cpuMsPerThousandEvents.toFixed(0),
     row.errors,
   ]);
-  return renderTable(COLUMNS, cells);
+  return [
+    ...renderTable(COLUMNS, cells),
+    'cpu: of the ingest app process (ingest rows) or of the bench process holding the kafkajs producer (kafka rows)',
+  ];
 }
 
 /** Ingest next to the bare producer at the same load: what the service's work costs on top of Kafka's ack. */

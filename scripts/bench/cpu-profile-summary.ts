@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string };
   children?: number[];
 }
 
@@ -13,20 +13,24 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const IDLE = '(idle)';
+const BUNDLE = 'ingest bundle (app + libs)';
+const NO_OWNER = 'node / V8 with no package frame on the stack';
+const VM_FRAMES = new Set(['(garbage collector)', '(program)']);
 
-/** Where a frame's code lives: an npm package, the ingest bundle, Node itself, or V8 (GC, program). */
-function categoryOf(url: string, functionName: string): string {
-  if (!url) return functionName.startsWith('(') ? functionName : 'native';
+/** The npm package or the ingest bundle a frame belongs to; undefined for Node's own code and natives. */
+function ownerOf(url: string): string | undefined {
   const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (inPackage) return inPackage[1];
-  if (url.startsWith('node:')) return 'node internals';
-  if (url.includes('dist/apps/')) return 'ingest bundle (app + libs)';
-  return url;
+  return url.includes('dist/apps/') ? BUNDLE : undefined;
 }
 
-/** Self time per function and per package, busy time only, from the newest .cpuprofile in `dir`. */
-export function summariseCpuProfile(dir: string, top = 20): string[] {
+/**
+ * Where the app's busy time goes, after `skipSeconds` of boot. Each sample is charged to the nearest
+ * package (or bundle function) on its stack, so a socket write done for pg counts as pg: the cost of a
+ * round trip shows up under the client that made it, which is what a choice of library or of the number
+ * of round trips per event can change.
+ */
+export function summariseCpuProfile(dir: string, skipSeconds: number, top = 15): string[] {
   const newest = readdirSync(dir)
     .filter((name) => name.endsWith('.cpuprofile'))
     .map((name) => join(dir, name))
@@ -34,31 +38,36 @@ export function summariseCpuProfile(dir: string, top = 20): string[] {
   if (!newest) return [`no .cpuprofile in ${dir}`];
   const profile = JSON.parse(readFileSync(newest, 'utf8')) as CpuProfile;
   const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
-  const byFunction = new Map<string, number>();
-  const byCategory = new Map<string, number>();
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+
+  const byOwner = new Map<string, number>();
+  const byBundleFunction = new Map<string, number>();
+  const add = (totals: Map<string, number>, key: string, us: number) => totals.set(key, (totals.get(key) ?? 0) + us);
+  let elapsedUs = 0;
   let busyUs = 0;
-  let idleUs = 0;
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
-    const { functionName, url, lineNumber } = nodeById.get(id)!.callFrame;
-    if (functionName === IDLE) {
-      idleUs += delta;
-      return;
-    }
+    elapsedUs += delta;
+    const { functionName } = nodeById.get(id)!.callFrame;
+    if (elapsedUs < skipSeconds * 1e6 || functionName === '(idle)') return;
     busyUs += delta;
-    const category = categoryOf(url, functionName);
-    const name = `${functionName || '(anonymous)'}  [${category}${url ? `:${lineNumber + 1}` : ''}]`;
-    byFunction.set(name, (byFunction.get(name) ?? 0) + delta);
-    byCategory.set(category, (byCategory.get(category) ?? 0) + delta);
+    if (VM_FRAMES.has(functionName)) return void add(byOwner, functionName, delta);
+    let frame: number | undefined = id;
+    while (frame !== undefined && !ownerOf(nodeById.get(frame)!.callFrame.url)) frame = parentOf.get(frame);
+    const callFrame = frame === undefined ? undefined : nodeById.get(frame)!.callFrame;
+    const owner = callFrame ? ownerOf(callFrame.url)! : NO_OWNER;
+    add(byOwner, owner, delta);
+    if (owner === BUNDLE) add(byBundleFunction, callFrame!.functionName || '(anonymous)', delta);
   });
+
   const share = (us: number) => `${((100 * us) / busyUs).toFixed(1).padStart(5)}%`;
-  const ranked = (totals: Map<string, number>, count: number) =>
-    [...totals].sort(([, a], [, b]) => b - a).slice(0, count);
+  const ranked = (totals: Map<string, number>) => [...totals].sort(([, a], [, b]) => b - a).slice(0, top);
   return [
-    `cpu profile ${newest}: busy ${(busyUs / 1e6).toFixed(1)} s, idle ${(idleUs / 1e6).toFixed(1)} s (whole run)`,
-    'self time by package (share of busy time):',
-    ...ranked(byCategory, 12).map(([category, us]) => `  ${share(us)}  ${category}`),
-    `top ${top} functions by self time:`,
-    ...ranked(byFunction, top).map(([name, us]) => `  ${share(us)}  ${name}`),
+    `cpu profile ${newest} (after ${skipSeconds.toFixed(1)} s of boot): busy ${(busyUs / 1e6).toFixed(1)} s`,
+    'busy time by the nearest package on the stack (I/O syscalls count for the client that made them):',
+    ...ranked(byOwner).map(([owner, us]) => `  ${share(us)}  ${owner}`),
+    'of which in the bundle, by function:',
+    ...ranked(byBundleFunction).map(([name, us]) => `  ${share(us)}  ${name}`),
   ];
 }

@@ -79,7 +79,7 @@ export class EventGenerator {
   }
 
   private knownIdentity(visitor: number, anonymousId: string): BenchEvent['identity'] {
-    const local = this.random() < 0.2 ? `  Visitor.${visitor}` : `visitor.${visitor}`;
+    const local = this.random() < 0.2 ? `Visitor.${visitor}` : `visitor.${visitor}`;
     const domain = this.random() < 0.3 ? `ACME-${visitor % 97}.example.com` : `acme-${visitor % 97}.example.com`;
     const email = `${local}.${this.runId}@${domain}`;
     const withUserId = visitor % 10 === 0 ? { userId: `user-${this.runId}-${visitor}` } : {};

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processCpuSeconds } from './process-cpu';
 
 const MAIN = 'dist/apps/ingest/main.js';
 /** What the bundle is built from: the app and every lib it may pull in. Tests are not part of it. */
@@ -10,7 +11,7 @@ const SOURCE_DIRS = ['apps/ingest/src', 'libs'];
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 20_000;
 /** App log lines kept to explain a failed start or errors during the run. */
-const LOG_TAIL_LINES = 40;
+const LOG_TAIL_LINES = 10;
 
 /** Builds the ingest bundle when it is missing or older than any of its sources. */
 export function ensureBuilt(root: string, log: (line: string) => void): void {
@@ -62,6 +63,7 @@ export interface IngestAppSettings {
 /** The built ingest service running as a child process, as production runs it. */
 export class IngestApp {
   private readonly logTail: string[] = [];
+  private readonly startedAt = Date.now();
   private readonly exit: Promise<number | null>;
 
   private constructor(
@@ -82,20 +84,21 @@ export class IngestApp {
     return new IngestApp(child, `http://127.0.0.1:${settings.port}`);
   }
 
-  async waitReady(): Promise<void> {
+  /** Resolves with the seconds the app took to become ready. */
+  async waitReady(): Promise<number> {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     let exited = false;
     void this.exit.then(() => (exited = true));
     while (Date.now() < deadline) {
-      if (exited) throw new Error(`ingest exited during startup:\n${this.recentLogs()}`);
+      if (exited) throw new Error(`ingest exited during startup:\n${this.recentLogs().join('\n')}`);
       const status = await fetch(`${this.baseUrl}/health/ready`).then(
         (response) => response.status,
         () => 0,
       );
-      if (status === 200) return;
+      if (status === 200) return (Date.now() - this.startedAt) / 1000;
       await sleep(250);
     }
-    throw new Error(`ingest not ready within ${READY_TIMEOUT_MS / 1000} s:\n${this.recentLogs()}`);
+    throw new Error(`ingest not ready within ${READY_TIMEOUT_MS / 1000} s:\n${this.recentLogs().join('\n')}`);
   }
 
   /** Creates a source through the admin API and returns its write key. */
@@ -119,8 +122,12 @@ export class IngestApp {
     return this.exit;
   }
 
-  recentLogs(): string {
-    return this.logTail.join('\n');
+  cpuSeconds(): number | undefined {
+    return this.child.pid === undefined ? undefined : processCpuSeconds(this.child.pid);
+  }
+
+  recentLogs(): string[] {
+    return [...this.logTail];
   }
 
   private keep(chunk: string): void {

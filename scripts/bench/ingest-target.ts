@@ -4,6 +4,11 @@ import type { RequestOutcome } from './open-loop';
 
 /** Longest a request may take before it counts as failed; far above any sane answer. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Idle keep-alive sockets are dropped before Node's server drops them (its keepAliveTimeout is 5 s), so
+ * a request never races the server closing the socket it picked (ECONNRESET).
+ */
+const IDLE_SOCKET_TIMEOUT_MS = 4_000;
 
 /** Sends events to `POST /v1/events` over keep-alive connections, as a busy SDK would. */
 export class IngestTarget {
@@ -12,7 +17,7 @@ export class IngestTarget {
   private readonly authorization: string;
 
   constructor(baseUrl: string, writeKey: string, maxSockets: number) {
-    this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+    this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: IDLE_SOCKET_TIMEOUT_MS });
     this.url = new URL('/v1/events', baseUrl);
     // Basic auth with the key as user name: what Segment and RudderStack server-side SDKs send.
     this.authorization = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
@@ -60,16 +65,18 @@ export class IngestTarget {
 
 /** 200 and 207 carry per-event results; only accepted events count, anything else is an error by status. */
 function outcomeOf(status: number, body: string): RequestOutcome {
-  if (status !== 200 && status !== 207) return failed(String(status));
+  if (status !== 200 && status !== 207) return failed(String(status), body);
   try {
-    const { accepted } = JSON.parse(body) as { accepted?: unknown };
-    if (typeof accepted !== 'number') return failed(`${status} without accepted count`);
-    return status === 200 ? { acceptedEvents: accepted } : { acceptedEvents: accepted, failure: '207' };
+    const { accepted, results } = JSON.parse(body) as { accepted?: unknown; results?: { status?: string }[] };
+    if (typeof accepted !== 'number') return failed(`${status} without accepted count`, body);
+    if (status === 200) return { acceptedEvents: accepted };
+    const firstRejected = results?.find((result) => result.status === 'rejected');
+    return { acceptedEvents: accepted, failure: '207', detail: JSON.stringify(firstRejected) };
   } catch {
-    return failed(`${status} unparsable body`);
+    return failed(`${status} unparsable body`, body);
   }
 }
 
-function failed(failure: string): RequestOutcome {
-  return { acceptedEvents: 0, failure };
+function failed(failure: string, detail?: string): RequestOutcome {
+  return { acceptedEvents: 0, failure, detail };
 }

@@ -15,6 +15,7 @@ import { type BenchEvent, EventGenerator } from './event-generator';
 import { ensureBuilt, freePort, IngestApp } from './ingest-app';
 import { IngestTarget } from './ingest-target';
 import { KafkaBaseline } from './kafka-baseline';
+import { ownCpuSeconds } from './process-cpu';
 import { type ScenarioStats, statsOf } from './latency-stats';
 import { type RequestOutcome, runOpenLoop } from './open-loop';
 
@@ -30,10 +31,16 @@ interface Scenario {
   name: string;
   kind: Kind;
   send: (events: readonly BenchEvent[]) => Promise<RequestOutcome>;
+  /** CPU seconds used so far by the process doing the work. */
+  cpuSeconds: () => number | undefined;
 }
 
 function progress(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
+}
+
+function clip(text: string, length = 400): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
 async function runScenario(scenario: Scenario, options: BenchOptions, runId: string): Promise<ScenarioStats> {
@@ -45,21 +52,27 @@ async function runScenario(scenario: Scenario, options: BenchOptions, runId: str
   progress(`${scenario.name}: ${options.warmupSeconds} s warm-up at ${rate} req/s × ${size} event(s)`);
   await runOpenLoop(rate, options.warmupSeconds, size, send);
   progress(`${scenario.name}: measuring ${options.measureSeconds} s`);
-  const stats = statsOf(scenario.name, rate, await runOpenLoop(rate, options.measureSeconds, size, send));
+  const cpuBefore = scenario.cpuSeconds();
+  const result = await runOpenLoop(rate, options.measureSeconds, size, send);
+  const cpuAfter = scenario.cpuSeconds();
+  const cpuUsed = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  const stats = statsOf(scenario.name, rate, result, cpuUsed);
   progress(
     `${scenario.name}: ${Math.round(stats.acceptedEventsPerSecond)} events/s accepted, ` +
       `p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, errors: ${stats.errors}`,
   );
+  for (const [failure, sample] of result.failureSamples) progress(`  first ${failure}: ${clip(sample)}`);
   await sleep(PAUSE_BETWEEN_SCENARIOS_MS);
   return stats;
 }
 
-function scenariosOf(target: IngestTarget, baseline: KafkaBaseline, only?: string[]): Scenario[] {
+function scenariosOf(app: IngestApp, target: IngestTarget, baseline: KafkaBaseline, only?: string[]): Scenario[] {
+  const appCpu = () => app.cpuSeconds();
   const all: Scenario[] = [
-    { name: 'ingest-single', kind: 'single', send: ([event]) => target.sendOne(event) },
-    { name: 'kafka-single', kind: 'single', send: (events) => baseline.send(events) },
-    { name: 'ingest-batch', kind: 'batch', send: (events) => target.sendBatch(events) },
-    { name: 'kafka-batch', kind: 'batch', send: (events) => baseline.send(events) },
+    { name: 'ingest-single', kind: 'single', send: ([event]) => target.sendOne(event), cpuSeconds: appCpu },
+    { name: 'kafka-single', kind: 'single', send: (events) => baseline.send(events), cpuSeconds: ownCpuSeconds },
+    { name: 'ingest-batch', kind: 'batch', send: (events) => target.sendBatch(events), cpuSeconds: appCpu },
+    { name: 'kafka-batch', kind: 'batch', send: (events) => baseline.send(events), cpuSeconds: ownCpuSeconds },
   ];
   return only ? all.filter((scenario) => only.includes(scenario.name)) : all;
 }
@@ -109,13 +122,15 @@ async function main(): Promise<void> {
   let baseline: KafkaBaseline | undefined;
   let sourceId: string | undefined;
   const rows: ScenarioStats[] = [];
+  let bootSeconds = 0;
   try {
-    await app.waitReady();
+    bootSeconds = await app.waitReady();
+    progress(`ingest ready after ${bootSeconds.toFixed(1)} s`);
     const source = await app.createSource(adminToken, `bench ${runId}`);
     sourceId = source.id;
     baseline = await KafkaBaseline.start(options.brokers, `bench.baseline.${runId}`, Topics.engagementRecorded.partitions);
     const target = new IngestTarget(app.baseUrl, source.writeKey, options.maxSockets);
-    for (const scenario of scenariosOf(target, baseline, options.only)) rows.push(await runScenario(scenario, options, runId));
+    for (const scenario of scenariosOf(app, target, baseline, options.only)) rows.push(await runScenario(scenario, options, runId));
     target.close();
   } finally {
     const recentLogs = app.recentLogs();
@@ -125,10 +140,10 @@ async function main(): Promise<void> {
       ['bench source keys deleted from Redis', async () => (sourceId ? deleteSourceKeys(options.redisUrl, sourceId) : 0)],
       ['baseline topic deleted', async () => baseline?.stop()],
     ]);
-    if (recentLogs) progress(`last ingest log lines (LOG_LEVEL=warn):\n${recentLogs}`);
+    if (recentLogs.length > 0) progress(`last ingest log lines (LOG_LEVEL=warn):\n${recentLogs.map((line) => clip(line, 300)).join('\n')}`);
   }
 
-  if (options.cpuProfDir) console.error(summariseCpuProfile(options.cpuProfDir).join('\n'));
+  if (options.cpuProfDir) console.error(summariseCpuProfile(options.cpuProfDir, bootSeconds).join('\n'));
   console.log(['', ...resultsTable(rows), '', ...ratioTable(rows)].join('\n'));
 }
 

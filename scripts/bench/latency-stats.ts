@@ -11,6 +11,9 @@ export interface ScenarioStats {
   max: number;
   /** "none", or e.g. "503×12 ECONNRESET×1". */
   errors: string;
+  /** CPU the process doing the work used while measured (ingest: the app; baseline: the producer's process). */
+  cpuPercentOfOneCore?: number;
+  cpuMsPerThousandEvents?: number;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -20,7 +23,12 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[rank];
 }
 
-export function statsOf(name: string, requestsPerSecond: number, result: PhaseResult): ScenarioStats {
+export function statsOf(
+  name: string,
+  requestsPerSecond: number,
+  result: PhaseResult,
+  cpuSeconds?: number,
+): ScenarioStats {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   const errors = [...result.failures]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -36,5 +44,11 @@ export function statsOf(name: string, requestsPerSecond: number, result: PhaseRe
     p99: percentile(sorted, 0.99),
     max: sorted[sorted.length - 1] ?? Number.NaN,
     errors: errors || 'none',
+    ...(cpuSeconds === undefined
+      ? {}
+      : {
+          cpuPercentOfOneCore: (100 * cpuSeconds) / result.elapsedSeconds,
+          cpuMsPerThousandEvents: result.acceptedEvents > 0 ? (cpuSeconds * 1e6) / result.acceptedEvents : Number.NaN,
+        }),
   };
 }

@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 export interface RequestOutcome {
   acceptedEvents: number;
   failure?: string;
+  /** What the target said about the failure (a response body), to explain it. */
+  detail?: string;
 }
 
 /** Sends request number `index`; resolves when it was answered (never rejects: failures are outcomes). */
@@ -18,6 +20,8 @@ export interface PhaseResult {
   /** Per request, from its scheduled start (not its actual one) to its answer, in ms. */
   latenciesMs: number[];
   failures: Map<string, number>;
+  /** The first detail seen per failure. */
+  failureSamples: Map<string, string>;
 }
 
 /**
@@ -36,6 +40,7 @@ export async function runOpenLoop(
   const intervalMs = 1000 / ratePerSecond;
   const latenciesMs: number[] = [];
   const failures = new Map<string, number>();
+  const failureSamples = new Map<string, string>();
   const inFlight = new Set<Promise<void>>();
   let acceptedEvents = 0;
   let lastAnswerAt = 0;
@@ -47,7 +52,10 @@ export async function runOpenLoop(
       lastAnswerAt = performance.now();
       latenciesMs.push(lastAnswerAt - dueAt);
       acceptedEvents += outcome.acceptedEvents;
-      if (outcome.failure) failures.set(outcome.failure, (failures.get(outcome.failure) ?? 0) + 1);
+      if (outcome.failure) {
+        failures.set(outcome.failure, (failures.get(outcome.failure) ?? 0) + 1);
+        if (!failureSamples.has(outcome.failure)) failureSamples.set(outcome.failure, outcome.detail ?? '');
+      }
       inFlight.delete(request);
     });
     inFlight.add(request);
@@ -73,5 +81,6 @@ export async function runOpenLoop(
     elapsedSeconds: Math.max(durationSeconds, (lastAnswerAt - start) / 1000),
     latenciesMs,
     failures,
+    failureSamples,
   };
 }

@@ -25,7 +25,12 @@ describe.each(APPS.map((app, index) => [app, BASE_PORT + index] as const))('the 
   let service: ServiceProcess;
 
   beforeAll(async () => {
-    service = ServiceProcess.start({ app, port, workspaceRoot, env: { DATABASE_SCHEMA: freshSchema(app) } });
+    service = ServiceProcess.start({
+      app,
+      port,
+      workspaceRoot,
+      env: { DATABASE_SCHEMA: freshSchema(app), INGEST_INBOUND_GROUP_ID: uniqueName('e2e_inbound') },
+    });
     await service.waitForStatus('/health/ready', 200);
   });
 

@@ -19,7 +19,7 @@ beforeAll(async () => {
   ingest = await startIngestTestApp();
   [source, reader, writer] = await Promise.all([
     ingest.createSource(),
-    TopicReader.start([RECORDED]),
+    TopicReader.startAtEnd([RECORDED]),
     TopicWriter.connect(),
   ]);
 });
@@ -71,18 +71,25 @@ function acceptedOf(response: { status: number; body: BatchResponseBody }): { ev
   return result;
 }
 
-const recordedWithId = (eventId: string) => reader.values<EngagementRecordedV1>(RECORDED, (e) => e.eventId === eventId);
+/**
+ * Records of one of this app's leads: any other ingest instance on the broker records the inbound
+ * events too, under leads of its own.
+ */
+const recorded = (eventId: string, leadId: string) =>
+  reader.values<EngagementRecordedV1>(RECORDED, (e) => e.eventId === eventId && e.leadId === leadId);
 
 /**
- * Waits for a marker event of the same lead sent after everything else: it is on the same partition,
- * so once it has arrived any second copy of an earlier event would have arrived too.
+ * Waits for a marker produced after everything else under the same inbound key: it is consumed after the
+ * earlier inbound records and recorded on the same partition (same lead) after them and after every
+ * earlier HTTP event of the lead, so once it has arrived any second copy of those would have arrived too.
  */
-async function settleLead(leadId: string, identity: { userId: string }): Promise<void> {
-  const marker = acceptedOf(
-    await post('/v1/events', bearerAuth(source.writeKey), { messageId: randomUUID(), type: 'product_usage', identity }),
+async function settle(identity: EngagementInboundV1['identity'], leadId: string): Promise<void> {
+  const marker = inboundEvent({ identity, type: 'product_usage' });
+  await produceInbound(marker);
+  await reader.waitForValues<EngagementRecordedV1>(
+    RECORDED,
+    (e) => e.eventId === eventIdOf(KAFKA_SOURCE_ID, marker.eventId) && e.leadId === leadId,
   );
-  expect(marker.leadId).toBe(leadId);
-  await reader.waitForValues<EngagementRecordedV1>(RECORDED, (e) => e.eventId === marker.eventId);
 }
 
 it('records a track call from each API (native, Segment, Kafka inbound) once, under one lead per person, with no clear email', async () => {
@@ -105,11 +112,10 @@ it('records a track call from each API (native, Segment, Kafka inbound) once, un
 
   const { leadId, eventId: nativeEventId } = acceptedOf(native);
   const eventIds = [nativeEventId, acceptedOf(segment).eventId, eventIdOf(KAFKA_SOURCE_ID, inbound.eventId)];
-  await reader.waitForValues<EngagementRecordedV1>(RECORDED, (e) => eventIds.includes(e.eventId), 3);
-  await settleLead(leadId, { userId: person.userId });
+  await settle(inbound.identity, leadId);
 
   const [fromNative, fromSegment, fromKafka] = eventIds.map((eventId) => {
-    const records = recordedWithId(eventId);
+    const records = recorded(eventId, leadId);
     expect(records).toHaveLength(1);
     return records[0];
   });
@@ -164,9 +170,9 @@ it('records a retried HTTP message once and answers the retry 200 with status du
       results: [{ index: 0, status: 'duplicate', eventId: accepted.eventId }],
     });
   }
-  await settleLead(nativeAccepted.leadId, { userId: person.userId });
-  expect(recordedWithId(nativeAccepted.eventId)).toHaveLength(1);
-  expect(recordedWithId(segmentAccepted.eventId)).toHaveLength(1);
+  await settle({ userId: person.userId }, nativeAccepted.leadId);
+  expect(recorded(nativeAccepted.eventId, nativeAccepted.leadId)).toHaveLength(1);
+  expect(recorded(segmentAccepted.eventId, segmentAccepted.leadId)).toHaveLength(1);
 });
 
 it('records a message repeated within one batch once and answers the repeat as a duplicate', async () => {
@@ -178,24 +184,25 @@ it('records a message repeated within one batch once and answers the repeat as a
   const [first, repeat] = response.body.results;
   if (first.status !== 'accepted') throw new Error(`expected the first copy accepted, got ${JSON.stringify(first)}`);
   expect(repeat).toEqual({ index: 1, status: 'duplicate', eventId: first.eventId });
-  await settleLead(first.leadId, { userId: person.userId });
-  expect(recordedWithId(first.eventId)).toHaveLength(1);
+  await settle({ userId: person.userId }, first.leadId);
+  expect(recorded(first.eventId, first.leadId)).toHaveLength(1);
 });
 
 it('records an inbound Kafka record produced twice once', async () => {
   const person = newPerson();
+  const { leadId } = acceptedOf(
+    await post('/v1/events', bearerAuth(source.writeKey), {
+      messageId: randomUUID(),
+      type: 'page_view',
+      identity: { userId: person.userId },
+    }),
+  );
   const event = inboundEvent({ identity: { userId: person.userId }, type: 'content_download' });
   await produceInbound(event);
   await produceInbound(event);
-  const marker = inboundEvent({ identity: { userId: person.userId }, type: 'product_usage' });
-  await produceInbound(marker);
+  await settle(event.identity, leadId);
 
-  // Same identity, same inbound partition and same lead: the marker lands after any second copy would.
-  const [recordedMarker] = await reader.waitForValues<EngagementRecordedV1>(
-    RECORDED,
-    (e) => e.eventId === eventIdOf(KAFKA_SOURCE_ID, marker.eventId),
-  );
-  const recorded = recordedWithId(eventIdOf(KAFKA_SOURCE_ID, event.eventId));
-  expect(recorded).toHaveLength(1);
-  expect(recorded[0]).toMatchObject({ leadId: recordedMarker.leadId, type: 'content_download' });
+  const records = recorded(eventIdOf(KAFKA_SOURCE_ID, event.eventId), leadId);
+  expect(records).toHaveLength(1);
+  expect(records[0]).toMatchObject({ type: 'content_download', identity: { userId: person.userId } });
 });

@@ -49,7 +49,7 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
     REDIS_URL: onTestRedisDatabase(validateConfig(IngestConfig)(process.env).REDIS_URL),
     // The shortest window: the tests' de-duplication keys expire on their own soon after the run.
     INGEST_DEDUPE_WINDOW_SECONDS: '60',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     ...env,
   });
   const { AppModule } = await import('../app/app.module');
@@ -62,8 +62,7 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
   }
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const config = app.get(IngestConfig);
-  const request = (method: string, path: string, options: RequestOptions = {}) =>
-    send(baseUrl, method, path, options);
+  const request = (method: string, path: string, options: RequestOptions = {}) => send(baseUrl, method, path, options);
   const admin = async (path: string, body?: unknown) => {
     const response = await request('POST', path, {
       body: body ?? {},

@@ -8,6 +8,11 @@ export class ScoringConfig extends ServiceConfig {
   override DATABASE_SCHEMA = 'scoring';
   override KAFKA_CLIENT_ID = 'scoring';
 
+  /** Run the Kafka consumers; off for a replica that only serves the HTTP API (and the decay sweep). */
+  @EnvBoolean()
+  @IsBoolean()
+  SCORING_CONSUMERS_ENABLED = true;
+
   /** Consumer group of the engagement, merge and sales consumers (change it only to run a separate deployment). */
   @IsString()
   @MinLength(1)

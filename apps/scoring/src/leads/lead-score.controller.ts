@@ -10,7 +10,10 @@ const LeadId = () =>
     'id',
     new ParseUUIDPipe({
       exceptionFactory: () =>
-        new BadRequestException({ message: 'lead id is not a UUID', errors: [{ field: 'id', reasons: ['must be a UUID'] }] }),
+        new BadRequestException({
+          message: 'lead id is not a UUID',
+          errors: [{ field: 'id', reasons: ['must be a UUID'] }],
+        }),
     }),
   );
 

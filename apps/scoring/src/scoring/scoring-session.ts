@@ -16,7 +16,14 @@ import type { NewOutboxMessage } from '@handoff/platform-database';
 import { PoisonMessageError } from '@handoff/platform-kafka';
 import { engagementOf } from './engagement-input';
 import { leadQualifiedMessage, leadScoredMessage, roundScore } from './score-events';
-import type { HistoryCopy, HistoryRow, LedgerRow, SessionChanges, ScoreSnapshot, StoredLead } from './scoring-session.types';
+import type {
+  HistoryCopy,
+  HistoryRow,
+  LedgerRow,
+  SessionChanges,
+  ScoreSnapshot,
+  StoredLead,
+} from './scoring-session.types';
 
 /** Far more links than identity resolution ever produces; a longer chain means corrupt data. */
 const MAX_MERGE_CHAIN = 32;
@@ -219,6 +226,9 @@ export class ScoringSession {
 /** Decay alone moves the behaviour score every instant; only fit, grade and stage changes are news by themselves. */
 function publishedScoreChanged(before: ScoreSnapshot | null, after: ScoreSnapshot): boolean {
   return (
-    before === null || before.fitScore !== after.fitScore || before.grade !== after.grade || before.stage !== after.stage
+    before === null ||
+    before.fitScore !== after.fitScore ||
+    before.grade !== after.grade ||
+    before.stage !== after.stage
   );
 }

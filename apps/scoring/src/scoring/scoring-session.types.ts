@@ -1,11 +1,5 @@
 import type { NewOutboxMessage } from '@handoff/platform-database';
-import type {
-  Grade,
-  HistoryEvent,
-  LeadState,
-  LedgerEntry,
-  LifecycleStage,
-} from '@handoff/domain-scoring';
+import type { Grade, HistoryEvent, LeadState, LedgerEntry, LifecycleStage } from '@handoff/domain-scoring';
 
 /** The scores a lead was last stored (and published) with, to tell whether a change is worth an event. */
 export interface ScoreSnapshot {

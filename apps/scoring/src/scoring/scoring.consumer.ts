@@ -17,6 +17,7 @@ export class ScoringConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.SCORING_CONSUMERS_ENABLED) return;
     const consumer = this.consumers.create({
       groupId: this.config.SCORING_CONSUMER_GROUP_ID,
       chunkSize: this.config.SCORING_CHUNK_SIZE,

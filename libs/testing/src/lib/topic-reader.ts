@@ -16,16 +16,32 @@ export interface ReadRecord {
  */
 export class TopicReader {
   readonly records: ReadRecord[] = [];
+  private readonly kafka: Kafka;
   private readonly consumer: Consumer;
+  private readonly parsed = new WeakMap<ReadRecord, unknown>();
 
   private constructor(private readonly topics: string[]) {
-    const kafka = new Kafka({ clientId: 'test-reader', brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING });
-    this.consumer = kafka.consumer({ groupId: uniqueName('test_reader'), sessionTimeout: 6000, maxWaitTimeInMs: 100 });
+    this.kafka = new Kafka({ clientId: 'test-reader', brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+    this.consumer = this.kafka.consumer({
+      groupId: uniqueName('test_reader'),
+      sessionTimeout: 6000,
+      maxWaitTimeInMs: 100,
+    });
   }
 
   static async start(topics: string[]): Promise<TopicReader> {
     const reader = new TopicReader(topics);
     await reader.run();
+    return reader;
+  }
+
+  /**
+   * Collects only what is published from now on: for shared topics that other runs (benchmarks, other
+   * suites) keep filling, so a test does not read their whole history first.
+   */
+  static async startAtEnd(topics: string[]): Promise<TopicReader> {
+    const reader = new TopicReader(topics);
+    await reader.run(await reader.endOffsets());
     return reader;
   }
 
@@ -50,7 +66,8 @@ export class TopicReader {
       const position = `${record.partition}:${record.offset}`;
       if (positions.has(position)) continue;
       positions.add(position);
-      const value = parseJson<T>(record.value);
+      if (!this.parsed.has(record)) this.parsed.set(record, parseJson(record.value));
+      const value = this.parsed.get(record) as T | undefined;
       if (value !== undefined && match(value, record)) values.push(value);
     }
     return values;
@@ -63,7 +80,11 @@ export class TopicReader {
     count = 1,
     timeoutMs?: number,
   ): Promise<T[]> {
-    await waitFor(`${count} matching record(s) on ${topic}`, () => this.values(topic, match).length >= count, timeoutMs);
+    await waitFor(
+      `${count} matching record(s) on ${topic}`,
+      () => this.values(topic, match).length >= count,
+      timeoutMs,
+    );
     return this.values(topic, match);
   }
 
@@ -71,7 +92,22 @@ export class TopicReader {
     await this.consumer.disconnect();
   }
 
-  private async run(): Promise<void> {
+  private async endOffsets(): Promise<{ topic: string; partition: number; offset: string }[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await Promise.all(
+        this.topics.map(async (topic) =>
+          (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ topic, partition, offset: high })),
+        ),
+      );
+      return offsets.flat();
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async run(startAt: { topic: string; partition: number; offset: string }[] = []): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     let joined = false;
@@ -90,14 +126,16 @@ export class TopicReader {
         });
       },
     });
+    // Seeks given before the group is joined apply to the partitions once they are assigned.
+    for (const position of startAt) this.consumer.seek(position);
     await waitFor('the test reader to join its group', () => joined);
   }
 }
 
-function parseJson<T>(text: string | null): T | undefined {
+function parseJson(text: string | null): unknown {
   if (text === null) return undefined;
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }

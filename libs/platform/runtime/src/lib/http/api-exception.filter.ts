@@ -13,6 +13,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const passthrough = structuredBodyOf(exception);
+    if (passthrough) {
+      response.status((exception as HttpException).getStatus()).json(passthrough);
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error({ msg: 'request failed', err: exception });
     if (response.headersSent) return;
@@ -33,6 +38,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; it has been logged' };
   }
+}
+
+/**
+ * An HTTP exception that carries its own structured body without a message (terminus's health report)
+ * is answered as it is: its consumers (probes, dashboards) expect that shape.
+ */
+function structuredBodyOf(exception: unknown): object | undefined {
+  if (!(exception instanceof HttpException)) return undefined;
+  const response = exception.getResponse();
+  return typeof response === 'object' && !('message' in response) ? response : undefined;
 }
 
 function fromHttpException(exception: HttpException): ApiErrorBody {

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ActivityType,
+  type EngagementRecordedV1,
+  exampleEvents,
+  type RecordedProfileV1,
+} from '@handoff/contracts';
+import { DEFAULT_SCORING_MODEL, type BacktestReport } from '@handoff/domain-scoring';
+import type { ConsumedMessage } from '@handoff/platform-kafka';
+import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, uniqueName } from '@handoff/testing';
+import type { ModelSummary } from '../models/model-registry.service';
+import { ScoringBatch } from '../scoring/scoring-batch.service';
+import { DecaySweep } from '../sweep/decay-sweep.service';
+import { dropSchema, prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../test-support/scoring-test-app';
+import type { HistoryPage } from './lead-score.service';
+import type { ScoreView } from './score-view';
+
+const schema = uniqueName('scoring_api_int');
+prepareScoringEnv({
+  DATABASE_URL: TEST_DATABASE_URL,
+  DATABASE_SCHEMA: schema,
+  KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+  // Inputs are applied through the batch service directly: this file tests what sits behind the consumer.
+  SCORING_CONSUMERS_ENABLED: 'false',
+  SCORING_SWEEP_ENABLED: 'false',
+});
+
+const NOW = new Date().toISOString();
+/** Inputs a second apart, so their event-time order (which caps follow) is the order they are recorded in. */
+const secondsBeforeNow = (seconds: number) => new Date(Date.parse(NOW) - seconds * 1000).toISOString();
+const goodFit: RecordedProfileV1 = { industry: 'software', employeeCount: 300, seniority: 'vp' };
+let service: ScoringTestApp;
+let offset = 0;
+
+const consumed = (value: EngagementRecordedV1): ConsumedMessage<EngagementRecordedV1> => ({
+  value,
+  key: value.leadId,
+  topic: 'engagement.recorded.v1',
+  partition: 0,
+  offset: String(offset++),
+  headers: {},
+  correlationId: value.correlationId,
+});
+
+async function record(leadId: string, types: ActivityType[], profile?: RecordedProfileV1): Promise<void> {
+  const events = types.map((type, index) =>
+    exampleEvents.engagementRecorded({
+      leadId,
+      type,
+      occurredAt: secondsBeforeNow(types.length - index),
+      ...(index === 0 && profile ? { profile } : {}),
+    }),
+  );
+  await service.app.get(ScoringBatch).applyEngagements(events.map(consumed));
+}
+
+beforeAll(async () => {
+  service = await startScoringApp();
+}, 60_000);
+
+afterAll(async () => {
+  await service?.stop();
+  await dropSchema(TEST_DATABASE_URL, schema);
+});
+
+describe('scoring models over HTTP', () => {
+  const candidate = {
+    ...DEFAULT_SCORING_MODEL,
+    version: '2',
+    qualification: { minBehaviour: 20, minGrade: 'B' },
+    decayThresholds: { coldBelow: 10 },
+  };
+
+  it('ships the default model active and rejects an invalid model with every failing field', async () => {
+    const listed = await service.get<{ models: ModelSummary[] }>('/models');
+    expect(listed.body.models).toEqual([expect.objectContaining({ version: '1', id: 'default', active: true })]);
+    const invalid = await service.post('/models', {
+      ...candidate,
+      qualification: { minBehaviour: 'x', minGrade: 'Z' },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toMatchObject({
+      statusCode: 400,
+      errors: expect.arrayContaining([
+        expect.objectContaining({ field: 'qualification.minGrade' }),
+        expect.objectContaining({ field: 'qualification.minBehaviour' }),
+      ]),
+    });
+  });
+
+  it('stores a version inactive, refuses the same version twice, activates it and rolls back', async () => {
+    expect((await service.post('/models', candidate)).body).toMatchObject({ version: '2', active: false });
+    expect((await service.post('/models', candidate)).status).toBe(409);
+    expect((await service.post('/models/2/activate')).body).toMatchObject({ version: '2', active: true });
+    expect((await service.post('/models/1/activate')).body).toMatchObject({ version: '1', active: true });
+    const listed = await service.get<{ models: ModelSummary[] }>('/models');
+    expect(listed.body.models.map((model) => [model.version, model.active])).toEqual([
+      ['1', true],
+      ['2', false],
+    ]);
+    expect((await service.post('/models/9/activate')).status).toBe(404);
+  });
+});
+
+describe('a lead’s score, ledger and export over HTTP', () => {
+  const lead = randomUUID();
+
+  beforeAll(() => record(lead, ['pricing_page_view', 'pricing_page_view', 'pricing_page_view', 'email_click']));
+
+  it('explains the score with its groups, top factors, fit and stage', async () => {
+    const { body } = await service.get<ScoreView>(`/leads/${lead}/score?at=${NOW}`);
+    // Seconds of decay on a 30-day half-life: a few millionths of a point.
+    expect(body.behaviour.score).toBeCloseTo(23, 3);
+    expect(body.behaviour.groups.map((group) => [group.groupId, Math.round(group.earned * 1000) / 1000])).toEqual([
+      ['intent', 20],
+      ['engagement', 3],
+    ]);
+    expect(body.fit).toMatchObject({ score: 0, grade: 'D' });
+    expect(body.lifecycle.stage).toBe('lead');
+  });
+
+  it('pages through the ledger in order, showing the cap that applied', async () => {
+    const items: HistoryPage['items'] = [];
+    let path: string | null = `/leads/${lead}/score/history?limit=3`;
+    while (path !== null) {
+      const page: HistoryPage = (await service.get<HistoryPage>(path)).body;
+      items.push(...page.items);
+      path = page.nextCursor === null ? null : `/leads/${lead}/score/history?limit=3&cursor=${page.nextCursor}`;
+    }
+    expect(items.map((item) => [item.ruleId, item.awarded, item.cap])).toEqual([
+      ['pricing-page', 10, null],
+      ['pricing-page', 10, null],
+      ['pricing-page', 0, 'window_cap'],
+      ['email-click', 3, null],
+    ]);
+  });
+
+  it('exports the ledger as CSV and NDJSON', async () => {
+    const csv = await service.get(`/leads/${lead}/score/history/export?format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text.trim().split('\r\n')).toHaveLength(5);
+    const ndjson = await service.get(`/leads/${lead}/score/history/export?format=ndjson`);
+    const rows = ndjson.text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.map((row) => row.ruleId)).toEqual(['pricing-page', 'pricing-page', 'pricing-page', 'email-click']);
+  });
+
+  it('answers 400 for a bad id or format and 404 for an unknown lead', async () => {
+    expect((await service.get(`/leads/not-a-uuid/score`)).status).toBe(400);
+    expect((await service.get(`/leads/${lead}/score/history/export?format=xml`)).status).toBe(400);
+    expect((await service.get(`/leads/${randomUUID()}/score`)).status).toBe(404);
+  });
+});
+
+describe('backtest and decay sweep', () => {
+  const [hot, warm] = [randomUUID(), randomUUID()];
+
+  beforeAll(async () => {
+    await record(hot, ['demo_request', 'trial_signup'], goodFit);
+    await record(warm, ['webinar_attended', 'content_download'], goodFit);
+  });
+
+  it('reports what a candidate model would change and leaves live state byte-for-byte unchanged', async () => {
+    const live = () =>
+      service.dataSource.query(
+        `SELECT (SELECT string_agg(lead_id || state::text || version || coalesce(cold_at::text, ''), ',' ORDER BY lead_id)
+                   FROM lead_state) AS states,
+                (SELECT md5(string_agg(l::text, ',' ORDER BY id)) FROM score_ledger l) AS ledger,
+                (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM inbox) AS inbox`,
+      );
+    const before = await live();
+    const candidate = {
+      ...DEFAULT_SCORING_MODEL,
+      version: 'bt',
+      qualification: { minBehaviour: 20, minGrade: 'B' },
+      decayThresholds: { coldBelow: 10 },
+    };
+    const { status, body } = await service.post<BacktestReport>('/backtest', { model: candidate });
+
+    expect(status).toBe(200);
+    expect(body.active).toMatchObject({ modelVersion: '1', qualifiedLeads: 1 });
+    expect(body.candidate).toMatchObject({ modelVersion: 'bt', qualifiedLeads: 2 });
+    expect(body.differences).toEqual([
+      expect.objectContaining({ leadId: warm, active: expect.objectContaining({ stage: 'lead', qualified: false }) }),
+    ]);
+    expect(await live()).toEqual(before);
+    const invalid = await service.post('/backtest', { model: { ...candidate, version: '' } });
+    expect(invalid.body).toMatchObject({ errors: [expect.objectContaining({ field: 'model.version' })] });
+  });
+
+  it('recycles an MQL whose decayed score crossed coldBelow exactly once, with two sweeps racing', async () => {
+    const [row] = await service.dataSource.query(`SELECT cold_at FROM lead_state WHERE lead_id = $1`, [hot]);
+    const due = new Date(row.cold_at);
+    const sweep = service.app.get(DecaySweep);
+    await Promise.all([sweep.sweep(due), sweep.sweep(due)]);
+
+    const { body } = await service.get<ScoreView>(`/leads/${hot}/score`);
+    expect(body.lifecycle).toMatchObject({ stage: 'recycled', reason: 'went_cold', qualificationCount: 1 });
+    const [announced] = await service.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox
+       WHERE message_key = $1 AND topic = 'lead.scored.v1' AND payload::jsonb ->> 'lifecycleStage' = 'recycled'`,
+      [hot],
+    );
+    expect(announced.n).toBe(1);
+  });
+});
