@@ -1,10 +1,1 @@
-module.exports = {
-  displayName: 'domain-identity',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js'],
-};
+module.exports = require('../../../tools/build/jest-project.config')(__dirname, 'domain-identity');

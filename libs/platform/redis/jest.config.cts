@@ -1,10 +1,1 @@
-module.exports = {
-  displayName: 'platform-redis',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js'],
-};
+module.exports = require('../../../tools/build/jest-project.config')(__dirname, 'platform-redis');
