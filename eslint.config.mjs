@@ -32,7 +32,7 @@ const boundaries = (constraints) => [
   {
     enforceBuildableLibDependency: true,
     banTransitiveDependencies: false,
-    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/build/[^/]+$'],
     depConstraints: constraints,
   },
 ];

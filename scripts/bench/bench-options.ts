@@ -10,12 +10,14 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** Seconds measured per scenario. */
   measureSeconds: number;
-  /** Returning visitors the events are drawn from (the rest are one-off anonymous visitors). */
-  visitors: number;
+  /** Share of events from first-time visitors, whose lead is created (the rest come from returning ones). */
+  newVisitorShare: number;
   /** Sockets of the HTTP client's keep-alive agent: enough that the client never queues requests. */
   maxSockets: number;
   /** When set, the ingest app runs with --cpu-prof and its profile summary is printed. */
   cpuProfDir?: string;
+  /** Times the app's PostgreSQL, Redis and Kafka round trips per measured phase (io-timing.preload.js). */
+  ioTiming: boolean;
   /** Only these scenarios (comma-separated: ingest-single, kafka-single, ingest-batch, kafka-batch). */
   only?: string[];
   brokers: string[];
@@ -33,14 +35,14 @@ const DEFAULTS = {
   batchSize: 100,
   warmupSeconds: 5,
   measureSeconds: 15,
-  visitors: 5000,
+  newVisitorShare: 0.25,
   maxSockets: 512,
 };
 
 export const USAGE = `npm run bench:ingest -- [--single-rate=${DEFAULTS.singleRate}] [--batch-rate=${DEFAULTS.batchRate}] \
 [--batch-size=${DEFAULTS.batchSize}] [--warmup-seconds=${DEFAULTS.warmupSeconds}] \
-[--measure-seconds=${DEFAULTS.measureSeconds}] [--visitors=${DEFAULTS.visitors}] [--max-sockets=${DEFAULTS.maxSockets}] \
-[--cpu-prof-dir=DIR] [--only=ingest-single,kafka-single,ingest-batch,kafka-batch]
+[--measure-seconds=${DEFAULTS.measureSeconds}] [--new-visitor-share=${DEFAULTS.newVisitorShare}] [--max-sockets=${DEFAULTS.maxSockets}] \
+[--cpu-prof-dir=DIR] [--io-timing] [--only=ingest-single,kafka-single,ingest-batch,kafka-batch]
 (each flag also reads BENCH_<NAME>, e.g. BENCH_SINGLE_RATE; KAFKA_BROKERS, DATABASE_URL, REDIS_URL as the services do)`;
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -62,9 +64,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     batchSize: Math.round(positive('batch-size', DEFAULTS.batchSize)),
     warmupSeconds: positive('warmup-seconds', DEFAULTS.warmupSeconds),
     measureSeconds: positive('measure-seconds', DEFAULTS.measureSeconds),
-    visitors: Math.round(positive('visitors', DEFAULTS.visitors)),
+    newVisitorShare: Math.min(1, positive('new-visitor-share', DEFAULTS.newVisitorShare)),
     maxSockets: Math.round(positive('max-sockets', DEFAULTS.maxSockets)),
     cpuProfDir: value('cpu-prof-dir'),
+    ioTiming: argv.includes('--io-timing') || ['1', 'true'].includes(value('io-timing') ?? ''),
     only: value('only')?.split(',').map((name) => name.trim()),
     brokers: (env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
     databaseUrl: env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from './bench-options';
+import type { IoTiming } from './ingest-app';
 import type { ScenarioStats } from './latency-stats';
 
 /** The lines a README quotes a run with: when, on what, with which versions. */
@@ -20,7 +21,7 @@ export function settingsLine(options: BenchOptions): string {
     `load:    open loop, fixed arrival rate; single = ${options.singleRate} req/s × 1 event, ` +
     `batch = ${options.batchRate} req/s × ${options.batchSize} events; ` +
     `${options.warmupSeconds} s warm-up + ${options.measureSeconds} s measured per scenario; ` +
-    `${options.visitors} returning visitors + one-off ones`
+    `${Math.round(options.newVisitorShare * 100)}% of events from first-time visitors`
   );
 }
 
@@ -104,4 +105,23 @@ function renderTable(header: readonly string[], rows: readonly string[][]): stri
   const line = (cells: readonly string[]) =>
     cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)];
+}
+
+/** The app's round trips in one measured phase, the most time-consuming first. */
+export function ioTimingTable(scenario: string, timing: IoTiming, requests: number): string[] {
+  const rows = [...timing.operations]
+    .sort((a, b) => b.count * b.meanMs - a.count * a.meanMs)
+    .map((operation) => [
+      operation.operation,
+      (operation.count / requests).toFixed(2),
+      ms(operation.meanMs),
+      ms(operation.p50Ms),
+      ms(operation.p99Ms),
+    ]);
+  const loop = timing.eventLoopDelay;
+  return [
+    `${scenario}: the app's round trips (per request = count / ${requests} requests)`,
+    ...renderTable(['operation', 'per request', 'mean ms', 'p50 ms', 'p99 ms'], rows),
+    `event loop delay: p50 ${ms(loop.p50Ms)} ms, p99 ${ms(loop.p99Ms)} ms, max ${ms(loop.maxMs)} ms`,
+  ];
 }

@@ -8,12 +8,19 @@ export interface BenchEvent {
   profile?: Record<string, string | number>;
 }
 
-/** Share of events from one-off anonymous visitors: each one creates a lead (the slow, locked path). */
-const ONE_OFF_SHARE = 0.2;
-/** Share of returning visitors who are known by email (some also by user id). */
-const KNOWN_SHARE = 0.4;
+/** Share of a new visitor's first events that already name them by email (a tracked form, a campaign click). */
+const KNOWN_AT_FIRST_SHARE = 0.3;
+/** Share of a returning anonymous visitor's events where they identify themselves (form fill: identity linked). */
+const CONVERSION_SHARE = 0.05;
 /** Share of a known visitor's events that are profile updates (identify calls). */
 const PROFILE_UPDATE_SHARE = 0.03;
+
+interface Visitor {
+  id: number;
+  anonymousId: string;
+  email?: string;
+  userId?: string;
+}
 
 const ACTIVITY_MIX: readonly [type: string, weight: number][] = [
   ['page_view', 55],
@@ -42,35 +49,42 @@ function seededRandom(seed: number): () => number {
 }
 
 /**
- * Realistic traffic for identity resolution: a fifth from first-time anonymous visitors, the rest from a
- * pool of returning visitors where a few come back often (squared draw), 40% of them known by an email
- * written with varying case and stray spaces (normalisation), a few by user id too, and an occasional
- * profile update. Every event has a unique messageId, so nothing is a duplicate.
+ * Realistic traffic for identity resolution, the same whatever the rate or duration: a fixed share of events
+ * comes from first-time visitors (each creates a lead: the locked path), the rest from visitors seen before,
+ * recent ones more often (their lead is found without locks). Some visitors are known by an email written
+ * with varying case (normalisation), some also by a user id; returning anonymous visitors now and then fill
+ * in a form, linking their email to their lead; known ones send an occasional profile update. Every event
+ * has a unique messageId, so nothing is a duplicate.
  */
 export class EventGenerator {
   private readonly random: () => number;
+  private readonly visitors: Visitor[] = [];
   private sequence = 0;
 
   constructor(
     private readonly runId: string,
-    private readonly visitors: number,
+    private readonly newVisitorShare: number,
     seed = 20_240_601,
   ) {
     this.random = seededRandom(seed);
   }
 
   next(): BenchEvent {
-    const sequence = this.sequence++;
-    const messageId = `bench-${this.runId}-${sequence}`;
+    const messageId = `bench-${this.runId}-${this.sequence++}`;
     const occurredAt = new Date(Date.now() - Math.floor(this.random() * 5000)).toISOString();
-    if (this.random() < ONE_OFF_SHARE) {
-      return this.activity(messageId, occurredAt, { anonymousId: `anon-${this.runId}-once-${sequence}` });
+    if (this.visitors.length === 0 || this.random() < this.newVisitorShare) {
+      const visitor = this.newVisitor();
+      return this.activity(messageId, occurredAt, this.identityOf(visitor, true));
     }
-    const visitor = Math.floor(this.visitors * this.random() ** 2);
-    const anonymousId = `anon-${this.runId}-${visitor}`;
-    if (visitor % 10 >= KNOWN_SHARE * 10) return this.activity(messageId, occurredAt, { anonymousId });
-    const identity = this.knownIdentity(visitor, anonymousId);
-    if (this.random() < PROFILE_UPDATE_SHARE) return this.profileUpdate(messageId, occurredAt, identity, visitor);
+    const visitor = this.returningVisitor();
+    if (!visitor.email && this.random() < CONVERSION_SHARE) {
+      visitor.email = this.emailOf(visitor.id);
+      return { ...this.activity(messageId, occurredAt, this.identityOf(visitor, true)), type: 'form_submit' };
+    }
+    const identity = this.identityOf(visitor, false);
+    if (visitor.email && this.random() < PROFILE_UPDATE_SHARE) {
+      return this.profileUpdate(messageId, occurredAt, identity, visitor.id);
+    }
     return this.activity(messageId, occurredAt, identity);
   }
 
@@ -78,13 +92,39 @@ export class EventGenerator {
     return Array.from({ length: size }, () => this.next());
   }
 
-  private knownIdentity(visitor: number, anonymousId: string): BenchEvent['identity'] {
-    const local = this.random() < 0.2 ? `Visitor.${visitor}` : `visitor.${visitor}`;
-    const domain = this.random() < 0.3 ? `ACME-${visitor % 97}.example.com` : `acme-${visitor % 97}.example.com`;
-    const email = `${local}.${this.runId}@${domain}`;
-    const withUserId = visitor % 10 === 0 ? { userId: `user-${this.runId}-${visitor}` } : {};
-    // Emails arrive alone (an email click) or together with the browser's anonymous id (a tracked form).
-    return this.random() < 0.5 ? { email, ...withUserId } : { anonymousId, email, ...withUserId };
+  private newVisitor(): Visitor {
+    const id = this.visitors.length;
+    const visitor: Visitor = { id, anonymousId: `anon-${this.runId}-${id}` };
+    if (this.random() < KNOWN_AT_FIRST_SHARE) {
+      visitor.email = this.emailOf(id);
+      if (id % 3 === 0) visitor.userId = `user-${this.runId}-${id}`;
+    }
+    this.visitors.push(visitor);
+    return visitor;
+  }
+
+  /** Recent visitors come back more often (squared draw from the newest end). */
+  private returningVisitor(): Visitor {
+    const back = Math.floor(this.visitors.length * this.random() ** 2);
+    return this.visitors[this.visitors.length - 1 - back];
+  }
+
+  /** Case varies between events, as people type it; validation and normalisation must cope. */
+  private emailOf(id: number): string {
+    const local = this.random() < 0.2 ? `Visitor.${id}` : `visitor.${id}`;
+    return `${local}.${this.runId}@acme-${id % 97}.example.com`;
+  }
+
+  /**
+   * The first event names every id the visitor has (so their keys are linked from the start); later ones
+   * name the email alone (an email click) or with the browser's anonymous id (the tracked site).
+   */
+  private identityOf(visitor: Visitor, first: boolean): BenchEvent['identity'] {
+    if (!visitor.email) return { anonymousId: visitor.anonymousId };
+    const email = this.random() < 0.3 ? visitor.email.toUpperCase() : visitor.email;
+    const userId = visitor.userId ? { userId: visitor.userId } : {};
+    if (first || this.random() < 0.5) return { anonymousId: visitor.anonymousId, email, ...userId };
+    return { email, ...userId };
   }
 
   private activity(messageId: string, occurredAt: string, identity: BenchEvent['identity']): BenchEvent {

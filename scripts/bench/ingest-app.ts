@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -58,6 +58,13 @@ export interface IngestAppSettings {
   port: number;
   env: Record<string, string>;
   cpuProfDir?: string;
+  /** Where io-timing.preload.js writes its measurements; the preload is loaded only when set. */
+  ioTimingFile?: string;
+}
+
+export interface IoTiming {
+  operations: { operation: string; count: number; meanMs: number; p50Ms: number; p99Ms: number }[];
+  eventLoopDelay: { p50Ms: number; p99Ms: number; maxMs: number };
 }
 
 /** The built ingest service running as a child process, as production runs it. */
@@ -69,6 +76,7 @@ export class IngestApp {
   private constructor(
     private readonly child: ChildProcess,
     readonly baseUrl: string,
+    private readonly ioTimingFile?: string,
   ) {
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
@@ -76,12 +84,18 @@ export class IngestApp {
 
   static start(settings: IngestAppSettings): IngestApp {
     const profiling = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [];
-    const child = spawn(process.execPath, [...profiling, MAIN], {
+    const timing = settings.ioTimingFile ? ['-r', join(__dirname, 'io-timing.preload.js')] : [];
+    const child = spawn(process.execPath, [...profiling, ...timing, MAIN], {
       cwd: settings.root,
-      env: { ...process.env, ...settings.env, HTTP_PORT: String(settings.port) },
+      env: {
+        ...process.env,
+        ...settings.env,
+        HTTP_PORT: String(settings.port),
+        ...(settings.ioTimingFile ? { BENCH_IO_TIMING_FILE: settings.ioTimingFile } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new IngestApp(child, `http://127.0.0.1:${settings.port}`);
+    return new IngestApp(child, `http://127.0.0.1:${settings.port}`, settings.ioTimingFile);
   }
 
   /** Resolves with the seconds the app took to become ready. */
@@ -120,6 +134,24 @@ export class IngestApp {
     if (code !== 'timeout') return code ?? null;
     this.child.kill('SIGKILL');
     return this.exit;
+  }
+
+  /** What the preload measured since the previous call (the first call only starts the measurement). */
+  async ioTiming(): Promise<IoTiming | undefined> {
+    if (!this.ioTimingFile) return undefined;
+    const before = existsSync(this.ioTimingFile) ? statSync(this.ioTimingFile).mtimeMs : 0;
+    this.child.kill('SIGUSR2');
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await sleep(50);
+      if (existsSync(this.ioTimingFile) && statSync(this.ioTimingFile).mtimeMs !== before) {
+        try {
+          return JSON.parse(readFileSync(this.ioTimingFile, 'utf8')) as IoTiming;
+        } catch {
+          // Caught mid-write: read it again on the next attempt.
+        }
+      }
+    }
+    return undefined;
   }
 
   cpuSeconds(): number | undefined {

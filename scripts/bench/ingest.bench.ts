@@ -4,15 +4,17 @@
  * bench-options.ts for the flags). Starts the infra and the built app itself and cleans up after.
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
 import { deleteSourceKeys, dropSchema, ensureInfra } from './bench-infra';
 import { type BenchOptions, parseOptions, USAGE } from './bench-options';
-import { machineHeader, ratioTable, resultsTable, settingsLine } from './bench-report';
+import { ioTimingTable, machineHeader, ratioTable, resultsTable, settingsLine } from './bench-report';
 import { summariseCpuProfile } from './cpu-profile-summary';
 import { type BenchEvent, EventGenerator } from './event-generator';
-import { ensureBuilt, freePort, IngestApp } from './ingest-app';
+import { ensureBuilt, freePort, IngestApp, type IoTiming } from './ingest-app';
 import { IngestTarget } from './ingest-target';
 import { KafkaBaseline } from './kafka-baseline';
 import { ownCpuSeconds } from './process-cpu';
@@ -33,6 +35,13 @@ interface Scenario {
   send: (events: readonly BenchEvent[]) => Promise<RequestOutcome>;
   /** CPU seconds used so far by the process doing the work. */
   cpuSeconds: () => number | undefined;
+  /** The app's round-trip timings since the previous call (--io-timing). */
+  ioTiming?: () => Promise<IoTiming | undefined>;
+}
+
+interface ScenarioReport {
+  stats: ScenarioStats;
+  ioTiming?: string[];
 }
 
 function progress(line: string): void {
@@ -43,18 +52,20 @@ function clip(text: string, length = 400): string {
   return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
-async function runScenario(scenario: Scenario, options: BenchOptions, runId: string): Promise<ScenarioStats> {
+async function runScenario(scenario: Scenario, options: BenchOptions, runId: string): Promise<ScenarioReport> {
   const rate = scenario.kind === 'single' ? options.singleRate : options.batchRate;
   const size = scenario.kind === 'single' ? 1 : options.batchSize;
   // Same seed and tag per kind: ingest and the baseline send identical events.
-  const generator = new EventGenerator(`${runId}-${scenario.kind}`, options.visitors);
+  const generator = new EventGenerator(`${runId}-${scenario.kind}`, options.newVisitorShare);
   const send = () => scenario.send(generator.batch(size));
   progress(`${scenario.name}: ${options.warmupSeconds} s warm-up at ${rate} req/s × ${size} event(s)`);
   await runOpenLoop(rate, options.warmupSeconds, size, send);
   progress(`${scenario.name}: measuring ${options.measureSeconds} s`);
+  await scenario.ioTiming?.();
   const cpuBefore = scenario.cpuSeconds();
   const result = await runOpenLoop(rate, options.measureSeconds, size, send);
   const cpuAfter = scenario.cpuSeconds();
+  const timing = await scenario.ioTiming?.();
   const cpuUsed = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
   const stats = statsOf(scenario.name, rate, result, cpuUsed);
   progress(
@@ -63,25 +74,44 @@ async function runScenario(scenario: Scenario, options: BenchOptions, runId: str
   );
   for (const [failure, sample] of result.failureSamples) progress(`  first ${failure}: ${clip(sample)}`);
   await sleep(PAUSE_BETWEEN_SCENARIOS_MS);
-  return stats;
+  return { stats, ioTiming: timing && ioTimingTable(scenario.name, timing, result.requests) };
 }
 
 function scenariosOf(app: IngestApp, target: IngestTarget, baseline: KafkaBaseline, only?: string[]): Scenario[] {
   const appCpu = () => app.cpuSeconds();
+  const appTiming = () => app.ioTiming();
   const all: Scenario[] = [
-    { name: 'ingest-single', kind: 'single', send: ([event]) => target.sendOne(event), cpuSeconds: appCpu },
+    {
+      name: 'ingest-single',
+      kind: 'single',
+      send: ([event]) => target.sendOne(event),
+      cpuSeconds: appCpu,
+      ioTiming: appTiming,
+    },
     { name: 'kafka-single', kind: 'single', send: (events) => baseline.send(events), cpuSeconds: ownCpuSeconds },
-    { name: 'ingest-batch', kind: 'batch', send: (events) => target.sendBatch(events), cpuSeconds: appCpu },
+    {
+      name: 'ingest-batch',
+      kind: 'batch',
+      send: (events) => target.sendBatch(events),
+      cpuSeconds: appCpu,
+      ioTiming: appTiming,
+    },
     { name: 'kafka-batch', kind: 'batch', send: (events) => baseline.send(events), cpuSeconds: ownCpuSeconds },
   ];
   return only ? all.filter((scenario) => only.includes(scenario.name)) : all;
 }
 
-async function startApp(options: BenchOptions, runId: string, adminToken: string): Promise<IngestApp> {
+async function startApp(
+  options: BenchOptions,
+  runId: string,
+  adminToken: string,
+  ioTimingFile?: string,
+): Promise<IngestApp> {
   const app = IngestApp.start({
     root: ROOT,
     port: await freePort(),
     cpuProfDir: options.cpuProfDir,
+    ioTimingFile,
     env: {
       DATABASE_SCHEMA: `bench_${runId}`,
       INGEST_INBOUND_GROUP_ID: `ingest.bench-${runId}`,
@@ -96,7 +126,7 @@ async function startApp(options: BenchOptions, runId: string, adminToken: string
 }
 
 /** Each step runs whatever failed before it, so one failure never leaves the others behind. */
-async function cleanUp(steps: [what: string, step: () => Promise<unknown>][]): Promise<void> {
+async function cleanUp(steps: (readonly [what: string, step: () => Promise<unknown>])[]): Promise<void> {
   for (const [what, step] of steps) {
     try {
       const result = await step();
@@ -118,10 +148,11 @@ async function main(): Promise<void> {
   ensureBuilt(ROOT, progress);
 
   const adminToken = randomBytes(24).toString('hex');
-  const app = await startApp(options, runId, adminToken);
+  const ioTimingFile = options.ioTiming ? join(tmpdir(), `bench-io-timing-${runId}.json`) : undefined;
+  const app = await startApp(options, runId, adminToken, ioTimingFile);
   let baseline: KafkaBaseline | undefined;
   let sourceId: string | undefined;
-  const rows: ScenarioStats[] = [];
+  const reports: ScenarioReport[] = [];
   let bootSeconds = 0;
   try {
     bootSeconds = await app.waitReady();
@@ -130,7 +161,7 @@ async function main(): Promise<void> {
     sourceId = source.id;
     baseline = await KafkaBaseline.start(options.brokers, `bench.baseline.${runId}`, Topics.engagementRecorded.partitions);
     const target = new IngestTarget(app.baseUrl, source.writeKey, options.maxSockets);
-    for (const scenario of scenariosOf(app, target, baseline, options.only)) rows.push(await runScenario(scenario, options, runId));
+    for (const scenario of scenariosOf(app, target, baseline, options.only)) reports.push(await runScenario(scenario, options, runId));
     target.close();
   } finally {
     const recentLogs = app.recentLogs();
@@ -139,12 +170,15 @@ async function main(): Promise<void> {
       [`schema bench_${runId} dropped`, () => dropSchema(options.databaseUrl, `bench_${runId}`)],
       ['bench source keys deleted from Redis', async () => (sourceId ? deleteSourceKeys(options.redisUrl, sourceId) : 0)],
       ['baseline topic deleted', async () => baseline?.stop()],
+      ...(ioTimingFile ? [['io timing file removed', () => rm(ioTimingFile, { force: true })] as const] : []),
     ]);
     if (recentLogs.length > 0) progress(`last ingest log lines (LOG_LEVEL=warn):\n${recentLogs.map((line) => clip(line, 300)).join('\n')}`);
   }
 
   if (options.cpuProfDir) console.error(summariseCpuProfile(options.cpuProfDir, bootSeconds).join('\n'));
-  console.log(['', ...resultsTable(rows), '', ...ratioTable(rows)].join('\n'));
+  const rows = reports.map((report) => report.stats);
+  const timings = reports.flatMap((report) => (report.ioTiming ? ['', ...report.ioTiming] : []));
+  console.log(['', ...resultsTable(rows), '', ...ratioTable(rows), ...timings].join('\n'));
 }
 
 main().catch((error: unknown) => {

@@ -47,8 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await reader?.stop();
-  await ingest?.close();
+  await Promise.all([reader?.stop(), ingest?.close()]);
 });
 
 const event = (fields: object = {}) => ({

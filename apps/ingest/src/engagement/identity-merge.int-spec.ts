@@ -18,8 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await reader?.stop();
-  await ingest?.close();
+  await Promise.all([reader?.stop(), ingest?.close()]);
 });
 
 /** Sends one event and returns how it was recorded. */

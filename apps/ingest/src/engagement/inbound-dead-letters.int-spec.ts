@@ -32,8 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([reader?.stop(), writer?.disconnect()]);
-  await ingest?.close();
+  await Promise.all([reader?.stop(), writer?.disconnect(), ingest?.close()]);
 });
 
 function inboundEvent(anonymousId: string): EngagementInboundV1 {

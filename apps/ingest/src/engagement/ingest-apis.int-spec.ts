@@ -25,8 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([reader?.stop(), writer?.disconnect()]);
-  await ingest?.close();
+  await Promise.all([reader?.stop(), writer?.disconnect(), ingest?.close()]);
 });
 
 /** A person no other test (or test run) knows. */

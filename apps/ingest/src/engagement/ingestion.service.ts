@@ -31,10 +31,9 @@ export class IngestionService {
     const parsed = this.batchItems(rawEvents).map((raw, index) => this.parseOne(raw, index, parse));
     const valid = parsed.filter((item): item is Valid => !('status' in item));
     const outcomes = await this.apply(sourceId, valid);
+    let next = 0;
     return summarise(
-      parsed.map(
-        (item): EventResult => ('status' in item ? item : { index: item.index, ...outcomes.get(item.index)! }),
-      ),
+      parsed.map((item): EventResult => ('status' in item ? item : { index: item.index, ...outcomes[next++] })),
     );
   }
 
@@ -47,11 +46,12 @@ export class IngestionService {
         parsed.statusCode,
       );
     }
-    const outcomes = await this.apply(sourceId, [parsed]);
-    return summarise([{ index: 0, ...outcomes.get(0)! }]);
+    const [outcome] = await this.apply(sourceId, [parsed]);
+    return summarise([{ index: 0, ...outcome }]);
   }
 
-  private async apply(sourceId: string, calls: Valid[]): Promise<Map<number, EventOutcome>> {
+  /** The outcome of each call, in the calls' order. */
+  private async apply(sourceId: string, calls: Valid[]): Promise<EventOutcome[]> {
     const engagements = calls.filter(
       (call): call is Valid & { engagement: IncomingEngagement } => 'engagement' in call,
     );
@@ -59,10 +59,9 @@ export class IngestionService {
       sourceId,
       engagements.map((call) => call.engagement),
     );
-    const outcomes = new Map(engagements.map((call, position) => [call.index, recorded[position]]));
-    for (const call of calls) {
-      if ('alias' in call) outcomes.set(call.index, await this.link(call.alias));
-    }
+    let next = 0;
+    const outcomes: EventOutcome[] = [];
+    for (const call of calls) outcomes.push('alias' in call ? await this.link(call.alias) : recorded[next++]);
     return outcomes;
   }
 

@@ -56,8 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (pid) process.kill(pid, 'SIGCONT');
-  await reader?.stop();
-  await ingest?.close();
+  await Promise.all([reader?.stop(), ingest?.close()]);
 });
 
 /** Runs `during` with the broker frozen; the broker is always thawed afterwards. */

@@ -6,9 +6,15 @@ import {
   dlqNameOf,
   encodeEvent,
 } from '@handoff/contracts';
-import { TopicReader, TopicWriter, waitFor } from '@handoff/testing';
+import { TopicReader, TopicWriter, type WrittenRecord, waitFor } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
-import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
+import {
+  basicAuth,
+  bearerAuth,
+  type IngestTestApp,
+  type TestResponse,
+  startIngestTestApp,
+} from '../testing/ingest-test-app';
 import { KAFKA_SOURCE_ID } from './inbound-engagement.consumer';
 import type { BatchResponseBody } from './ingestion-result';
 import { eventIdOf } from './recorded-event.factory';
@@ -65,8 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   try {
-    await Promise.all([reader?.stop(), writer?.disconnect()]);
-    await ingest?.close();
+    await Promise.all([reader?.stop(), writer?.disconnect(), ingest?.close()]);
   } finally {
     output.stop();
   }
@@ -90,9 +95,9 @@ function addresses() {
   };
 }
 
-function parseLine(line: string): Record<string, string | number> {
+function parseLine(line: string): Record<string, unknown> {
   try {
-    return JSON.parse(line) as Record<string, string | number>;
+    return JSON.parse(line) as Record<string, unknown>;
   } catch {
     return {};
   }
@@ -105,11 +110,13 @@ async function accepted(path: string, headers: Record<string, string>, body: obj
   return result.eventId;
 }
 
-it('never writes an email in clear to the logs or to engagement.recorded.v1', async () => {
-  const emails = addresses();
+type Emails = ReturnType<typeof addresses>;
+
+/** Events carrying emails in every place the HTTP APIs take them; returns their event ids. */
+async function sendEventsWithEmails(emails: Emails): Promise<string[]> {
   const native = bearerAuth(source.writeKey);
   const segment = basicAuth(source.writeKey);
-  const eventIds = [
+  return [
     await accepted('/v1/events', native, {
       type: 'form_submit',
       identity: { email: emails.identity },
@@ -131,22 +138,29 @@ it('never writes an email in clear to the logs or to engagement.recorded.v1', as
       context: { traits: { email: emails.segmentContext } },
     }),
   ];
-  const badRequest = await ingest.request('POST', '/v1/events', {
-    headers: native,
-    body: {
-      messageId: randomUUID(),
-      type: 'teleported',
-      identity: { email: emails.badRequest },
-      note: emails.badRequest,
-    },
-  });
-  const badJson = await ingest.request('POST', '/v1/identify', {
-    headers: segment,
-    body: `{"userId": "u-1", "traits": {"email": "${emails.badJson}"`,
-  });
-  expect([badRequest.status, badJson.status]).toEqual([400, 400]);
-  expect(JSON.stringify([badRequest.body, badJson.body]).toLowerCase()).not.toContain('mary.jackson');
+}
 
+/** Requests rejected for reasons other than their emails; their answers must not echo them either. */
+async function sendBadRequestsWithEmails(emails: Emails): Promise<TestResponse[]> {
+  return [
+    await ingest.request('POST', '/v1/events', {
+      headers: bearerAuth(source.writeKey),
+      body: {
+        messageId: randomUUID(),
+        type: 'teleported',
+        identity: { email: emails.badRequest },
+        note: emails.badRequest,
+      },
+    }),
+    await ingest.request('POST', '/v1/identify', {
+      headers: basicAuth(source.writeKey),
+      body: `{"userId": "u-1", "traits": {"email": "${emails.badJson}"`,
+    }),
+  ];
+}
+
+/** A valid inbound record with an email, and an invalid one; returns the valid one's recorded event id. */
+async function produceInboundWithEmails(emails: Emails): Promise<{ eventId: string; invalid: WrittenRecord }> {
   const inbound: EngagementInboundV1 = {
     eventId: randomUUID(),
     occurredAt: new Date().toISOString(),
@@ -156,30 +170,50 @@ it('never writes an email in clear to the logs or to engagement.recorded.v1', as
     identity: { email: emails.inbound },
     properties: { link: `mailto:${emails.inbound}` },
   };
-  const badInbound = await writer.write(INBOUND, {
+  const invalid = await writer.write(INBOUND, {
     key: emails.badInbound.toLowerCase(),
     value: JSON.stringify({ ...inbound, eventId: 'not-a-uuid', identity: { email: emails.badInbound } }),
   });
   await writer.write(INBOUND, encodeEvent(Topics.engagementInbound, inbound));
-  eventIds.push(eventIdOf(KAFKA_SOURCE_ID, inbound.eventId));
+  return { eventId: eventIdOf(KAFKA_SOURCE_ID, inbound.eventId), invalid };
+}
 
+const isAt = (record: WrittenRecord, partition: unknown, offset: unknown) =>
+  String(partition) === String(record.partition) && String(offset) === record.offset;
+
+it('never writes an email in clear to the logs or to engagement.recorded.v1', async () => {
+  const emails = addresses();
+  const eventIds = await sendEventsWithEmails(emails);
+  const rejections = await sendBadRequestsWithEmails(emails);
+  const inbound = await produceInboundWithEmails(emails);
+  eventIds.push(inbound.eventId);
+
+  expect(rejections.map((response) => response.status)).toEqual([400, 400]);
+  expect(JSON.stringify(rejections.map((response) => response.body)).toLowerCase()).not.toContain('mary.jackson');
   const recorded = await reader.waitForValues<EngagementRecordedV1>(
     RECORDED,
     (e) => eventIds.includes(e.eventId),
     eventIds.length,
   );
-  const isBadInbound = (headers: Record<string, string | number>) =>
-    String(headers['dlq-original-partition'] ?? headers['partition']) === String(badInbound.partition) &&
-    String(headers['dlq-original-offset'] ?? headers['offset']) === badInbound.offset;
-  await waitFor('the bad inbound record to be dead-lettered', () =>
-    reader.on(DLQ).some((record) => isBadInbound(record.headers)),
-  );
+  const deadLetters = () =>
+    reader
+      .on(DLQ)
+      .filter(({ headers }) =>
+        isAt(inbound.invalid, headers['dlq-original-partition'], headers['dlq-original-offset']),
+      );
+  await waitFor('the invalid inbound record to be dead-lettered', () => deadLetters().length > 0);
 
   const lines = output.lines();
-  // The capture sees the app's lines, among them the one about the record carrying an email.
+  // The capture holds the app's lines, among them the one about the invalid record carrying an email.
   expect(lines.some((line) => line.includes('source created'))).toBe(true);
   expect(
-    lines.map(parseLine).some((entry) => entry.msg === 'message sent to dead-letter topic' && isBadInbound(entry)),
+    lines
+      .map(parseLine)
+      .some(
+        (entry) =>
+          entry['msg'] === 'message sent to dead-letter topic' &&
+          isAt(inbound.invalid, entry['partition'], entry['offset']),
+      ),
   ).toBe(true);
   for (const [place, email] of Object.entries(emails)) {
     const forms = [email.toLowerCase(), encodeURIComponent(email).toLowerCase()];
@@ -188,8 +222,8 @@ it('never writes an email in clear to the logs or to engagement.recorded.v1', as
   }
   const published = JSON.stringify(recorded).toLowerCase();
   for (const email of Object.values(emails)) expect(published).not.toContain(email.toLowerCase());
-  for (const deadLetter of reader.on(DLQ).filter((record) => isBadInbound(record.headers))) {
-    expect(deadLetter.headers['dlq-error-message']).toContain('eventId must be a UUID');
-    expect(deadLetter.headers['dlq-error-message'].toLowerCase()).not.toContain('mary.jackson');
+  for (const { headers } of deadLetters()) {
+    expect(headers['dlq-error-message']).toContain('eventId must be a UUID');
+    expect(headers['dlq-error-message'].toLowerCase()).not.toContain('mary.jackson');
   }
 });

@@ -42,8 +42,9 @@ export function toRecordedEvent(
     ...(engagement.customType ? { customType: engagement.customType } : {}),
     properties: withoutClearEmails(engagement.properties),
     identity: {
-      ...(engagement.identity.anonymousId ? { anonymousId: engagement.identity.anonymousId } : {}),
-      ...(engagement.identity.userId ? { userId: engagement.identity.userId } : {}),
+      // Some tools use the email as the user id; it leaves ingest as a digest token like any email.
+      ...(engagement.identity.anonymousId ? { anonymousId: maskEmails(engagement.identity.anonymousId) } : {}),
+      ...(engagement.identity.userId ? { userId: maskEmails(engagement.identity.userId) } : {}),
       ...(email ? { emailHash: emailHash(email) } : {}),
     },
     ...(engagement.profile ? { profile: toRecordedProfile(engagement.profile, email) } : {}),

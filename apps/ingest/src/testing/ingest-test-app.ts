@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { validateConfig } from '@handoff/platform-config';
 import { createServiceApp } from '@handoff/platform-runtime';
 import { Client } from 'pg';
@@ -20,17 +19,14 @@ export interface RequestOptions {
 }
 
 export interface IngestTestApp {
-  app: NestExpressApplication;
-  config: IngestConfig;
-  /** The settings this app was started with that no other test run shares. */
-  schema: string;
-  inboundGroupId: string;
   request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
   createSource(request?: { name?: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
   revokeSource(id: string): Promise<SourceView>;
   /** Closes the app (consumers, producer, pools) and drops its schema. */
   close(): Promise<void>;
 }
+
+let started = false;
 
 /**
  * The whole ingest service as production runs it (AppModule, body limits, error mapping, raw bodies for
@@ -40,12 +36,13 @@ export interface IngestTestApp {
  * before the import; Jest gives every test file its own module registry, hence one app per file.
  */
 export async function startIngestTestApp(env: Record<string, string> = {}): Promise<IngestTestApp> {
+  if (started) throw new Error('one ingest test app per test file: AppModule reads its config once, when imported');
+  started = true;
   const suffix = randomBytes(5).toString('hex');
   const schema = `ingest_int_${suffix}`;
-  const inboundGroupId = `ingest-int-${suffix}`;
   Object.assign(process.env, {
     DATABASE_SCHEMA: schema,
-    INGEST_INBOUND_GROUP_ID: inboundGroupId,
+    INGEST_INBOUND_GROUP_ID: `ingest-int-${suffix}`,
     REDIS_URL: onTestRedisDatabase(validateConfig(IngestConfig)(process.env).REDIS_URL),
     // The shortest window: the tests' de-duplication keys expire on their own soon after the run.
     INGEST_DEDUPE_WINDOW_SECONDS: '60',
@@ -73,10 +70,6 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
   };
 
   return {
-    app,
-    config,
-    schema,
-    inboundGroupId,
     request,
     createSource: async (source = {}) =>
       (await admin('/admin/sources', { name: `int test ${suffix}`, ...source })) as IssuedSourceView,

@@ -146,7 +146,7 @@ describe('scoring consumer against the real broker and database', () => {
                 (SELECT state::text FROM lead_state WHERE lead_id = $1) AS state,
                 (SELECT count(*) FROM score_ledger WHERE lead_id = $1) AS ledger,
                 (SELECT count(*) FROM lead_events WHERE lead_id = $1) AS history,
-                (SELECT count(*) FROM outbox WHERE message_key = $1) AS outbox`,
+                (SELECT count(*) FROM outbox WHERE message_key = $1::text) AS outbox`,
         [lead],
       );
     const before = await facts();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
@@ -14,7 +14,7 @@ import { ScoringSession } from '../scoring/scoring-session';
  * consumer applying an event to the same lead simply waits or is waited for.
  */
 @Injectable()
-export class DecaySweep implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DecaySweep.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -31,7 +31,8 @@ export class DecaySweep implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.config.SCORING_SWEEP_ENABLED) this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's shutdown hook, so the sweep in progress finishes while the database pool is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
