@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import Redis from 'ioredis';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
 /** Starts whatever of Kafka, PostgreSQL and Redis is down (idempotent), its output on stderr. */
 export function ensureInfra(root: string): void {
-  const up = spawnSync('bash', ['scripts/infra/up.sh'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+  const up = spawnSync('bash', ['scripts/infra/up.sh'], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
   if (up.status !== 0) throw new Error(`scripts/infra/up.sh failed (exit ${up.status})`);
 }
 
@@ -36,4 +40,36 @@ export async function deleteSourceKeys(redisUrl: string, sourceId: string): Prom
     redis.disconnect();
   }
   return deleted;
+}
+
+/**
+ * Commits the end of `topic` for a consumer group that does not exist yet. The app's inbound consumer
+ * starts new groups from the beginning; without this the bench's fresh group would replay every record
+ * other runs and tests left on the shared inbound topic (and dead-letter the invalid ones) while measuring.
+ */
+export async function startGroupAtEnd(brokers: string[], groupId: string, topic: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-setup', brokers, logLevel: logLevel.WARN }).admin();
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes(topic)) return;
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Deletes the bench's consumer group once its app is gone (a group with members cannot be deleted). */
+export async function deleteGroup(brokers: string[], groupId: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-setup', brokers, logLevel: logLevel.WARN }).admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups([groupId]);
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -86,9 +86,11 @@ export function ratioTable(rows: readonly ScenarioStats[]): string[] {
       ratio(ingest.acceptedEventsPerSecond, baseline.acceptedEventsPerSecond),
       ratio(ingest.p50, baseline.p50),
       ratio(ingest.p99, baseline.p99),
+      ratio(ingest.cpuMsPerThousandEvents ?? Number.NaN, baseline.cpuMsPerThousandEvents ?? Number.NaN),
     ]);
   }
-  return renderTable(['ingest / kafkajs', 'throughput', 'p50 latency', 'p99 latency'], cells);
+  if (cells.length === 0) return [];
+  return renderTable(['ingest / kafkajs', 'throughput', 'p50 latency', 'p99 latency', 'cpu per event'], cells);
 }
 
 function ms(value: number): string {
@@ -97,13 +99,15 @@ function ms(value: number): string {
 }
 
 function ratio(numerator: number, denominator: number): string {
-  return denominator > 0 ? `${(numerator / denominator).toFixed(2)}×` : '-';
+  return denominator > 0 && Number.isFinite(numerator) ? `${(numerator / denominator).toFixed(2)}×` : '-';
 }
 
 function renderTable(header: readonly string[], rows: readonly string[][]): string[] {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)];
 }
 

@@ -46,19 +46,20 @@ export function summariseCpuProfile(dir: string, skipSeconds: number, top = 15):
   const add = (totals: Map<string, number>, key: string, us: number) => totals.set(key, (totals.get(key) ?? 0) + us);
   let elapsedUs = 0;
   let busyUs = 0;
+  const frameOf = (id: number) => nodeById.get(id)?.callFrame;
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     elapsedUs += delta;
-    const { functionName } = nodeById.get(id)!.callFrame;
+    const functionName = frameOf(id)?.functionName ?? '';
     if (elapsedUs < skipSeconds * 1e6 || functionName === '(idle)') return;
     busyUs += delta;
     if (VM_FRAMES.has(functionName)) return void add(byOwner, functionName, delta);
     let frame: number | undefined = id;
-    while (frame !== undefined && !ownerOf(nodeById.get(frame)!.callFrame.url)) frame = parentOf.get(frame);
-    const callFrame = frame === undefined ? undefined : nodeById.get(frame)!.callFrame;
-    const owner = callFrame ? ownerOf(callFrame.url)! : NO_OWNER;
-    add(byOwner, owner, delta);
-    if (owner === BUNDLE) add(byBundleFunction, callFrame!.functionName || '(anonymous)', delta);
+    let owner: string | undefined;
+    while (frame !== undefined && !(owner = ownerOf(frameOf(frame)?.url ?? ''))) frame = parentOf.get(frame);
+    add(byOwner, owner ?? NO_OWNER, delta);
+    if (owner === BUNDLE && frame !== undefined)
+      add(byBundleFunction, frameOf(frame)?.functionName || '(anonymous)', delta);
   });
 
   const share = (us: number) => `${((100 * us) / busyUs).toFixed(1).padStart(5)}%`;

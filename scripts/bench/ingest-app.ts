@@ -48,7 +48,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -79,7 +81,8 @@ export class IngestApp {
     private readonly ioTimingFile?: string,
   ) {
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
+    for (const stream of [child.stdout, child.stderr])
+      stream?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
   }
 
   static start(settings: IngestAppSettings): IngestApp {
@@ -122,7 +125,8 @@ export class IngestApp {
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name }),
     });
-    if (response.status !== 201) throw new Error(`creating the bench source answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`creating the bench source answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as { id: string; writeKey: string };
   }
 

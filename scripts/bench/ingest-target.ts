@@ -17,7 +17,12 @@ export class IngestTarget {
   private readonly authorization: string;
 
   constructor(baseUrl: string, writeKey: string, maxSockets: number) {
-    this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: IDLE_SOCKET_TIMEOUT_MS });
+    this.agent = new Agent({
+      keepAlive: true,
+      maxSockets,
+      maxFreeSockets: maxSockets,
+      timeout: IDLE_SOCKET_TIMEOUT_MS,
+    });
     this.url = new URL('/v1/events', baseUrl);
     // Basic auth with the key as user name: what Segment and RudderStack server-side SDKs send.
     this.authorization = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
@@ -52,7 +57,9 @@ export class IngestTarget {
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve(outcomeOf(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
+          response.on('end', () =>
+            resolve(outcomeOf(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))),
+          );
           response.on('error', (error: NodeJS.ErrnoException) => resolve(failed(error.code ?? 'response error')));
         },
       );

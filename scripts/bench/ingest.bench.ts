@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
-import { deleteSourceKeys, dropSchema, ensureInfra } from './bench-infra';
+import { deleteGroup, deleteSourceKeys, dropSchema, ensureInfra, startGroupAtEnd } from './bench-infra';
 import { type BenchOptions, parseOptions, USAGE } from './bench-options';
 import { ioTimingTable, machineHeader, ratioTable, resultsTable, settingsLine } from './bench-report';
 import { summariseCpuProfile } from './cpu-profile-summary';
@@ -28,6 +28,9 @@ const UNTHROTTLED = '100000000';
 const PAUSE_BETWEEN_SCENARIOS_MS = 1000;
 
 type Kind = 'single' | 'batch';
+
+/** Ctrl-C stops the load and still cleans up (the app, the schema, the topic). */
+const interruption = new AbortController();
 
 interface Scenario {
   name: string;
@@ -59,11 +62,13 @@ async function runScenario(scenario: Scenario, options: BenchOptions, runId: str
   const generator = new EventGenerator(`${runId}-${scenario.kind}`, options.newVisitorShare);
   const send = () => scenario.send(generator.batch(size));
   progress(`${scenario.name}: ${options.warmupSeconds} s warm-up at ${rate} req/s × ${size} event(s)`);
-  await runOpenLoop(rate, options.warmupSeconds, size, send);
+  await runOpenLoop(rate, options.warmupSeconds, size, send, interruption.signal);
+  interruption.signal.throwIfAborted();
   progress(`${scenario.name}: measuring ${options.measureSeconds} s`);
   await scenario.ioTiming?.();
   const cpuBefore = scenario.cpuSeconds();
-  const result = await runOpenLoop(rate, options.measureSeconds, size, send);
+  const result = await runOpenLoop(rate, options.measureSeconds, size, send, interruption.signal);
+  interruption.signal.throwIfAborted();
   const cpuAfter = scenario.cpuSeconds();
   const timing = await scenario.ioTiming?.();
   const cpuUsed = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
@@ -101,12 +106,18 @@ function scenariosOf(app: IngestApp, target: IngestTarget, baseline: KafkaBaseli
   return only ? all.filter((scenario) => only.includes(scenario.name)) : all;
 }
 
+function inboundGroupOf(runId: string): string {
+  return `ingest.bench-${runId}`;
+}
+
 async function startApp(
   options: BenchOptions,
   runId: string,
   adminToken: string,
   ioTimingFile?: string,
 ): Promise<IngestApp> {
+  const inboundGroupId = inboundGroupOf(runId);
+  await startGroupAtEnd(options.brokers, inboundGroupId, Topics.engagementInbound.name);
   const app = IngestApp.start({
     root: ROOT,
     port: await freePort(),
@@ -114,7 +125,7 @@ async function startApp(
     ioTimingFile,
     env: {
       DATABASE_SCHEMA: `bench_${runId}`,
-      INGEST_INBOUND_GROUP_ID: `ingest.bench-${runId}`,
+      INGEST_INBOUND_GROUP_ID: inboundGroupId,
       INGEST_ADMIN_TOKEN: adminToken,
       INGEST_RATE_LIMIT_PER_SECOND: UNTHROTTLED,
       INGEST_RATE_LIMIT_BURST: UNTHROTTLED,
@@ -140,6 +151,9 @@ async function cleanUp(steps: (readonly [what: string, step: () => Promise<unkno
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) return void console.log(USAGE);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => interruption.abort(new Error(`interrupted by ${signal}`)));
+  }
   const options = parseOptions(process.argv.slice(2), process.env);
   const runId = randomBytes(4).toString('hex');
   // stdout holds only the header and the tables (progress and infra output go to stderr): a quotable block.
@@ -159,26 +173,37 @@ async function main(): Promise<void> {
     progress(`ingest ready after ${bootSeconds.toFixed(1)} s`);
     const source = await app.createSource(adminToken, `bench ${runId}`);
     sourceId = source.id;
-    baseline = await KafkaBaseline.start(options.brokers, `bench.baseline.${runId}`, Topics.engagementRecorded.partitions);
+    baseline = await KafkaBaseline.start(
+      options.brokers,
+      `bench.baseline.${runId}`,
+      Topics.engagementRecorded.partitions,
+    );
     const target = new IngestTarget(app.baseUrl, source.writeKey, options.maxSockets);
-    for (const scenario of scenariosOf(app, target, baseline, options.only)) reports.push(await runScenario(scenario, options, runId));
+    for (const scenario of scenariosOf(app, target, baseline, options.only))
+      reports.push(await runScenario(scenario, options, runId));
     target.close();
   } finally {
     const recentLogs = app.recentLogs();
     await cleanUp([
       ['ingest stopped (SIGTERM), exit code', () => app.stop()],
       [`schema bench_${runId} dropped`, () => dropSchema(options.databaseUrl, `bench_${runId}`)],
-      ['bench source keys deleted from Redis', async () => (sourceId ? deleteSourceKeys(options.redisUrl, sourceId) : 0)],
+      [
+        'bench source keys deleted from Redis',
+        async () => (sourceId ? deleteSourceKeys(options.redisUrl, sourceId) : 0),
+      ],
       ['baseline topic deleted', async () => baseline?.stop()],
+      ['inbound consumer group deleted', () => deleteGroup(options.brokers, inboundGroupOf(runId))],
       ...(ioTimingFile ? [['io timing file removed', () => rm(ioTimingFile, { force: true })] as const] : []),
     ]);
-    if (recentLogs.length > 0) progress(`last ingest log lines (LOG_LEVEL=warn):\n${recentLogs.map((line) => clip(line, 300)).join('\n')}`);
+    if (recentLogs.length > 0)
+      progress(`last ingest log lines (LOG_LEVEL=warn):\n${recentLogs.map((line) => clip(line, 300)).join('\n')}`);
   }
 
   if (options.cpuProfDir) console.error(summariseCpuProfile(options.cpuProfDir, bootSeconds).join('\n'));
   const rows = reports.map((report) => report.stats);
   const timings = reports.flatMap((report) => (report.ioTiming ? ['', ...report.ioTiming] : []));
-  console.log(['', ...resultsTable(rows), '', ...ratioTable(rows), ...timings].join('\n'));
+  const ratios = ratioTable(rows);
+  console.log(['', ...resultsTable(rows), ...(ratios.length > 0 ? ['', ...ratios] : []), ...timings].join('\n'));
 }
 
 main().catch((error: unknown) => {

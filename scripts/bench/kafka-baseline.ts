@@ -29,7 +29,10 @@ export class KafkaBaseline {
     const kafka = new Kafka({ clientId: 'bench-baseline', brokers, logLevel: logLevel.WARN });
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
+    });
     const producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,

@@ -35,6 +35,7 @@ export async function runOpenLoop(
   durationSeconds: number,
   eventsPerRequest: number,
   send: SendRequest,
+  signal?: AbortSignal,
 ): Promise<PhaseResult> {
   const total = Math.max(1, Math.round(ratePerSecond * durationSeconds));
   const intervalMs = 1000 / ratePerSecond;
@@ -67,7 +68,7 @@ export async function runOpenLoop(
       const now = performance.now();
       // Timers fire late under load: catch up on everything already due rather than drift.
       while (next < total && start + next * intervalMs <= now) fire(next++);
-      if (next >= total) return done();
+      if (next >= total || signal?.aborted) return done();
       setTimeout(tick, Math.max(0, start + next * intervalMs - performance.now()));
     };
     tick();
