@@ -14,9 +14,8 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     env: { ...process.env, NX_DAEMON: 'false' },
   });
-  const service = ServiceProcess.start({
+  const service = await ServiceProcess.start({
     app: 'ingest',
-    port: 39190,
     workspaceRoot,
     env: { DATABASE_SCHEMA: 'ingest_openapi', INGEST_INBOUND_GROUP_ID: 'ingest.openapi-writer', LOG_LEVEL: 'warn' },
   });

@@ -8,9 +8,8 @@ describe('the committed ingest OpenAPI document', () => {
   let service: ServiceProcess;
 
   beforeAll(async () => {
-    service = ServiceProcess.start({
+    service = await ServiceProcess.start({
       app: 'ingest',
-      port: 39120,
       workspaceRoot,
       env: { DATABASE_SCHEMA: 'ingest_openapi', INGEST_INBOUND_GROUP_ID: uniqueName('ingest_openapi') },
     });

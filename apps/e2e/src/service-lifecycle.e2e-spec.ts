@@ -4,7 +4,6 @@ import { ServiceProcess, TEST_DATABASE_URL, uniqueName } from '@handoff/testing'
 
 const workspaceRoot = join(__dirname, '../../..');
 const APPS = ['ingest', 'scoring', 'routing', 'quota'] as const;
-const BASE_PORT = 39100;
 
 /** Each run uses its own schemas, so it never touches a developer's local data. */
 const schemas: string[] = [];
@@ -21,13 +20,12 @@ afterAll(async () => {
   await client.end();
 });
 
-describe.each(APPS.map((app, index) => [app, BASE_PORT + index] as const))('the %s service', (app, port) => {
+describe.each(APPS)('the %s service', (app) => {
   let service: ServiceProcess;
 
   beforeAll(async () => {
-    service = ServiceProcess.start({
+    service = await ServiceProcess.start({
       app,
-      port,
       workspaceRoot,
       env: { DATABASE_SCHEMA: freshSchema(app), INGEST_INBOUND_GROUP_ID: uniqueName('e2e_inbound') },
     });
@@ -68,9 +66,8 @@ describe('readiness while a dependency is down', () => {
   let service: ServiceProcess;
 
   beforeAll(async () => {
-    service = ServiceProcess.start({
+    service = await ServiceProcess.start({
       app: 'quota',
-      port: BASE_PORT + 10,
       workspaceRoot,
       // Nothing listens on port 1: Redis is "down" for this instance only.
       env: { DATABASE_SCHEMA: freshSchema('quota_noredis'), REDIS_URL: 'redis://127.0.0.1:1' },

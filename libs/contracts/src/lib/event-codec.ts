@@ -32,7 +32,10 @@ const VALIDATOR_OPTIONS: ValidatorOptions = Object.freeze({
   validationError: Object.freeze({ target: false, value: false }),
 });
 // For third-party wire formats (Segment) whose senders add fields we do not use: drop them, do not fail.
-const LENIENT_VALIDATOR_OPTIONS: ValidatorOptions = Object.freeze({ ...VALIDATOR_OPTIONS, forbidNonWhitelisted: false });
+const LENIENT_VALIDATOR_OPTIONS: ValidatorOptions = Object.freeze({
+  ...VALIDATOR_OPTIONS,
+  forbidNonWhitelisted: false,
+});
 const TRANSFORM_OPTIONS: ClassTransformOptions = Object.freeze({
   enableImplicitConversion: false,
   exposeDefaultValues: false,
@@ -53,7 +56,10 @@ function validateInstance<T extends object>(
   pathPrefix = '',
   options: PayloadValidationOptions = {},
 ): T {
-  const errors = validator.validateSync(instance, options.allowUnknownFields ? LENIENT_VALIDATOR_OPTIONS : VALIDATOR_OPTIONS);
+  const errors = validator.validateSync(
+    instance,
+    options.allowUnknownFields ? LENIENT_VALIDATOR_OPTIONS : VALIDATOR_OPTIONS,
+  );
   if (errors.length > 0) throw new ContractViolationError(subject, toFieldIssues(errors, pathPrefix));
   return instance;
 }

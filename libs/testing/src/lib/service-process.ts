@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { waitFor } from './test-infrastructure';
+import { freePort, waitFor } from './test-infrastructure';
 
 export interface ServiceProcessOptions {
   /** The app's name: runs dist/apps/<app>/main.js, built by `nx build <app>`. */
   app: string;
-  port: number;
+  /** Default: a free port. */
+  port?: number;
   env?: Record<string, string>;
   workspaceRoot: string;
 }
@@ -24,12 +25,13 @@ export class ServiceProcess {
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  static start(options: ServiceProcessOptions): ServiceProcess {
+  static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
+    const port = options.port ?? (await freePort());
     const child = spawn(process.execPath, [join(options.workspaceRoot, 'dist/apps', options.app, 'main.js')], {
-      env: { ...process.env, HTTP_PORT: String(options.port), LOG_LEVEL: 'info', ...options.env },
+      env: { ...process.env, HTTP_PORT: String(port), LOG_LEVEL: 'info', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new ServiceProcess(child, `http://127.0.0.1:${options.port}`);
+    return new ServiceProcess(child, `http://127.0.0.1:${port}`);
   }
 
   async get(path: string): Promise<{ status: number; body: unknown }> {

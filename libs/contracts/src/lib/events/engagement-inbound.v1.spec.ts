@@ -18,6 +18,15 @@ describe('engagement.inbound.v1', () => {
     expect(decodeEvent(contract, { ...example(), identity })).toBeInstanceOf(EngagementInboundV1);
   });
 
+  it('trims whitespace around an email instead of rejecting it', () => {
+    const event = { ...example(), identity: { email: '  ada@example.com \n' }, profile: { email: ' ada@example.com' } };
+
+    const decoded = decodeEvent(contract, event);
+
+    expect(decoded.identity.email).toBe('ada@example.com');
+    expect(decoded.profile?.email).toBe('ada@example.com');
+  });
+
   it('accepts a custom activity named by customType', () => {
     const event = {
       ...example(),

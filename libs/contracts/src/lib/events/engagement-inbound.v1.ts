@@ -1,9 +1,9 @@
-import { Equals, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { Equals, IsIn, IsOptional } from 'class-validator';
 import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
-import { IsIdentifier, IsNestedObject, IsOptionalNested, IsText } from '../validation/field-rules';
+import { IsIdentifier, IsNestedObject, IsOptionalEmail, IsOptionalNested, IsText } from '../validation/field-rules';
 import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
 import { InboundProfileV1 } from './lead-profile.v1';
 
@@ -17,9 +17,7 @@ export class EngagementIdentityV1 {
   @IsText(128)
   userId?: string;
 
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
+  @IsOptionalEmail()
   email?: string;
 }
 

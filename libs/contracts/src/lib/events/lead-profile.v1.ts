@@ -1,6 +1,6 @@
-import { IsEmail, IsIn, IsInt, IsOptional, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
-import { IsText } from '../validation/field-rules';
+import { IsOptionalEmail, IsText } from '../validation/field-rules';
 import { SENIORITIES, type Seniority } from '../vocabulary';
 
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -56,9 +56,7 @@ export class ProfileAttributesV1 {
 
 /** A profile as a marketing tool sends it, email included. */
 export class InboundProfileV1 extends ProfileAttributesV1 {
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
+  @IsOptionalEmail()
   email?: string;
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,6 +9,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsEmail,
   IsObject,
   IsOptional,
   IsString,
@@ -60,3 +61,15 @@ export const IsNestedArray = (type: () => Constructor<object>, size: { min: numb
 /** An optional nested object, validated against its own class when present. */
 export const IsOptionalNested = (type: () => Constructor<object>): PropertyDecorator =>
   composeRules(IsOptional(), IsObject(), ValidateNested(), Type(type));
+
+/**
+ * An optional email address. Surrounding whitespace (common in CRM exports and form fields) is trimmed
+ * before the check; case is left alone here and normalised where identities are resolved.
+ */
+export const IsOptionalEmail = (): PropertyDecorator =>
+  composeRules(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsOptional(),
+    IsEmail(),
+    MaxLength(254),
+  );

@@ -59,6 +59,7 @@ describe('KafkaModule against the real broker', () => {
     expect(whileRunning).toEqual({
       kafka: {
         status: 'up',
+        cluster: 'reachable',
         producer: 'connected',
         consumers: { [consumer.groupId]: 'joined' },
       },
