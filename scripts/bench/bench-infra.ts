@@ -73,3 +73,36 @@ export async function deleteGroup(brokers: string[], groupId: string): Promise<v
     await admin.disconnect();
   }
 }
+
+/** Where each partition of each topic ends now (its high watermark), per topic; topics that do not exist are left out. */
+export type TopicOffsets = Map<string, { partition: number; offset: string }[]>;
+
+export async function endOffsetsOf(brokers: string[], topics: readonly string[]): Promise<TopicOffsets> {
+  const admin = new Kafka({ clientId: 'bench-setup', brokers, logLevel: logLevel.WARN }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const ends: TopicOffsets = new Map();
+    for (const topic of topics.filter((name) => existing.has(name))) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      ends.set(
+        topic,
+        offsets.map(({ partition, high }) => ({ partition, offset: high })),
+      );
+    }
+    return ends;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Commits `offsets` for a consumer group that has no members yet, so it starts exactly there. */
+export async function setGroupOffsets(brokers: string[], groupId: string, offsets: TopicOffsets): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-setup', brokers, logLevel: logLevel.WARN }).admin();
+  await admin.connect();
+  try {
+    for (const [topic, partitions] of offsets) await admin.setOffsets({ groupId, topic, partitions });
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -93,16 +93,16 @@ export function ratioTable(rows: readonly ScenarioStats[]): string[] {
   return renderTable(['ingest / kafkajs', 'throughput', 'p50 latency', 'p99 latency', 'cpu per event'], cells);
 }
 
-function ms(value: number): string {
+export function ms(value: number): string {
   if (Number.isNaN(value)) return '-';
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
 
-function ratio(numerator: number, denominator: number): string {
+export function ratio(numerator: number, denominator: number): string {
   return denominator > 0 && Number.isFinite(numerator) ? `${(numerator / denominator).toFixed(2)}×` : '-';
 }
 
-function renderTable(header: readonly string[], rows: readonly string[][]): string[] {
+export function renderTable(header: readonly string[], rows: readonly string[][]): string[] {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: readonly string[]) =>
     cells

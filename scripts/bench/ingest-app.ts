@@ -5,27 +5,34 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { processCpuSeconds } from './process-cpu';
 
-const MAIN = 'dist/apps/ingest/main.js';
+/** The bundle `npx nx build <app>` writes. */
+function mainOf(app: string): string {
+  return `dist/apps/${app}/main.js`;
+}
+
 /** What the bundle is built from: the app and every lib it may pull in. Tests are not part of it. */
-const SOURCE_DIRS = ['apps/ingest/src', 'libs'];
+function sourceDirsOf(app: string): string[] {
+  return [`apps/${app}/src`, 'libs'];
+}
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 20_000;
 /** App log lines kept to explain a failed start or errors during the run. */
 const LOG_TAIL_LINES = 10;
 
-/** Builds the ingest bundle when it is missing or older than any of its sources. */
-export function ensureBuilt(root: string, log: (line: string) => void): void {
-  const main = join(root, MAIN);
+/** Builds the app's bundle when it is missing or older than any of its sources. */
+export function ensureBuilt(root: string, log: (line: string) => void, app = 'ingest'): void {
+  const bundle = mainOf(app);
+  const main = join(root, bundle);
   const builtAt = existsSync(main) ? statSync(main).mtimeMs : 0;
-  const changedAt = Math.max(...SOURCE_DIRS.map((dir) => newestSourceMtime(join(root, dir))));
-  if (builtAt > changedAt) return log(`${MAIN} is up to date`);
-  log(builtAt === 0 ? `${MAIN} missing: building` : `${MAIN} older than its sources: rebuilding`);
-  const build = spawnSync('npx', ['nx', 'build', 'ingest'], {
+  const changedAt = Math.max(...sourceDirsOf(app).map((dir) => newestSourceMtime(join(root, dir))));
+  if (builtAt > changedAt) return log(`${bundle} is up to date`);
+  log(builtAt === 0 ? `${bundle} missing: building` : `${bundle} older than its sources: rebuilding`);
+  const build = spawnSync('npx', ['nx', 'build', app], {
     cwd: root,
     stdio: ['ignore', process.stderr, process.stderr],
     env: { ...process.env, NX_DAEMON: 'false' },
   });
-  if (build.status !== 0) throw new Error(`npx nx build ingest failed (exit ${build.status})`);
+  if (build.status !== 0) throw new Error(`npx nx build ${app} failed (exit ${build.status})`);
   // Nx may answer from its cache and leave an identical bundle untouched: mark it as checked against now.
   const now = new Date();
   utimesSync(main, now, now);
@@ -55,7 +62,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface IngestAppSettings {
+export interface ServiceAppSettings {
+  /** The Nx app to run (its built bundle); ingest unless said otherwise. */
+  app?: string;
   root: string;
   port: number;
   env: Record<string, string>;
@@ -69,8 +78,8 @@ export interface IoTiming {
   eventLoopDelay: { p50Ms: number; p99Ms: number; maxMs: number };
 }
 
-/** The built ingest service running as a child process, as production runs it. */
-export class IngestApp {
+/** A built service (ingest by default) running as a child process, as production runs it. */
+export class ServiceApp {
   private readonly logTail: string[] = [];
   private readonly startedAt = Date.now();
   private readonly exit: Promise<number | null>;
@@ -78,6 +87,7 @@ export class IngestApp {
   private constructor(
     private readonly child: ChildProcess,
     readonly baseUrl: string,
+    private readonly app: string,
     private readonly ioTimingFile?: string,
   ) {
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -85,10 +95,11 @@ export class IngestApp {
       stream?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
   }
 
-  static start(settings: IngestAppSettings): IngestApp {
+  static start(settings: ServiceAppSettings): ServiceApp {
+    const app = settings.app ?? 'ingest';
     const profiling = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [];
     const timing = settings.ioTimingFile ? ['-r', join(__dirname, 'io-timing.preload.js')] : [];
-    const child = spawn(process.execPath, [...profiling, ...timing, MAIN], {
+    const child = spawn(process.execPath, [...profiling, ...timing, mainOf(app)], {
       cwd: settings.root,
       env: {
         ...process.env,
@@ -98,7 +109,7 @@ export class IngestApp {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new IngestApp(child, `http://127.0.0.1:${settings.port}`, settings.ioTimingFile);
+    return new ServiceApp(child, `http://127.0.0.1:${settings.port}`, app, settings.ioTimingFile);
   }
 
   /** Resolves with the seconds the app took to become ready. */
@@ -107,7 +118,7 @@ export class IngestApp {
     let exited = false;
     void this.exit.then(() => (exited = true));
     while (Date.now() < deadline) {
-      if (exited) throw new Error(`ingest exited during startup:\n${this.recentLogs().join('\n')}`);
+      if (exited) throw new Error(`${this.app} exited during startup:\n${this.recentLogs().join('\n')}`);
       const status = await fetch(`${this.baseUrl}/health/ready`).then(
         (response) => response.status,
         () => 0,
@@ -115,10 +126,10 @@ export class IngestApp {
       if (status === 200) return (Date.now() - this.startedAt) / 1000;
       await sleep(250);
     }
-    throw new Error(`ingest not ready within ${READY_TIMEOUT_MS / 1000} s:\n${this.recentLogs().join('\n')}`);
+    throw new Error(`${this.app} not ready within ${READY_TIMEOUT_MS / 1000} s:\n${this.recentLogs().join('\n')}`);
   }
 
-  /** Creates a source through the admin API and returns its write key. */
+  /** Ingest only: creates a source through the admin API and returns its write key. */
   async createSource(adminToken: string, name: string): Promise<{ id: string; writeKey: string }> {
     const response = await fetch(`${this.baseUrl}/admin/sources`, {
       method: 'POST',
@@ -156,6 +167,10 @@ export class IngestApp {
       }
     }
     return undefined;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   cpuSeconds(): number | undefined {

@@ -14,7 +14,7 @@ import { type BenchOptions, parseOptions, USAGE } from './bench-options';
 import { ioTimingTable, machineHeader, ratioTable, resultsTable, settingsLine } from './bench-report';
 import { summariseCpuProfile } from './cpu-profile-summary';
 import { type BenchEvent, EventGenerator } from './event-generator';
-import { ensureBuilt, freePort, IngestApp, type IoTiming } from './ingest-app';
+import { ensureBuilt, freePort, ServiceApp, type IoTiming } from './ingest-app';
 import { IngestTarget } from './ingest-target';
 import { KafkaBaseline } from './kafka-baseline';
 import { ownCpuSeconds } from './process-cpu';
@@ -82,7 +82,7 @@ async function runScenario(scenario: Scenario, options: BenchOptions, runId: str
   return { stats, ioTiming: timing && ioTimingTable(scenario.name, timing, result.requests) };
 }
 
-function scenariosOf(app: IngestApp, target: IngestTarget, baseline: KafkaBaseline, only?: string[]): Scenario[] {
+function scenariosOf(app: ServiceApp, target: IngestTarget, baseline: KafkaBaseline, only?: string[]): Scenario[] {
   const appCpu = () => app.cpuSeconds();
   const appTiming = () => app.ioTiming();
   const all: Scenario[] = [
@@ -115,10 +115,10 @@ async function startApp(
   runId: string,
   adminToken: string,
   ioTimingFile?: string,
-): Promise<IngestApp> {
+): Promise<ServiceApp> {
   const inboundGroupId = inboundGroupOf(runId);
   await startGroupAtEnd(options.brokers, inboundGroupId, Topics.engagementInbound.name);
-  const app = IngestApp.start({
+  const app = ServiceApp.start({
     root: ROOT,
     port: await freePort(),
     cpuProfDir: options.cpuProfDir,
