@@ -169,10 +169,6 @@ export class ServiceApp {
     return undefined;
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
   cpuSeconds(): number | undefined {
     return this.child.pid === undefined ? undefined : processCpuSeconds(this.child.pid);
   }

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
-import { TopicReader } from '@handoff/testing';
+import { TEST_KAFKA_BROKERS, TopicReader } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
 import {
   basicAuth,
@@ -27,20 +28,28 @@ function workspaceRoot(): string {
 }
 
 /**
- * The pid of the broker `npm run infra:up` started. The test freezes that JVM (SIGSTOP) to take Kafka
- * away without losing its data, and thaws it (SIGCONT) afterwards, whatever happens.
+ * The pid of the local broker: the one `npm run infra:up` started (its pid file), or else whichever JVM
+ * listens on the broker's port. The test freezes that JVM (SIGSTOP) to take Kafka away without losing its
+ * data, and thaws it (SIGCONT) afterwards, whatever happens.
  */
 function brokerPid(): number {
   const pidFile = join(workspaceRoot(), '.cache/infra/kafka.pid');
-  if (!existsSync(pidFile)) {
-    throw new Error(`${pidFile} is missing: this test pauses the Kafka broker started by \`npm run infra:up\`; run it`);
-  }
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : listenerPid(brokerPort());
   const cmdline = `/proc/${pid}/cmdline`;
   if (!Number.isInteger(pid) || !existsSync(cmdline) || !readFileSync(cmdline, 'utf8').includes('kafka.Kafka')) {
-    throw new Error(`${pidFile} names no running Kafka broker: restart it with \`npm run infra:up\``);
+    throw new Error(`no local Kafka broker process found (pid ${pid}): start one with \`npm run infra:up\``);
   }
   return pid;
+}
+
+function brokerPort(): number {
+  return Number(TEST_KAFKA_BROKERS[0].split(':')[1]);
+}
+
+/** The pid of the process listening on `port`, from iproute2's `ss`. */
+function listenerPid(port: number): number {
+  const listing = execFileSync('ss', ['-Htlnp', `sport = :${port}`]).toString();
+  return Number(/pid=(\d+)/.exec(listing)?.[1]);
 }
 
 let ingest: IngestTestApp;

@@ -149,6 +149,14 @@ describe('scoring consumer against the real broker and database', () => {
                 (SELECT count(*) FROM outbox WHERE message_key = $1::text) AS outbox`,
         [lead],
       );
+    // Everything the first delivery wrote to the outbox must be relayed and read before counting it.
+    await waitFor('the first delivery to be relayed and read', async () => {
+      const [{ total, sent }] = await service.dataSource.query(
+        `SELECT count(*)::int AS total, count(published_at)::int AS sent FROM outbox WHERE message_key = $1::text`,
+        [lead],
+      );
+      return total === sent && reader.records.filter((record) => record.key === lead).length === total;
+    });
     const before = await facts();
     const published = reader.records.filter((record) => record.key === lead).length;
 
