@@ -7,10 +7,13 @@ import type { Admin } from 'kafkajs';
  */
 export class BrokerProbe {
   private admin?: Admin;
+  private closed = false;
 
   constructor(private readonly createAdmin: () => Admin) {}
 
+  /** False once closed: a service that is shutting down is not ready, and must not reconnect. */
   async isReachable(timeoutMs: number): Promise<boolean> {
+    if (this.closed) return false;
     try {
       await withTimeout(this.describeCluster(), timeoutMs, `no answer from the cluster within ${timeoutMs} ms`);
       return true;
@@ -21,6 +24,7 @@ export class BrokerProbe {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.reset();
   }
 

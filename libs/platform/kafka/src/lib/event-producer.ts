@@ -3,6 +3,7 @@ import { encodeEvent, type EventEnvelope, type TopicContract } from '@handoff/co
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { KafkaMetrics } from './kafka.metrics';
+import { SendCoalescer } from './send-coalescer';
 import {
   CONTENT_TYPE_HEADER,
   EVENT_ID_HEADER,
@@ -25,18 +26,23 @@ export function eventHeaders(event: EventEnvelope): RecordHeaders {
 }
 
 /**
- * Idempotent producer shared by a service. Each call is one request to the broker and resolves only
- * after every record of it was acknowledged, so callers can answer their own clients afterwards.
+ * Idempotent producer shared by a service. Each call resolves only after every record of it was
+ * acknowledged, so callers can answer their own clients afterwards; calls made while a request is in
+ * flight share the next request (SendCoalescer).
  * Create it through `KafkaClientFactory` (or inject it from `KafkaModule`).
  */
 export class EventProducer {
   private readonly logger = new Logger(EventProducer.name);
   private connected = false;
+  private readonly coalescer: SendCoalescer;
 
   constructor(
     private readonly producer: Producer,
     private readonly metrics: KafkaMetrics,
   ) {
+    this.coalescer = new SendCoalescer((topicMessages) =>
+      producer.sendBatch({ topicMessages, acks: ALL_IN_SYNC_REPLICAS }).then(() => undefined),
+    );
     producer.on(producer.events.CONNECT, () => (this.connected = true));
     producer.on(producer.events.DISCONNECT, () => (this.connected = false));
   }
@@ -58,22 +64,16 @@ export class EventProducer {
   async publish<V extends EventEnvelope>(contract: TopicContract<V>, events: readonly V[]): Promise<void> {
     if (events.length === 0) return;
     const messages = events.map((event) => this.toMessage(contract, event));
-    await this.producer.send({
-      topic: contract.name,
-      messages,
-      acks: ALL_IN_SYNC_REPLICAS,
-    });
+    await this.coalescer.send([{ topic: contract.name, messages }]);
     this.metrics.produced.inc({ topic: contract.name }, messages.length);
   }
 
   /** Sends already-encoded records (an outbox, a dead letter) across topics in one request. */
   async publishRaw(records: readonly RawRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.producer.sendBatch({
-      topicMessages: groupByTopic(records),
-      acks: ALL_IN_SYNC_REPLICAS,
-    });
-    for (const { topic, messages } of groupByTopic(records)) this.metrics.produced.inc({ topic }, messages.length);
+    const topicMessages = groupByTopic(records);
+    await this.coalescer.send(topicMessages);
+    for (const { topic, messages } of topicMessages) this.metrics.produced.inc({ topic }, messages.length);
   }
 
   private toMessage<V extends EventEnvelope>(contract: TopicContract<V>, event: V): Message {
