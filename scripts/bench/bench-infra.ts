@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 
 /** Starts whatever of Kafka, PostgreSQL and Redis is down (idempotent), its output on stderr. */
 export function ensureInfra(root: string): void {
@@ -10,16 +9,6 @@ export function ensureInfra(root: string): void {
     stdio: ['ignore', process.stderr, process.stderr],
   });
   if (up.status !== 0) throw new Error(`scripts/infra/up.sh failed (exit ${up.status})`);
-}
-
-export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Deletes the bench source's de-duplication and rate-limit keys, which would otherwise live for days. */

@@ -49,18 +49,7 @@ function newestSourceMtime(dir: string): number {
   return newest;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+export { freePort } from '@handoff/testing';
 
 export interface ServiceAppSettings {
   /** The Nx app to run (its built bundle); ingest unless said otherwise. */

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
-import { deleteGroup, deleteSourceKeys, dropSchema, ensureInfra, startGroupAtEnd } from './bench-infra';
+import { dropSchema } from '@handoff/testing';
+import { deleteGroup, deleteSourceKeys, ensureInfra, startGroupAtEnd } from './bench-infra';
 import { type BenchOptions, parseOptions, USAGE } from './bench-options';
 import { ioTimingTable, machineHeader, ratioTable, resultsTable, settingsLine } from './bench-report';
 import { summariseCpuProfile } from './cpu-profile-summary';
@@ -186,7 +187,7 @@ async function main(): Promise<void> {
     const recentLogs = app.recentLogs();
     await cleanUp([
       ['ingest stopped (SIGTERM), exit code', () => app.stop()],
-      [`schema bench_${runId} dropped`, () => dropSchema(options.databaseUrl, `bench_${runId}`)],
+      [`schema bench_${runId} dropped`, () => dropSchema(`bench_${runId}`, options.databaseUrl)],
       [
         'bench source keys deleted from Redis',
         async () => (sourceId ? deleteSourceKeys(options.redisUrl, sourceId) : 0),

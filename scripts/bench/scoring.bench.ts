@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
-import { deleteGroup, dropSchema, endOffsetsOf, ensureInfra, setGroupOffsets, type TopicOffsets } from './bench-infra';
+import { dropSchema } from '@handoff/testing';
+import { deleteGroup, endOffsetsOf, ensureInfra, setGroupOffsets, type TopicOffsets } from './bench-infra';
 import { machineHeader } from './bench-report';
 import { consumeBaseline } from './consume-baseline';
 import { summariseCpuProfile } from './cpu-profile-summary';
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
     await cleanUp([
       ['scoring stopped (SIGTERM), exit code', () => app.stop()],
       ['probe connection closed', () => db.close()],
-      [`schema ${schema} dropped`, () => dropSchema(options.databaseUrl, schema)],
+      [`schema ${schema} dropped`, () => dropSchema(schema, options.databaseUrl)],
       ['scoring consumer group deleted', () => deleteGroup(options.brokers, appGroup)],
       ['baseline consumer group deleted', () => deleteGroup(options.brokers, baselineGroup)],
     ]);

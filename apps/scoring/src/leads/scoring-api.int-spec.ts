@@ -7,11 +7,11 @@ import {
 } from '@handoff/contracts';
 import { DEFAULT_SCORING_MODEL, type BacktestReport } from '@handoff/domain-scoring';
 import type { ConsumedMessage } from '@handoff/platform-kafka';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, uniqueName } from '@handoff/testing';
+import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, dropSchema, uniqueName } from '@handoff/testing';
 import type { ModelSummary } from '../models/model-registry.service';
 import { ScoringBatch } from '../scoring/scoring-batch.service';
 import { DecaySweep } from '../sweep/decay-sweep.service';
-import { dropSchema, prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../test-support/scoring-test-app';
+import { prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../test-support/scoring-test-app';
 import type { HistoryPage } from './lead-score.service';
 import type { ScoreView } from './score-view';
 
@@ -60,7 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop();
-  await dropSchema(TEST_DATABASE_URL, schema);
+  await dropSchema(schema);
 });
 
 describe('scoring models over HTTP', () => {

@@ -11,10 +11,10 @@ import {
 } from '@handoff/contracts';
 import { eventHeaders, KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TopicReader, uniqueName, waitFor } from '@handoff/testing';
+import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TopicReader, dropSchema, uniqueName, waitFor } from '@handoff/testing';
 import { Kafka, logLevel, type Message } from 'kafkajs';
 import type { ScoreView } from '../leads/score-view';
-import { dropSchema, prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../test-support/scoring-test-app';
+import { prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../test-support/scoring-test-app';
 
 const schema = uniqueName('scoring_int');
 const groupId = uniqueName('scoring_int');
@@ -96,7 +96,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
   await Promise.all([reader?.stop(), producer.disconnect(), admin.disconnect()]);
-  await dropSchema(TEST_DATABASE_URL, schema);
+  await dropSchema(schema);
 });
 
 describe('scoring consumer against the real broker and database', () => {

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@handoff/platform-runtime';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 export interface HttpResult<T = unknown> {
@@ -50,14 +49,4 @@ export async function startScoringApp(): Promise<ScoringTestApp> {
     post: (path, body) => call('POST', path, body),
     stop: () => app.close(),
   };
-}
-
-export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }

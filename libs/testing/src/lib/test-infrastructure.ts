@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { Client } from 'pg';
 
 /**
  * Where tests find the real services that `npm run infra:up` starts. The same variables the services
@@ -40,4 +41,15 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** Drops a schema a test or benchmark created (and everything in it). */
+export async function dropSchema(schema: string, databaseUrl = TEST_DATABASE_URL): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
