@@ -2,14 +2,38 @@ import nx from '@nx/eslint-plugin';
 
 // Architecture rules (see README "Layout"): apps never import apps, domain stays pure,
 // kafkajs stays behind libs/platform/kafka.
-const frameworkAndIo = ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'ioredis', 'prom-client', 'class-validator', 'class-transformer'];
+const frameworkAndIo = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'kafkajs',
+  'ioredis',
+  'prom-client',
+  'class-validator',
+  'class-transformer',
+];
 
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:util'], bannedExternalImports: ['kafkajs'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:util'],
+    bannedExternalImports: ['kafkajs'],
+  },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util'] },
-  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'ioredis'] },
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: frameworkAndIo },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:domain', 'type:util'] },
+  {
+    sourceTag: 'type:contracts',
+    onlyDependOnLibsWithTags: ['type:util'],
+    bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'ioredis'],
+  },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
+    bannedExternalImports: frameworkAndIo,
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:domain', 'type:util'],
+  },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworkAndIo },
@@ -50,7 +74,15 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    // Tests and the helpers only tests import.
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/src/testing/**/*.ts',
+      '**/src/test-support/**/*.ts',
+      '**/*-test-app.ts',
+    ],
     rules: { '@nx/enforce-module-boundaries': boundaries(testDepConstraints) },
   },
   {

@@ -2,3 +2,4 @@ export * from './lib/test-infrastructure';
 export * from './lib/topic-reader';
 export * from './lib/service-process';
 export * from './lib/topic-writer';
+export * from './lib/http-call';

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ACTIVITY_TYPES, BODY_FIELD, type EngagementRecordedV1, Topics } from '@handoff/contracts';
-import { TopicReader } from '@handoff/testing';
+import { TopicReader, type HttpCallOptions } from '@handoff/testing';
 import { signRequest } from '../sources';
 import type { IssuedSourceView } from '../sources/source.dto';
-import {
-  basicAuth,
-  bearerAuth,
-  type IngestTestApp,
-  type RequestOptions,
-  startIngestTestApp,
-} from '../testing/ingest-test-app';
+import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
 import type { BatchResponseBody } from './ingestion-result';
 
 const RECORDED = Topics.engagementRecorded.name;
@@ -23,7 +17,7 @@ interface Sources {
 interface BadInputCase {
   name: string;
   path?: string;
-  request: (sources: Sources) => RequestOptions;
+  request: (sources: Sources) => HttpCallOptions;
   status: number;
   body: unknown;
   /** Accepted events of a partly bad batch must still be recorded. */
@@ -76,7 +70,7 @@ const TRUNCATED_JSON = '{"messageId": "m-1",';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 function signedBy(secret: (s: Sources) => string, timestamp: () => number) {
-  return (s: Sources): RequestOptions => {
+  return (s: Sources): HttpCallOptions => {
     const body = JSON.stringify(event());
     const at = timestamp();
     return {

@@ -3,15 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
-import { TEST_KAFKA_BROKERS, TopicReader } from '@handoff/testing';
+import { TEST_KAFKA_BROKERS, TopicReader, type HttpCallResponse } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
-import {
-  basicAuth,
-  bearerAuth,
-  type IngestTestApp,
-  type TestResponse,
-  startIngestTestApp,
-} from '../testing/ingest-test-app';
+import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
 import type { BatchResponseBody } from './ingestion-result';
 import { eventIdOf } from './recorded-event.factory';
 
@@ -79,7 +73,7 @@ async function withBrokerFrozen(during: () => Promise<void>): Promise<void> {
 }
 
 /** What a client does after a 503: retries the same request until it is answered 200. */
-async function retryUntilOk(send: () => Promise<TestResponse>): Promise<TestResponse> {
+async function retryUntilOk(send: () => Promise<HttpCallResponse>): Promise<HttpCallResponse> {
   const deadline = Date.now() + RECOVERY_TIMEOUT_MS;
   for (;;) {
     const response = await send();

@@ -6,15 +6,9 @@ import {
   dlqNameOf,
   encodeEvent,
 } from '@handoff/contracts';
-import { TopicReader, TopicWriter, type WrittenRecord, waitFor } from '@handoff/testing';
+import { TopicReader, TopicWriter, type WrittenRecord, waitFor, type HttpCallResponse } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
-import {
-  basicAuth,
-  bearerAuth,
-  type IngestTestApp,
-  type TestResponse,
-  startIngestTestApp,
-} from '../testing/ingest-test-app';
+import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
 import { KAFKA_SOURCE_ID } from './inbound-engagement.consumer';
 import type { BatchResponseBody } from './ingestion-result';
 import { eventIdOf } from './recorded-event.factory';
@@ -141,7 +135,7 @@ async function sendEventsWithEmails(emails: Emails): Promise<string[]> {
 }
 
 /** Requests rejected for reasons other than their emails; their answers must not echo them either. */
-async function sendBadRequestsWithEmails(emails: Emails): Promise<TestResponse[]> {
+async function sendBadRequestsWithEmails(emails: Emails): Promise<HttpCallResponse[]> {
   return [
     await ingest.request('POST', '/v1/events', {
       headers: bearerAuth(source.writeKey),

@@ -1,7 +1,8 @@
+import type { HttpCallOptions } from '@handoff/testing';
 import { signRequest } from './request-signature';
 import { generateWriteKey } from './source-credentials';
 import type { IssuedSourceView } from './source.dto';
-import { type CallOptions, type SourcesTestApp, startSourcesTestApp } from './sources-test-app';
+import { type SourcesTestApp, startSourcesTestApp } from './sources-test-app';
 
 const TOLERANCE_SECONDS = 300;
 const EVENT = JSON.stringify({ type: 'track', event: 'Signed Up', userId: 'user-1' });
@@ -14,7 +15,7 @@ interface Sources {
 
 interface AuthCase {
   name: string;
-  request: (sources: Sources) => CallOptions;
+  request: (sources: Sources) => HttpCallOptions;
   status: number;
   body: (sources: Sources) => unknown;
 }
@@ -27,7 +28,7 @@ const accepted = (pick: (sources: Sources) => IssuedSourceView) => (sources: Sou
   name: pick(sources).name,
 });
 
-function signedWith(secret: string, body: string, timestamp: number, signedBody = body): CallOptions['headers'] {
+function signedWith(secret: string, body: string, timestamp: number, signedBody = body): HttpCallOptions['headers'] {
   return {
     'x-handoff-timestamp': String(timestamp),
     'x-handoff-signature': signRequest(secret, signedBody, timestamp),

@@ -5,6 +5,7 @@ import { PlatformConfigModule } from '@handoff/platform-config';
 import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
 import { ObservabilityModule } from '@handoff/platform-observability';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
+import { type HttpCallOptions, type HttpCallResponse, httpCall } from '@handoff/testing';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
@@ -29,26 +30,14 @@ class TestIngestController {
   }
 }
 
-export interface TestResponse {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
-export interface CallOptions {
-  headers?: Record<string, string>;
-  /** Sent as is when a string (so signatures can cover the exact bytes), JSON-encoded otherwise. */
-  body?: unknown;
-}
-
 export interface SourcesTestApp {
   schema: string;
   rateLimitKeyPrefix: string;
   dataSource: DataSource;
   redis: Redis;
-  call(method: string, path: string, options?: CallOptions): Promise<TestResponse>;
+  call(method: string, path: string, options?: HttpCallOptions): Promise<HttpCallResponse>;
   /** A call to the admin API with the admin token. */
-  admin(method: string, path: string, body?: unknown): Promise<TestResponse>;
+  admin(method: string, path: string, body?: unknown): Promise<HttpCallResponse>;
   createSource(request: { name: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
   close(): Promise<void>;
 }
@@ -95,7 +84,8 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
   const dataSource = app.get(DataSource);
   const redis = app.get<Redis>(REDIS_CLIENT);
 
-  const call = (method: string, path: string, options: CallOptions = {}) => send(baseUrl, method, path, options);
+  const call = (method: string, path: string, options: HttpCallOptions = {}) =>
+    httpCall(baseUrl, method, path, options);
   const admin = (method: string, path: string, body?: unknown) =>
     call(method, path, { body, headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
 
@@ -121,14 +111,4 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
       }
     },
   };
-}
-
-async function send(baseUrl: string, method: string, path: string, options: CallOptions): Promise<TestResponse> {
-  const body =
-    options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-  const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-  const text = await response.text();
-  const json = response.headers.get('content-type')?.includes('application/json');
-  return { status: response.status, headers: response.headers, body: json ? JSON.parse(text) : text || undefined };
 }

@@ -1,25 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { validateConfig } from '@handoff/platform-config';
 import { createServiceApp } from '@handoff/platform-runtime';
-import { Client } from 'pg';
+import { dropSchema, type HttpCallOptions, type HttpCallResponse, httpCall } from '@handoff/testing';
 import { IngestConfig } from '../app/ingest.config';
 import { INGEST_APP_OPTIONS } from '../app/ingest-app.options';
 import type { IssuedSourceView, SourceView } from '../sources/source.dto';
 
-export interface TestResponse {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
-export interface RequestOptions {
-  headers?: Record<string, string>;
-  /** Sent as is when a string (bad JSON, signed bytes), JSON-encoded otherwise. */
-  body?: unknown;
-}
-
 export interface IngestTestApp {
-  request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
+  request(method: string, path: string, options?: HttpCallOptions): Promise<HttpCallResponse>;
   createSource(request?: { name?: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
   revokeSource(id: string): Promise<SourceView>;
   /** Closes the app (consumers, producer, pools) and drops its schema. */
@@ -59,7 +47,8 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
   }
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const config = app.get(IngestConfig);
-  const request = (method: string, path: string, options: RequestOptions = {}) => send(baseUrl, method, path, options);
+  const request = (method: string, path: string, options: HttpCallOptions = {}) =>
+    httpCall(baseUrl, method, path, options);
   const admin = async (path: string, body?: unknown) => {
     const response = await request('POST', path, {
       body: body ?? {},
@@ -77,7 +66,7 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
     async close() {
       // The app first, so that no relay or consumer still queries the schema being dropped.
       await app.close();
-      await dropSchema(config.DATABASE_URL, schema);
+      await dropSchema(schema, config.DATABASE_URL);
     },
   };
 }
@@ -103,24 +92,4 @@ export function basicAuth(writeKey: string): Record<string, string> {
 
 export function bearerAuth(writeKey: string): Record<string, string> {
   return { authorization: `Bearer ${writeKey}` };
-}
-
-async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-async function send(baseUrl: string, method: string, path: string, options: RequestOptions): Promise<TestResponse> {
-  const body =
-    options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-  const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-  const text = await response.text();
-  const json = response.headers.get('content-type')?.includes('application/json');
-  return { status: response.status, headers: response.headers, body: json && text ? JSON.parse(text) : text };
 }
