@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { decodeEventJson, type EventEnvelope } from '@handoff/contracts';
 import { CORRELATION_ID_HEADER, CorrelationContext } from '@handoff/platform-observability';
@@ -39,7 +40,6 @@ interface Entry {
 
 type Outcome = { kind: 'done' } | { kind: 'poison'; error: unknown; attempts: number } | { kind: 'stopped' };
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Works through a partition's batch chunk by chunk, strictly in offset order. A chunk is committed

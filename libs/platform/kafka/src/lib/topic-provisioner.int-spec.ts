@@ -53,6 +53,17 @@ describe('TopicProvisioner against the real broker', () => {
     expect(await cleanupPolicyOf(events)).toBe('delete');
   });
 
+  it('returns only once a created topic answers offset requests, so callers can read or seek at once', async () => {
+    const name = `int.serving.${runId()}.v1`;
+
+    await provisioner.ensureTopics([{ name, partitions: 6 }]);
+
+    const offsets = await admin.fetchTopicOffsets(name);
+    expect(offsets.map(({ partition, high }) => [partition, high]).sort()).toEqual(
+      [0, 1, 2, 3, 4, 5].map((partition) => [partition, '0']),
+    );
+  });
+
   it('is idempotent and never shrinks an existing topic', async () => {
     const name = `int.idempotent.${runId()}.v1`;
     await provisioner.ensureTopics([{ name, partitions: 4 }]);

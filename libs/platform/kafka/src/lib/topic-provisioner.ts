@@ -1,6 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { Admin, ITopicConfig } from 'kafkajs';
+import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import type { TopicSpec } from './kafka.options';
+
+const SERVING_ATTEMPTS = 20;
+const SERVING_BACKOFF: BackoffPolicy = { initialMs: 50, maxMs: 1_000, jitter: 0.2 };
 
 export interface TopicProvisionerOptions {
   replicationFactor: number;
@@ -38,10 +43,30 @@ export class TopicProvisioner {
         waitForLeaders: true,
       });
       const created = missing.map((topic) => topic.name);
+      await this.waitUntilServing(admin, created);
       this.logger.log({ msg: 'kafka topics created', topics: created });
       return created;
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  /**
+   * `waitForLeaders` only waits for the controller's metadata: for a moment after that, a KRaft broker
+   * still answers NOT_LEADER to offset requests on a new partition. Whoever provisions next reads
+   * offsets or produces, so provisioning ends only once every new topic answers an offset request.
+   */
+  private async waitUntilServing(admin: Admin, topics: string[]): Promise<void> {
+    for (const topic of topics) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await admin.fetchTopicOffsets(topic);
+          break;
+        } catch (error) {
+          if (!isRetriable(error) || attempt >= SERVING_ATTEMPTS) throw error;
+          await sleep(backoffDelayMs(attempt, SERVING_BACKOFF));
+        }
+      }
     }
   }
 
@@ -75,4 +100,8 @@ export class TopicProvisioner {
 
 function uniqueByName(topics: readonly TopicSpec[]): TopicSpec[] {
   return [...new Map(topics.map((topic) => [topic.name, topic])).values()];
+}
+
+function isRetriable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
 }
