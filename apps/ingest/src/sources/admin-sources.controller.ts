@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { AdminTokenGuard } from './admin-token.guard';
+import { AdminTokenGuard } from '@handoff/platform-runtime';
 import { CreateSourceDto, IssuedSourceView, SourceView } from './source.dto';
 import { SourcesService } from './sources.service';
 

@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import { AdminSourcesController } from './admin-sources.controller';
-import { AdminTokenGuard } from './admin-token.guard';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter.service';
 import { SecretCipher } from './secret-cipher';
@@ -41,7 +40,6 @@ export class SourcesModule {
         SourceLookup,
         SourcesService,
         RateLimiter,
-        AdminTokenGuard,
         SourceAuthGuard,
         RateLimitGuard,
       ],

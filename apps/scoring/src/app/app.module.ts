@@ -15,6 +15,7 @@ import { ScoringConfig } from './scoring.config';
       config: ScoringConfig,
       entities: SCORING_ENTITIES,
       migrations: SCORING_MIGRATIONS,
+      adminToken: (config) => config.SCORING_ADMIN_TOKEN,
     }),
     ModelsModule,
     ScoringModule,

@@ -8,6 +8,11 @@ export class ScoringConfig extends ServiceConfig {
   override DATABASE_SCHEMA = 'scoring';
   override KAFKA_CLIENT_ID = 'scoring';
 
+  /** Bearer token of the operator endpoints: storing and activating models, backtests. Set a secret one in production. */
+  @IsString()
+  @MinLength(16)
+  SCORING_ADMIN_TOKEN = 'local-admin-token-change-me';
+
   /** Run the Kafka consumers; off for a replica that only serves the HTTP API (and the decay sweep). */
   @EnvBoolean()
   @IsBoolean()

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import type { BacktestReport } from '@handoff/domain-scoring';
+import { AdminTokenGuard } from '@handoff/platform-runtime';
 import { IsISO8601, IsObject, IsOptional } from 'class-validator';
 import { BacktestService } from './backtest.service';
 
 export class BacktestRequest {
-  /** The candidate model JSON (same shape as POST /models). */
+  /** The candidate model (same shape as POST /models). */
   @IsObject()
   model!: Record<string, unknown>;
 
@@ -16,6 +17,7 @@ export class BacktestRequest {
 
 /** What a candidate model would have done on the recorded history, side by side with the active one. */
 @Controller('backtest')
+@UseGuards(AdminTokenGuard)
 export class BacktestController {
   constructor(private readonly backtests: BacktestService) {}
 

@@ -1,12 +1,15 @@
 /**
  * Backtests a candidate scoring model on the recorded history, next to the active model:
- *   npm run scoring:backtest -- --model <file.json> [--at <ISO instant>] [--json]
+ *   npm run scoring:backtest -- --model <file.json|file.yaml> [--at <ISO instant>] [--json]
  * Reads DATABASE_URL / DATABASE_SCHEMA like the service; reads only (one READ ONLY transaction).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ScoringConfig } from '../app/scoring.config';
 import { BacktestService } from '../backtest/backtest.service';
 import { formatBacktestReport } from '../backtest/backtest-report.format';
 import { BacktestCliModule } from './backtest-cli.module';
@@ -15,15 +18,35 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { model: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  if (!values.model) throw new Error('usage: npm run scoring:backtest -- --model <file.json> [--at <ISO>] [--json]');
-  const candidate: unknown = JSON.parse(readFileSync(values.model, 'utf8'));
+  if (!values.model) {
+    throw new Error('usage: npm run scoring:backtest -- --model <file.json|file.yaml> [--at <ISO>] [--json]');
+  }
+  const candidate = readModelFile(values.model);
   const app = await NestFactory.createApplicationContext(BacktestCliModule, { logger: ['error', 'warn'] });
   try {
+    await assertScoringSchema(app.get(DataSource), app.get(ScoringConfig).DATABASE_SCHEMA);
     const report = await app.get(BacktestService).run(candidate, values.at);
     process.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : formatBacktestReport(report)}\n`);
   } finally {
     await app.close();
   }
+}
+
+/** The backtest reads what the service recorded; a schema the service never started on has nothing to read. */
+async function assertScoringSchema(dataSource: DataSource, schema: string): Promise<void> {
+  const [{ table }] = await dataSource.query(`SELECT to_regclass($1) AS table`, [`"${schema}".scoring_models`]);
+  if (table === null) {
+    throw new Error(
+      `schema "${schema}" has no scoring tables: the scoring service creates them when it first starts ` +
+        '(set DATABASE_URL / DATABASE_SCHEMA to the deployment to backtest against)',
+    );
+  }
+}
+
+/** A model file is YAML when its name says so, JSON otherwise. */
+function readModelFile(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  return /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
 }
 
 main().catch((error: unknown) => {

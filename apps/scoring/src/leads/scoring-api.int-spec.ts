@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { stringify } from 'yaml';
 import {
   type ActivityType,
   type EngagementRecordedV1,
@@ -8,10 +9,15 @@ import {
 import { DEFAULT_SCORING_MODEL, type BacktestReport } from '@handoff/domain-scoring';
 import type { ConsumedMessage } from '@handoff/platform-kafka';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, dropSchema, uniqueName } from '@handoff/testing';
-import type { ModelSummary } from '../models/model-registry.service';
+import type { ModelSummary, ModelView } from '../models/model-registry.service';
 import { ScoringBatch } from '../scoring/scoring-batch.service';
 import { DecaySweep } from '../sweep/decay-sweep.service';
-import { prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../test-support/scoring-test-app';
+import {
+  prepareScoringEnv,
+  startScoringApp,
+  TEST_SCORING_ADMIN_TOKEN,
+  type ScoringTestApp,
+} from '../test-support/scoring-test-app';
 import type { HistoryPage } from './lead-score.service';
 import type { ScoreView } from './score-view';
 
@@ -74,7 +80,7 @@ describe('scoring models over HTTP', () => {
   it('ships the default model active and rejects an invalid model with every failing field', async () => {
     const listed = await service.get<{ models: ModelSummary[] }>('/models');
     expect(listed.body.models).toEqual([expect.objectContaining({ version: '1', id: 'default', active: true })]);
-    const invalid = await service.post('/models', {
+    const invalid = await service.admin('/models', {
       ...candidate,
       qualification: { minBehaviour: 'x', minGrade: 'Z' },
     });
@@ -89,16 +95,53 @@ describe('scoring models over HTTP', () => {
   });
 
   it('stores a version inactive, refuses the same version twice, activates it and rolls back', async () => {
-    expect((await service.post('/models', candidate)).body).toMatchObject({ version: '2', active: false });
-    expect((await service.post('/models', candidate)).status).toBe(409);
-    expect((await service.post('/models/2/activate')).body).toMatchObject({ version: '2', active: true });
-    expect((await service.post('/models/1/activate')).body).toMatchObject({ version: '1', active: true });
+    expect((await service.admin('/models', candidate)).body).toMatchObject({ version: '2', active: false });
+    expect((await service.admin('/models', candidate)).status).toBe(409);
+    expect((await service.admin('/models/2/activate')).body).toMatchObject({ version: '2', active: true });
+    expect((await service.admin('/models/1/activate')).body).toMatchObject({ version: '1', active: true });
     const listed = await service.get<{ models: ModelSummary[] }>('/models');
     expect(listed.body.models.map((model) => [model.version, model.active])).toEqual([
       ['1', true],
       ['2', false],
     ]);
-    expect((await service.post('/models/9/activate')).status).toBe(404);
+    expect((await service.admin('/models/9/activate')).status).toBe(404);
+  });
+
+  it('takes a model written in YAML and answers a YAML syntax error with its line', async () => {
+    const yaml = stringify({ ...candidate, version: '3-yaml' });
+    const stored = await service.call('POST', '/models', {
+      body: yaml,
+      headers: { 'content-type': 'application/yaml', authorization: `Bearer ${TEST_SCORING_ADMIN_TOKEN}` },
+    });
+    expect(stored).toMatchObject({ status: 201, body: { version: '3-yaml', active: false } });
+    await service.admin('/models', { ...candidate, version: '3-json' });
+    const [fromYaml, fromJson] = await Promise.all([
+      service.get<ModelView>('/models/3-yaml'),
+      service.get<ModelView>('/models/3-json'),
+    ]);
+    expect(fromYaml.body.model).toEqual({ ...fromJson.body.model, version: '3-yaml' });
+
+    const broken = await service.call('POST', '/models', {
+      body: 'version: "4"\nbehaviour:\n  rules: [\n',
+      headers: { 'content-type': 'text/yaml', authorization: `Bearer ${TEST_SCORING_ADMIN_TOKEN}` },
+    });
+    expect(broken).toMatchObject({
+      status: 400,
+      body: { message: 'request body is not valid YAML', errors: [{ field: '(body)' }] },
+    });
+    expect((broken.body as { errors: Array<{ reasons: string[] }> }).errors[0].reasons[0]).toMatch(/line \d+/);
+  });
+
+  it('refuses to store, activate or backtest a model without the admin token', async () => {
+    const noToken = await service.call('POST', '/models', { body: { ...candidate, version: '5' } });
+    const wrongToken = await service.call('POST', '/models/1/activate', {
+      headers: { authorization: 'Bearer not-the-token' },
+    });
+    const backtest = await service.call('POST', '/backtest', { body: { model: candidate } });
+
+    expect([noToken.status, wrongToken.status, backtest.status]).toEqual([401, 401, 401]);
+    expect(noToken.body).toMatchObject({ message: expect.stringContaining('missing admin token') });
+    expect((await service.get<ModelView>('/models/5')).status).toBe(404);
   });
 });
 
@@ -138,9 +181,9 @@ describe('a lead’s score, ledger and export over HTTP', () => {
   it('exports the ledger as CSV and NDJSON', async () => {
     const csv = await service.get(`/leads/${lead}/score/history/export?format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.text.trim().split('\r\n')).toHaveLength(5);
+    expect((csv.body as string).trim().split('\r\n')).toHaveLength(5);
     const ndjson = await service.get(`/leads/${lead}/score/history/export?format=ndjson`);
-    const rows = ndjson.text
+    const rows = (ndjson.body as string)
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
@@ -177,7 +220,7 @@ describe('backtest and decay sweep', () => {
       qualification: { minBehaviour: 20, minGrade: 'B' },
       decayThresholds: { coldBelow: 10 },
     };
-    const { status, body } = await service.post<BacktestReport>('/backtest', { model: candidate });
+    const { status, body } = await service.admin<BacktestReport>('/backtest', { model: candidate });
 
     expect(status).toBe(200);
     expect(body.active).toMatchObject({ modelVersion: '1', qualifiedLeads: 1 });
@@ -186,7 +229,7 @@ describe('backtest and decay sweep', () => {
       expect.objectContaining({ leadId: warm, active: expect.objectContaining({ stage: 'lead', qualified: false }) }),
     ]);
     expect(await live()).toEqual(before);
-    const invalid = await service.post('/backtest', { model: { ...candidate, version: '' } });
+    const invalid = await service.admin('/backtest', { model: { ...candidate, version: '' } });
     expect(invalid.body).toMatchObject({ errors: [expect.objectContaining({ field: 'model.version' })] });
   });
 

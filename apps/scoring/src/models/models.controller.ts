@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { AdminTokenGuard } from '@handoff/platform-runtime';
 import { ModelRegistry, type ModelSummary, type ModelView } from './model-registry.service';
 
 /** Scoring models as versioned configuration: store a version, list, read, activate (or roll back to) one. */
@@ -6,8 +7,9 @@ import { ModelRegistry, type ModelSummary, type ModelView } from './model-regist
 export class ModelsController {
   constructor(private readonly models: ModelRegistry) {}
 
-  /** The body is the model JSON itself; it is stored inactive. */
+  /** The body is the model itself, as JSON or YAML; it is stored inactive. */
   @Post()
+  @UseGuards(AdminTokenGuard)
   create(@Body() body: unknown): Promise<ModelView> {
     return this.models.create(body);
   }
@@ -24,6 +26,7 @@ export class ModelsController {
 
   /** Also the rollback: activating an older version makes it the one new events are scored with. */
   @Post(':version/activate')
+  @UseGuards(AdminTokenGuard)
   @HttpCode(200)
   activate(@Param('version') version: string): Promise<ModelView> {
     return this.models.activate(version);

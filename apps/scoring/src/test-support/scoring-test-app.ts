@@ -1,20 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@handoff/platform-runtime';
+import { httpCall, type HttpCallOptions } from '@handoff/testing';
 import { DataSource } from 'typeorm';
+import { SCORING_APP_OPTIONS } from '../app/scoring-app.options';
+
+export const TEST_SCORING_ADMIN_TOKEN = 'scoring-int-test-admin-token';
 
 export interface HttpResult<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
-  text: string;
 }
 
 /** The scoring service booted as production boots it, on a schema and consumer group of its own. */
 export interface ScoringTestApp {
   app: INestApplication;
   dataSource: DataSource;
+  call<T = unknown>(method: string, path: string, options?: HttpCallOptions): Promise<HttpResult<T>>;
   get<T = unknown>(path: string): Promise<HttpResult<T>>;
-  post<T = unknown>(path: string, body?: unknown): Promise<HttpResult<T>>;
+  /** A POST to an operator endpoint, with the admin token. */
+  admin<T = unknown>(path: string, body?: unknown): Promise<HttpResult<T>>;
   /** Stops the app (consumers finish their chunk, commit and leave the group); the schema stays for a restart. */
   stop(): Promise<void>;
 }
@@ -24,29 +29,23 @@ export interface ScoringTestApp {
  * module is declared, so every later boot in the same test file reuses them.
  */
 export function prepareScoringEnv(env: Record<string, string>): void {
-  Object.assign(process.env, { LOG_LEVEL: 'warn', ...env });
+  Object.assign(process.env, { LOG_LEVEL: 'warn', SCORING_ADMIN_TOKEN: TEST_SCORING_ADMIN_TOKEN, ...env });
 }
 
 export async function startScoringApp(): Promise<ScoringTestApp> {
   const { AppModule } = await import('../app/app.module');
-  const app = await createServiceApp(AppModule);
+  const app = await createServiceApp(AppModule, SCORING_APP_OPTIONS);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<HttpResult<T>> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const json = response.headers.get('content-type')?.includes('application/json');
-    return { status: response.status, headers: response.headers, body: (json ? JSON.parse(text) : text) as T, text };
-  };
+  const call = async <T>(method: string, path: string, options?: HttpCallOptions) =>
+    (await httpCall(baseUrl, method, path, options)) as HttpResult<T>;
   return {
     app,
     dataSource: app.get(DataSource),
+    call,
     get: (path) => call('GET', path),
-    post: (path, body) => call('POST', path, body),
+    admin: (path, body) =>
+      call('POST', path, { body, headers: { authorization: `Bearer ${TEST_SCORING_ADMIN_TOKEN}` } }),
     stop: () => app.close(),
   };
 }

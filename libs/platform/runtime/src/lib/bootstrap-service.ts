@@ -4,12 +4,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PlatformConfig } from '@handoff/platform-config';
 import { JsonLogger } from '@handoff/platform-observability';
 import { mapBodyParserErrors } from './http/body-parser-errors';
+import { parseYamlBody, YAML_MEDIA_TYPES } from './http/yaml-body';
 
 const logger = new Logger('Bootstrap');
 
 export interface ServiceAppOptions {
-  /** Largest JSON body accepted (bytes); larger ones get a 413. Default 100 KB. */
+  /** Largest JSON (or YAML) body accepted (bytes); larger ones get a 413. Default 100 KB. */
   jsonBodyLimit?: (app: NestExpressApplication) => number;
+  /** Also accept YAML request bodies (YAML_MEDIA_TYPES), read into the same shape as JSON, same size limit. */
+  yamlBodies?: boolean;
   /** Service-specific HTTP setup (OpenAPI…) applied before the app listens. */
   configure?: (app: NestExpressApplication) => void;
 }
@@ -26,7 +29,12 @@ export async function createServiceApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(JsonLogger));
-  app.useBodyParser('json', { limit: options.jsonBodyLimit?.(app) ?? DEFAULT_JSON_BODY_LIMIT });
+  const limit = options.jsonBodyLimit?.(app) ?? DEFAULT_JSON_BODY_LIMIT;
+  app.useBodyParser('json', { limit });
+  if (options.yamlBodies) {
+    app.useBodyParser('text', { limit, type: YAML_MEDIA_TYPES });
+    app.use(parseYamlBody);
+  }
   app.use(mapBodyParserErrors);
   options.configure?.(app);
   return app;

@@ -13,6 +13,7 @@ import { HealthModule, METRICS_REGISTRY, ObservabilityModule } from '@handoff/pl
 import { RedisHealthIndicator, RedisModule } from '@handoff/platform-redis';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { AdminAuthModule } from './http/admin-token.guard';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
@@ -29,13 +30,16 @@ export interface ServiceRuntimeOptions<C extends ServiceConfig> {
   migrations?: Type[];
   /** Environment to read the config from; tests pass their own. */
   env?: Record<string, unknown>;
+  /** The setting holding the token of the operator endpoints guarded with AdminTokenGuard. */
+  adminToken?: (config: C) => string;
 }
 
 /**
  * Everything a Handoff service stands on, wired the same way in all four: validated config, JSON logs
  * and metrics, its PostgreSQL schema (migrated at boot), Redis, Kafka (topics provisioned, producer
  * connected), the outbox relay, /health/live + /health/ready over database, Redis and Kafka, and one
- * error shape for every HTTP API (validation pipe and exception filter).
+ * error shape for every HTTP API (validation pipe and exception filter), and the admin token guard of
+ * operator endpoints when `adminToken` names its setting.
  */
 @Module({})
 export class ServiceRuntimeModule {
@@ -71,6 +75,7 @@ export class ServiceRuntimeModule {
           }),
         }),
         HealthModule.forRoot({ indicators: [DatabaseHealthIndicator, RedisHealthIndicator, KafkaHealthIndicator] }),
+        ...(options.adminToken ? [AdminAuthModule.forRoot(config, options.adminToken)] : []),
       ],
       providers: [
         {
