@@ -48,12 +48,21 @@ export class ScoringConfig extends ServiceConfig {
   @Min(100)
   SCORING_SWEEP_INTERVAL_MS = 60_000;
 
-  /** Leads recycled per sweep transaction; a sweep keeps going while it finds full batches. */
+  /** Leads recycled per sweep transaction (and recorded inputs pruned per statement); runs go on while batches are full. */
   @EnvInt()
   @IsInt()
   @Min(1)
   @Max(10_000)
   SCORING_SWEEP_BATCH_SIZE = 500;
+
+  /**
+   * Days recorded inputs are kept for backtests after they were recorded; older ones are pruned hourly. 0 keeps them
+   * forever. Scores never need them: a lead's state holds its contributions.
+   */
+  @EnvInt()
+  @IsInt()
+  @Min(0)
+  SCORING_HISTORY_RETENTION_DAYS = 365;
 
   /** Most leads a backtest replays (the newest histories are kept when there are more). */
   @EnvInt()

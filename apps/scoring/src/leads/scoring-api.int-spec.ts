@@ -12,6 +12,7 @@ import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, dropSchema, uniqueName } from '@
 import type { ModelSummary, ModelView } from '../models/model-registry.service';
 import { ScoringBatch } from '../scoring/scoring-batch.service';
 import { DecaySweep } from '../sweep/decay-sweep.service';
+import { HistoryRetention } from '../sweep/history-retention.service';
 import {
   prepareScoringEnv,
   startScoringApp,
@@ -247,5 +248,26 @@ describe('backtest and decay sweep', () => {
       [hot],
     );
     expect(announced.n).toBe(1);
+  });
+
+  it('prunes recorded inputs older than the retention, keeping newer ones and every score as it was', async () => {
+    const lead = randomUUID();
+    await record(lead, ['email_click', 'content_download']);
+    await service.dataSource.query(
+      `UPDATE lead_events SET applied_at = now() - interval '366 days'
+       WHERE id = (SELECT min(id) FROM lead_events WHERE lead_id = $1)`,
+      [lead],
+    );
+    const scoreAt = `/leads/${lead}/score?at=${encodeURIComponent(NOW)}`;
+    const before = await service.get<ScoreView>(scoreAt);
+
+    expect(await service.app.get(HistoryRetention).prune()).toBe(1);
+
+    const kept = await service.dataSource.query(`SELECT payload ->> 'type' AS type FROM lead_events WHERE lead_id = $1`, [
+      lead,
+    ]);
+    expect(kept).toEqual([{ type: 'content_download' }]);
+    expect((await service.get<ScoreView>(scoreAt)).body).toEqual(before.body);
+    expect(await service.app.get(HistoryRetention).prune()).toBe(0);
   });
 });

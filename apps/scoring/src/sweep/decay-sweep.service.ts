@@ -5,6 +5,7 @@ import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
 import { LeadStateStore } from '../scoring/lead-state.store';
 import { ScoringSession } from '../scoring/scoring-session';
+import { PeriodicTask } from './periodic-task';
 
 /**
  * Scores are exact at read time without it; the sweep exists to *announce* the lifecycle change when an MQL's
@@ -16,26 +17,24 @@ import { ScoringSession } from '../scoring/scoring-session';
 @Injectable()
 export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DecaySweep.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly periodic: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: LeadStateStore,
     private readonly models: ModelRegistry,
     private readonly config: ScoringConfig,
-  ) {}
+  ) {
+    this.periodic = new PeriodicTask('decay sweep', config.SCORING_SWEEP_INTERVAL_MS, () => this.sweep(), this.logger);
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.SCORING_SWEEP_ENABLED) this.schedule();
+    if (this.config.SCORING_SWEEP_ENABLED) this.periodic.start();
   }
 
   /** Before any module's shutdown hook, so the sweep in progress finishes while the database pool is still open. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Sweeps until no full batch is left; returns how many leads were re-evaluated. */
@@ -44,7 +43,7 @@ export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShut
     for (;;) {
       const swept = await this.sweepBatch(now.toISOString());
       total += swept;
-      if (swept < this.config.SCORING_SWEEP_BATCH_SIZE || this.stopped) return total;
+      if (swept < this.config.SCORING_SWEEP_BATCH_SIZE || this.periodic.isStopped) return total;
     }
   }
 
@@ -61,16 +60,5 @@ export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShut
       this.logger.log({ msg: 'decay sweep', correlationId, due: due.length, recycled });
       return due.length;
     });
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ msg: 'decay sweep failed; retrying next interval', err: error }))
-        .finally(() => this.schedule());
-    }, this.config.SCORING_SWEEP_INTERVAL_MS);
-    this.timer.unref();
   }
 }

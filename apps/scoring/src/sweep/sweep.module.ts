@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { ModelsModule } from '../models/models.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { DecaySweep } from './decay-sweep.service';
+import { HistoryRetention } from './history-retention.service';
 
+/** The scoring service's periodic jobs: announcing leads that went cold, and pruning old recorded inputs. */
 @Module({
   imports: [ModelsModule, ScoringModule],
-  providers: [DecaySweep],
+  providers: [DecaySweep, HistoryRetention],
 })
 export class SweepModule {}
