@@ -36,6 +36,11 @@ const depConstraints = [
   },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:util'] },
+  // Operator scripts (demo, benchmarks, OpenAPI writer, topic provisioning) drive built services from outside.
+  {
+    sourceTag: 'type:scripts',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:testing', 'type:util'],
+  },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworkAndIo },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:ingest', onlyDependOnLibsWithTags: ['scope:ingest', 'scope:shared'] },

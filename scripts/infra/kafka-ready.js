@@ -106,8 +106,8 @@ async function produceNonce() {
 async function cleanup() {
   await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
   // Best effort: the group is empty after disconnect; don't leave probe groups behind.
-  await admin.deleteGroups([groupId]).catch(() => {});
-  await admin.disconnect().catch(() => {});
+  await admin.deleteGroups([groupId]).catch(() => undefined);
+  await admin.disconnect().catch(() => undefined);
 }
 
 async function probe() {

@@ -1,0 +1,23 @@
+/** The parts of GET /leads/:id/score the demo shows. */
+export interface ScoreSnapshot {
+  behaviour: { score: number; topFactors: Array<{ ruleId: string; label: string; points: number }> };
+  fit: { score: number; grade: string };
+  lifecycle: { stage: string };
+}
+
+export function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+export function step(number: number, title: string): void {
+  say(`\n${number}. ${title}`);
+}
+
+export function describeScore(view: ScoreSnapshot): string {
+  const behaviour = view.behaviour.score.toFixed(1);
+  return `behaviour ${behaviour}, fit ${view.fit.score} (grade ${view.fit.grade}), stage ${view.lifecycle.stage}`;
+}
+
+export function printFactors(factors: ScoreSnapshot['behaviour']['topFactors']): void {
+  for (const factor of factors) say(`    ${factor.points.toFixed(1).padStart(6)}  ${factor.label} (${factor.ruleId})`);
+}

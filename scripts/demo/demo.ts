@@ -1,0 +1,155 @@
+// `npm run demo`: an anonymous visitor becomes a sales-ready lead, end to end through the real services.
+// Ingest and scoring run as built processes against the local Kafka, PostgreSQL and Redis (scripts/demo.sh
+// builds them and starts the infrastructure first). Exits 1 when the platform does not do what is shown.
+import { randomUUID } from 'node:crypto';
+import { Topics, exampleEvents, type LeadQualifiedV1 } from '@handoff/contracts';
+import { TopicReader, TopicWriter, waitFor } from '@handoff/testing';
+import { type DemoService, type HttpAnswer, startDemoStack } from './demo-services';
+import { type ScoreSnapshot, describeScore, printFactors, say, step } from './demo-output';
+
+interface IngestAnswer {
+  accepted: number;
+  duplicates: number;
+  results: Array<{ status: string; eventId?: string; leadId?: string }>;
+}
+
+async function main(): Promise<void> {
+  say('Handoff demo: an anonymous visitor becomes a sales-ready lead\n');
+  const stack = await startDemoStack();
+  const reader = await TopicReader.startAtEnd([Topics.leadQualified.name, Topics.leadScored.name]);
+  try {
+    await story(stack.ingest, stack.scoring, reader);
+  } finally {
+    await reader.stop();
+    await stack.stop();
+  }
+}
+
+async function story(ingest: DemoService, scoring: DemoService, reader: TopicReader): Promise<void> {
+  step(1, 'Marketing registers its website as a source and gets a write key');
+  const source = await ingest.admin<{ id: string; writeKey: string }>('/admin/sources', { name: 'website' });
+  expectStatus('creating the source', source.status, 201);
+  const send = sender(ingest, source.body.writeKey);
+  say(`  source ${source.body.id}, write key ${source.body.writeKey.slice(0, 8)}…`);
+
+  const visitor = `anon-${randomUUID().slice(0, 8)}`;
+  step(2, `An anonymous visitor (${visitor}) reads pricing, downloads a whitepaper, attends a webinar`);
+  const first = await send({ type: 'pricing_page_view', identity: { anonymousId: visitor } });
+  const leadId = first.results[0].leadId as string;
+  await send({ type: 'content_download', identity: { anonymousId: visitor }, properties: { asset: 'whitepaper' } });
+  await send({ type: 'webinar_attended', identity: { anonymousId: visitor } });
+  say(`  ingest tied all three to lead ${leadId}`);
+  let score = await scoreOnceSettled(scoring, leadId, (view) => view.behaviour.topFactors.length === 3);
+  say(`  ${describeScore(score)}: engaged, but no fit known yet, so not sales-ready`);
+
+  step(3, 'The visitor fills a form: who they are and where they work');
+  const form = {
+    messageId: `form-${visitor}`,
+    type: 'profile_update',
+    identity: { anonymousId: visitor, email: `ada.${visitor}@acme-software.example` },
+    profile: {
+      title: 'VP Sales',
+      seniority: 'vp',
+      company: 'Acme',
+      industry: 'software',
+      employeeCount: 300,
+      country: 'DE',
+    },
+  };
+  const identified = await send(form);
+  check('the form lands on the same lead', identified.results[0].leadId === leadId);
+  score = await scoreOnceSettled(scoring, leadId, (view) => view.fit.grade === 'A');
+  say(`  ${describeScore(score)}: fit is known now (the email itself never leaves ingest, only its domain)`);
+
+  step(4, 'The form tool retries the same message; someone sends a broken event');
+  const retry = await send(form);
+  check('a retry is acknowledged once more, as a duplicate', retry.duplicates === 1 && retry.accepted === 0);
+  say(`  retry → ${retry.results[0].status} (acknowledged, not counted twice)`);
+  const broken = await ingest.call<{ errors: Array<{ field: string; reasons: string[] }> }>('POST', '/v1/events', {
+    body: { type: 'page_view', occurredAt: 'yesterday', identity: { anonymousId: visitor } },
+    headers: { authorization: `Bearer ${source.body.writeKey}` },
+  });
+  expectStatus('a broken event', broken.status, 400);
+  for (const error of broken.body.errors) say(`  400 → ${error.field}: ${error.reasons.join('; ')}`);
+
+  step(5, 'The visitor requests a demo');
+  await send({ type: 'demo_request', identity: { anonymousId: visitor } });
+  score = await scoreOnceSettled(scoring, leadId, (view) => view.lifecycle.stage === 'mql');
+  say(`  ${describeScore(score)}: behaviour ≥ 60 and grade ≥ B, so a marketing-qualified lead`);
+  const [qualified] = await reader.waitForValues<LeadQualifiedV1>(
+    Topics.leadQualified.name,
+    (event) => event.leadId === leadId,
+    1,
+    30_000,
+  );
+  say(`  lead.qualified.v1 published: behaviour ${qualified.behaviourScore.toFixed(1)}, grade ${qualified.grade}`);
+  say('  why, in the scoring model’s own words:');
+  printFactors(score.behaviour.topFactors);
+
+  step(6, 'Sales accepts the lead (their system reports on sales.activity.v1)');
+  const accepted = exampleEvents.salesActivity({ leadId, outcome: 'accepted', dealId: undefined, amount: undefined });
+  const writer = await TopicWriter.connect();
+  try {
+    await writer.write(Topics.salesActivity.name, {
+      key: leadId,
+      value: JSON.stringify({ ...accepted, currency: undefined }),
+    });
+  } finally {
+    await writer.disconnect();
+  }
+  score = await scoreOnceSettled(scoring, leadId, (view) => view.lifecycle.stage === 'sql');
+  say(`  ${describeScore(score)}`);
+  const qualifications = reader.values<LeadQualifiedV1>(Topics.leadQualified.name, (event) => event.leadId === leadId);
+  const distinct = new Set(qualifications.map((event) => event.eventId)).size;
+  check('the lead was qualified exactly once', distinct === 1);
+  if (qualifications.length > distinct) {
+    say(`  (the outbox relay delivered that event ${qualifications.length} times: at least once, same event id)`);
+  }
+  say(`\nDone: one lead, scored and explained on every event, qualified once, handed to sales.`);
+}
+
+function sender(ingest: DemoService, writeKey: string) {
+  return async (event: Record<string, unknown>): Promise<IngestAnswer> => {
+    const answer = await ingest.call<IngestAnswer>('POST', '/v1/events', {
+      body: { messageId: randomUUID(), occurredAt: new Date().toISOString(), ...event },
+      headers: { authorization: `Bearer ${writeKey}` },
+    });
+    expectStatus(`sending ${String(event['type'])}`, answer.status, 200);
+    return answer.body;
+  };
+}
+
+/** Scoring applies events asynchronously from Kafka: waits until the lead's score shows what the step did. */
+async function scoreOnceSettled(
+  scoring: DemoService,
+  leadId: string,
+  settled: (view: ScoreSnapshot) => boolean,
+): Promise<ScoreSnapshot> {
+  let latest: HttpAnswer<ScoreSnapshot> | undefined;
+  try {
+    await waitFor(
+      `lead ${leadId}'s score to reflect the step`,
+      async () => {
+        latest = await scoring.call<ScoreSnapshot>('GET', `/leads/${leadId}/score`);
+        return latest.status === 200 && settled(latest.body);
+      },
+      30_000,
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; scoring last answered ${JSON.stringify(latest)}`);
+  }
+  return (latest as HttpAnswer<ScoreSnapshot>).body;
+}
+
+function expectStatus(what: string, actual: number, expected: number): void {
+  check(`${what} answers ${expected} (got ${actual})`, actual === expected);
+}
+
+function check(claim: string, holds: boolean): void {
+  if (!holds) throw new Error(`demo failed: expected ${claim}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
