@@ -1,10 +1,10 @@
-import type { ServiceAppOptions } from '@handoff/platform-runtime';
+import { serveOpenApi, type ServiceAppOptions } from '@handoff/platform-runtime';
 import { IngestConfig } from './ingest.config';
-import { serveOpenApi } from './openapi';
+import { buildOpenApiDocument } from './openapi';
 
 /** How the ingest app is created, in production (main.ts) and in the tests that boot it whole. */
 export const INGEST_APP_OPTIONS: ServiceAppOptions = {
   // Segment's batch limit (500 KB) by default; each event's own limit is checked per event.
   jsonBodyLimit: (app) => app.get(IngestConfig).INGEST_MAX_BATCH_BYTES,
-  configure: serveOpenApi,
+  configure: (app) => serveOpenApi(app, buildOpenApiDocument),
 };

@@ -6,3 +6,7 @@ export * from './lib/http/api-exception.filter';
 export * from './lib/http/validation.pipe';
 export * from './lib/http/admin-token.guard';
 export * from './lib/http/yaml-body';
+export * from './lib/http/api-error.response';
+export * from './lib/http/openapi';
+export * from './lib/http/admin-only.decorator';
+export * from './lib/http/json-or-yaml-body.decorator';
