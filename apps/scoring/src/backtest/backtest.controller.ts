@@ -1,29 +1,26 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import type { BacktestReport } from '@handoff/domain-scoring';
-import { AdminTokenGuard } from '@handoff/platform-runtime';
-import { IsISO8601, IsObject, IsOptional } from 'class-validator';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiErrorResponses, ApiJsonOrYamlBody } from '@handoff/platform-runtime';
+import { BacktestReportDto, BacktestRequest } from './backtest.dto';
 import { BacktestService } from './backtest.service';
 
-export class BacktestRequest {
-  /** The candidate model (same shape as POST /models). */
-  @IsObject()
-  model!: Record<string, unknown>;
-
-  /** Replay up to this instant (ISO 8601); default now. */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  at?: string;
-}
-
 /** What a candidate model would have done on the recorded history, side by side with the active one. */
+@ApiTags('backtest')
 @Controller('backtest')
-@UseGuards(AdminTokenGuard)
+@AdminOnly()
 export class BacktestController {
   constructor(private readonly backtests: BacktestService) {}
 
   @Post()
   @HttpCode(200)
-  run(@Body() request: BacktestRequest): Promise<BacktestReport> {
+  @ApiOperation({
+    summary: 'Replay recorded history under a candidate model and the active one, touching nothing live',
+    description: 'A 400 lists every invalid field of the candidate model (as model.<field>).',
+  })
+  @ApiJsonOrYamlBody(BacktestRequest)
+  @ApiOkResponse({ type: BacktestReportDto })
+  @ApiErrorResponses({ 400: 'The candidate model or `at` is invalid' })
+  run(@Body() request: BacktestRequest): Promise<BacktestReportDto> {
     return this.backtests.run(request.model, request.at);
   }
 }

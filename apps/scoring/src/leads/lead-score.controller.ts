@@ -1,9 +1,12 @@
 import { BadRequestException, Controller, Get, Logger, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '@handoff/platform-runtime';
 import type { Response } from 'express';
+import { HistoryPageDto } from './history-page.dto';
 import { ExportQuery, HistoryQuery, ScoreQuery } from './lead-score.query';
-import { type HistoryPage, LeadScoreService } from './lead-score.service';
+import { LeadScoreService } from './lead-score.service';
 import { EXPORT_CONTENT_TYPES, exportHeader, exportLines } from './ledger-export.format';
-import type { ScoreView } from './score-view';
+import { ScoreViewDto } from './score-view.dto';
 
 const LeadId = () =>
   Param(
@@ -17,7 +20,13 @@ const LeadId = () =>
     }),
   );
 
+/** The export's media types without their charset parameter, as OpenAPI lists them. */
+const EXPORT_MEDIA_TYPES = Object.values(EXPORT_CONTENT_TYPES).map((contentType) => contentType.split(';')[0]);
+
 /** A lead's current (or past) score with its explanation, and the ledger of every change to it. */
+@ApiTags('lead scores')
+@ApiParam({ name: 'id', format: 'uuid', description: 'The lead id (as ingest answers it)' })
+@ApiErrorResponses({ 400: 'The id is not a UUID, or a query parameter is invalid', 404: 'The lead has no score yet' })
 @Controller('leads/:id/score')
 export class LeadScoreController {
   private readonly logger = new Logger(LeadScoreController.name);
@@ -25,17 +34,30 @@ export class LeadScoreController {
   constructor(private readonly scores: LeadScoreService) {}
 
   @Get()
-  score(@LeadId() leadId: string, @Query() query: ScoreQuery): Promise<ScoreView> {
+  @ApiOperation({ summary: 'The lead’s score now or at `at`, with its breakdown by group, top factors, fit and stage' })
+  @ApiOkResponse({ type: ScoreViewDto })
+  score(@LeadId() leadId: string, @Query() query: ScoreQuery): Promise<ScoreViewDto> {
     return this.scores.score(leadId, query.at);
   }
 
   @Get('history')
-  history(@LeadId() leadId: string, @Query() query: HistoryQuery): Promise<HistoryPage> {
+  @ApiOperation({ summary: 'The ledger of every change to the score, page by page, oldest first' })
+  @ApiOkResponse({ type: HistoryPageDto })
+  history(@LeadId() leadId: string, @Query() query: HistoryQuery): Promise<HistoryPageDto> {
     return this.scores.history(leadId, query.cursor, query.limit);
   }
 
-  /** Streams the whole ledger; a failure after the first byte cuts the connection so the file is visibly short. */
   @Get('history/export')
+  @ApiOperation({
+    summary: 'The whole ledger as a file, streamed',
+    description:
+      'CSV columns, or NDJSON fields, are those of a history entry. A failure after the first byte closes the ' +
+      'connection, so a cut file is visibly short.',
+  })
+  @ApiOkResponse({
+    description: 'An attachment, lead-<id>-score-ledger.<format>',
+    content: Object.fromEntries(EXPORT_MEDIA_TYPES.map((mediaType) => [mediaType, { schema: { type: 'string' } }])),
+  })
   async export(@LeadId() leadId: string, @Query() query: ExportQuery, @Res() response: Response): Promise<void> {
     const pages = await this.scores.export(leadId);
     response.status(200);

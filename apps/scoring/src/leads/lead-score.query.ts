@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -7,13 +8,26 @@ export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class ScoreQuery {
-  /** Score as of this instant (ISO 8601); default now. */
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Score as of this instant (ISO 8601); default now. Behaviour counts the contributions that existed then, ' +
+      'decayed to then; fit and lifecycle are the current ones',
+    example: '2026-11-28T10:15:00Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;
 }
 
 export class HistoryQuery {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_HISTORY_PAGE,
+    default: DEFAULT_HISTORY_PAGE,
+    description: 'Ledger entries per page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -21,7 +35,11 @@ export class HistoryQuery {
   @Max(MAX_HISTORY_PAGE)
   limit?: number;
 
-  /** `nextCursor` of the previous page. */
+  @ApiPropertyOptional({
+    pattern: '^[0-9]{1,19}$',
+    description: '`nextCursor` of the previous page; omit for the first page',
+    example: '1042',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[0-9]{1,19}$/, { message: '$property must be the nextCursor of a previous page' })
@@ -29,6 +47,7 @@ export class HistoryQuery {
 }
 
 export class ExportQuery {
+  @ApiProperty({ enum: EXPORT_FORMATS, description: 'csv (with a header line) or ndjson (one JSON entry a line)' })
   @IsIn(EXPORT_FORMATS)
   format!: ExportFormat;
 }
