@@ -3,3 +3,4 @@ export * from './lib/topic-reader';
 export * from './lib/service-process';
 export * from './lib/topic-writer';
 export * from './lib/http-call';
+export * from './lib/openapi-document';
