@@ -1,6 +1,6 @@
 import { applyAll, day, engagement, modelWith, rule } from '../../test-support/builders';
 import { createLeadState } from '../state/lead-state';
-import { behaviourScoreAt } from './behaviour-score';
+import { behaviourScoreAt, behaviourTotalOverTime } from './behaviour-score';
 
 describe('behaviourScoreAt', () => {
   describe('continuous decay', () => {
@@ -167,4 +167,34 @@ describe('behaviourScoreAt', () => {
       expect(factors[0]).toEqual({ ruleId: 'demo', label: 'demo', points: 40, groupId: null });
     });
   });
+});
+
+describe('behaviourTotalOverTime', () => {
+  const groups = [{ id: 'intent', label: 'Intent', limit: 50 }];
+  const model = modelWith(
+    [
+      rule({ id: 'demo', activityType: 'demo_request', points: 40, groupId: 'intent', halfLifeDays: 60 }),
+      rule({ id: 'pricing', activityType: 'pricing_page_view', points: 30, groupId: 'intent' }),
+      rule({ id: 'unsub', activityType: 'unsubscribe', points: -25, halfLifeDays: null }),
+      rule({ id: 'page', points: 10 }),
+    ],
+    { groups, totalLimit: 55, halfLifeDays: 30 },
+  );
+  const { state } = applyAll(
+    [
+      engagement('e1', 'demo_request', 0),
+      engagement('e2', 'pricing_page_view', 10),
+      engagement('e3', 'page_view', 20),
+      engagement('e4', 'unsubscribe', 40),
+    ],
+    model,
+  );
+
+  it.each([-1, 0, 5, 10, 15, 20, 39, 40, 90, 400])(
+    'gives the same total as behaviourScoreAt %p days in (before, between and after contributions)',
+    (days) => {
+      const at = Date.parse(day(days));
+      expect(behaviourTotalOverTime(state, model)(at)).toBe(behaviourScoreAt(state, at, model).total);
+    },
+  );
 });

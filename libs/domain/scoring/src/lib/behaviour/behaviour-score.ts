@@ -1,7 +1,7 @@
 import type { ScoringModel } from '../model/scoring-model.types';
 import type { Contribution, LeadState } from '../state/lead-state';
 import { toIso, toMillis, type Instant } from '../time';
-import { decayedPoints } from './decay';
+import { decayFactor } from './decay';
 
 export const DEFAULT_MAX_FACTORS = 10;
 
@@ -42,6 +42,12 @@ interface LiveContribution {
   points: number;
 }
 
+/** A contribution with its instant parsed once, for reading the same state at many instants. */
+interface TimedContribution {
+  contribution: Contribution;
+  occurredMs: number;
+}
+
 /**
  * The behaviour score as of `at`, from stored contributions: each contributes
  * `awarded × 0.5^((at − occurredAt) / halfLife)`; contributions after `at` do not exist yet. Group and total
@@ -55,22 +61,53 @@ export function behaviourScoreAt(
   maxFactors = DEFAULT_MAX_FACTORS,
 ): BehaviourScore {
   const atMs = toMillis(at);
-  const live = state.contributions
-    .filter((contribution) => contribution.awarded !== 0 && toMillis(contribution.occurredAt) <= atMs)
-    .map((contribution) => ({ contribution, points: decayedPoints(contribution, atMs) }));
+  const live = liveAt(timedContributions(state), atMs);
   const byGroup = groupScores(live, model);
   const ungroupedPoints = live.filter((item) => item.contribution.groupId === null).map((item) => item.points);
-  const earned =
-    sum(Object.values(byGroup).map((group) => cap(group.earned, group.limit))) + sum(ungroupedPoints.filter(isEarned));
-  const penalties = sum(live.map((item) => item.points).filter((points) => !isEarned(points)));
   return {
     at: toIso(atMs),
-    total: cap(earned, model.behaviour.totalLimit ?? null) + penalties,
+    total: cappedTotal(live, byGroup, model),
     uncappedTotal: sum(live.map((item) => item.points)),
     byGroup,
     ungrouped: sum(ungroupedPoints),
-    topFactors: topFactors(live, model, maxFactors),
+    topFactors: maxFactors > 0 ? topFactors(live, model, maxFactors) : [],
   };
+}
+
+/**
+ * `behaviourScoreAt(state, ms, model).total` as a function of the instant, with the contributions parsed once:
+ * for searches that read one state at dozens of instants (when does it go cold?).
+ */
+export function behaviourTotalOverTime(state: LeadState, model: ScoringModel): (atMs: number) => number {
+  const timed = timedContributions(state);
+  return (atMs) => {
+    const live = liveAt(timed, atMs);
+    return cappedTotal(live, groupScores(live, model), model);
+  };
+}
+
+function timedContributions(state: LeadState): TimedContribution[] {
+  return state.contributions
+    .filter((contribution) => contribution.awarded !== 0)
+    .map((contribution) => ({ contribution, occurredMs: toMillis(contribution.occurredAt) }));
+}
+
+function liveAt(timed: readonly TimedContribution[], atMs: number): LiveContribution[] {
+  return timed
+    .filter((item) => item.occurredMs <= atMs)
+    .map(({ contribution, occurredMs }) => ({
+      contribution,
+      points: contribution.awarded * decayFactor(atMs - occurredMs, contribution.halfLifeDays),
+    }));
+}
+
+function cappedTotal(live: LiveContribution[], byGroup: Record<string, GroupScore>, model: ScoringModel): number {
+  const ungroupedEarned = live.filter((item) => item.contribution.groupId === null && isEarned(item.points));
+  const earned =
+    sum(Object.values(byGroup).map((group) => cap(group.earned, group.limit))) +
+    sum(ungroupedEarned.map((item) => item.points));
+  const penalties = sum(live.map((item) => item.points).filter((points) => !isEarned(points)));
+  return cap(earned, model.behaviour.totalLimit ?? null) + penalties;
 }
 
 function groupScores(live: LiveContribution[], model: ScoringModel): Record<string, GroupScore> {

@@ -1,7 +1,7 @@
 import type { ScoringModel } from '../model/scoring-model.types';
 import type { LeadState } from '../state/lead-state';
 import { DAY_MS, toIso, toMillis, type Instant } from '../time';
-import { behaviourScoreAt } from './behaviour-score';
+import { behaviourTotalOverTime } from './behaviour-score';
 
 export const DEFAULT_HORIZON_DAYS = 730;
 const PRECISION_MS = 1000;
@@ -20,7 +20,8 @@ export function behaviourDropsBelowAt(
   horizonDays = DEFAULT_HORIZON_DAYS,
 ): string | null {
   const fromMs = toMillis(from);
-  const below = (ms: number): boolean => behaviourScoreAt(state, ms, model, 0).total < threshold;
+  const totalAt = behaviourTotalOverTime(state, model);
+  const below = (ms: number): boolean => totalAt(ms) < threshold;
   if (below(fromMs)) return toIso(fromMs);
   const halfLives = state.contributions.flatMap((c) =>
     c.awarded !== 0 && c.halfLifeDays !== null ? [c.halfLifeDays] : [],
