@@ -95,11 +95,14 @@ export class LeadStateStore {
    */
   private async writeLeads(manager: EntityManager, leads: readonly LeadWrite[]): Promise<void> {
     if (leads.length === 0) return;
+    // The rows as one JSON parameter: each state is embedded, not escaped into a jsonb[] literal one by one.
     const written: unknown[] = await manager.query(
       `INSERT INTO lead_state
          (lead_id, state, version, stage, behaviour_score, fit_score, grade, model_version, merged_into, cold_at)
-       SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::int[], $4::text[], $5::float8[], $6::float8[], $7::text[],
-         $8::text[], $9::uuid[], $10::timestamptz[])
+       SELECT l."leadId", l.state, l.version, l.snapshot->>'stage', (l.snapshot->>'behaviour')::float8,
+         (l.snapshot->>'fitScore')::float8, l.snapshot->>'grade', l."modelVersion", l."mergedInto", l."coldAt"
+       FROM jsonb_to_recordset($1::jsonb) AS l("leadId" uuid, state jsonb, version int, snapshot jsonb,
+         "modelVersion" text, "mergedInto" uuid, "coldAt" timestamptz)
        ON CONFLICT (lead_id) DO UPDATE SET
          state = EXCLUDED.state, version = EXCLUDED.version, stage = EXCLUDED.stage,
          behaviour_score = EXCLUDED.behaviour_score, fit_score = EXCLUDED.fit_score, grade = EXCLUDED.grade,
@@ -107,18 +110,7 @@ export class LeadStateStore {
          updated_at = now()
        WHERE lead_state.version = EXCLUDED.version - 1
        RETURNING lead_id`,
-      [
-        leads.map((lead) => lead.leadId),
-        leads.map((lead) => JSON.stringify(lead.state)),
-        leads.map((lead) => lead.version),
-        leads.map((lead) => lead.snapshot.stage),
-        leads.map((lead) => lead.snapshot.behaviour),
-        leads.map((lead) => lead.snapshot.fitScore),
-        leads.map((lead) => lead.snapshot.grade),
-        leads.map((lead) => lead.modelVersion),
-        leads.map((lead) => lead.mergedInto),
-        leads.map((lead) => lead.coldAt),
-      ],
+      [JSON.stringify(leads)],
     );
     if (written.length !== leads.length) throw new ConcurrentLeadUpdateError(leads.length, written.length);
   }

@@ -38,17 +38,13 @@ export async function insertHistory(manager: EntityManager, rows: readonly Histo
   if (rows.length === 0) return;
   await manager.query(
     `INSERT INTO lead_events (lead_id, event_id, kind, occurred_at, payload)
-     SELECT h.lead_id, h.event_id, h.kind, h.occurred_at, h.payload
-     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::jsonb[])
-       WITH ORDINALITY AS h(lead_id, event_id, kind, occurred_at, payload, position)
+     SELECT h."leadId", h."eventId", h.kind, h."occurredAt", h.payload
+     FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
+         AS ("leadId" uuid, "eventId" uuid, kind text, "occurredAt" timestamptz, payload jsonb))
+       WITH ORDINALITY AS h("leadId", "eventId", kind, "occurredAt", payload, position)
      ORDER BY h.position
      ON CONFLICT (lead_id, event_id) DO NOTHING`,
-    [
-      rows.map((row) => row.leadId),
-      rows.map((row) => row.eventId),
-      rows.map((row) => row.kind),
-      rows.map((row) => row.occurredAt),
-      rows.map((row) => JSON.stringify(row.payload)),
-    ],
+    // The rows as one JSON parameter: payloads are embedded, not escaped into a jsonb[] literal one by one.
+    [JSON.stringify(rows)],
   );
 }

@@ -12,20 +12,16 @@ export class Outbox {
   static async add(manager: EntityManager, messages: readonly NewOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
     assertInTransaction(manager, 'Outbox.add');
+    // One JSON parameter: the driver sends it as is, where text[]/jsonb[] arrays are escaped element by element.
     // ORDER BY ordinality: ids come from the sequence in the order rows leave the SELECT, i.e. the given order.
     await manager.query(
       `INSERT INTO ${qualifiedTable(serviceSchemaOf(manager.connection), 'outbox')}
          (topic, message_key, payload, headers)
-       SELECT m.topic, m.message_key, m.payload, m.headers
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
-         WITH ORDINALITY AS m(topic, message_key, payload, headers, position)
+       SELECT m.topic, m.key, m.value, coalesce(m.headers, '{}')
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (topic text, key text, value text, headers jsonb))
+         WITH ORDINALITY AS m(topic, key, value, headers, position)
        ORDER BY m.position`,
-      [
-        messages.map((message) => message.topic),
-        messages.map((message) => message.key),
-        messages.map((message) => message.value),
-        messages.map((message) => JSON.stringify(message.headers ?? {})),
-      ],
+      [JSON.stringify(messages)],
     );
   }
 }
