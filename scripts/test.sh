@@ -2,14 +2,7 @@
 # The README's test command (`npm test`): brings up whatever local infrastructure is missing, then
 # runs lint, type-check and unit tests, then the integration tests against the real Kafka broker,
 # PostgreSQL and Redis.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
-
-if [ ! -d node_modules ]; then
-  echo "node_modules is missing: installing the locked dependencies with 'npm ci' first"
-  npm ci --no-audit --no-fund
-fi
+source "$(dirname "$0")/lib/prepare.sh"
 
 bash scripts/infra/up.sh
 
