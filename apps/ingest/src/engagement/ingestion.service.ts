@@ -59,18 +59,22 @@ export class IngestionService {
       sourceId,
       engagements.map((call) => call.engagement),
     );
-    let next = 0;
-    const outcomes: EventOutcome[] = [];
-    for (const call of calls) outcomes.push('alias' in call ? await this.link(call.alias) : recorded[next++]);
-    return outcomes;
+    const linked = await this.link(calls.flatMap((call) => ('alias' in call ? [call.alias] : [])));
+    let nextRecorded = 0;
+    let nextLinked = 0;
+    return calls.map((call) => ('alias' in call ? linked[nextLinked++] : recorded[nextRecorded++]));
   }
 
-  private async link(alias: IncomingAlias): Promise<EventOutcome> {
-    const { leadId } = await this.identities.alias(alias.previousId, alias.userId, {
-      correlationId: alias.correlationId,
-      occurredAt: alias.occurredAt,
-    });
-    return { status: 'linked', leadId };
+  /** The request's aliases, applied together in their order after its engagements. */
+  private async link(aliases: readonly IncomingAlias[]): Promise<EventOutcome[]> {
+    if (aliases.length === 0) return [];
+    const resolutions = await this.identities.resolveMany(
+      aliases.map((alias) => ({
+        alias: { previousId: alias.previousId, userId: alias.userId },
+        context: { correlationId: alias.correlationId, occurredAt: alias.occurredAt },
+      })),
+    );
+    return resolutions.map(({ leadId }) => ({ status: 'linked', leadId }));
   }
 
   private batchItems(rawEvents: unknown): unknown[] {

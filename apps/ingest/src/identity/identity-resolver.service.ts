@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { type LeadMergedV1, Topics, encodeEvent } from '@handoff/contracts';
 import {
-  type ExistingLink,
+  type BatchItem,
+  type BatchMerge,
+  type BatchResolution,
   type IdentityInput,
-  type IdentityKey,
-  type ResolutionPlan,
-  type ResolutionTrigger,
   aliasKeys,
   aliasLookupKeys,
   identityKeyId,
   identityKeysOf,
-  planResolution,
+  planBatchResolution,
 } from '@handoff/domain-identity';
 import { type NewOutboxMessage, Outbox } from '@handoff/platform-database';
 import { eventHeaders } from '@handoff/platform-kafka';
@@ -39,12 +38,8 @@ const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 5;
 const RETRY_DELAY_MS = 10;
 
-interface PreparedRequest {
-  /** Keys locked and looked up; for an alias both readings of the previous id. */
-  lookupKeys: IdentityKey[];
-  /** The keys resolved, given what the lookup found. */
-  keysOf(links: readonly ExistingLink[]): IdentityKey[];
-  trigger: ResolutionTrigger;
+/** Lookup keys are the keys locked and looked up: for an alias, both readings of the previous id. */
+interface PreparedRequest extends BatchItem {
   context: AliasContext;
 }
 
@@ -57,6 +52,8 @@ interface PreparedRequest {
  * are then locked before links are added (shared) or before they are merged (exclusive), so a lead never
  * gains a link while it is merged away; a lead found merged at that point, or a key found linked, means the
  * read was stale and the transaction reruns. Merges write lead.merged.v1 to the outbox in that transaction.
+ * A batch holds its locks for a fixed handful of statements whatever its size: it is planned in memory from one
+ * read (planBatchResolution) and written in bulk.
  */
 @Injectable()
 export class IdentityResolver {
@@ -94,15 +91,7 @@ export class IdentityResolver {
     const settled = await this.settledWithoutLocks(prepared);
     const pending = prepared.filter((_, index) => settled[index] === undefined);
     if (pending.length === 0) return settled as Resolution[];
-    const resolved = await this.inRetriedTransaction(async (manager) => {
-      await IdentityStore.lockKeys(
-        manager,
-        pending.flatMap((request) => request.lookupKeys),
-      );
-      const resolutions: Resolution[] = [];
-      for (const request of pending) resolutions.push(await this.resolveLocked(manager, request));
-      return resolutions;
-    });
+    const resolved = await this.inRetriedTransaction((manager) => this.resolveLocked(manager, pending));
     let next = 0;
     return settled.map((resolution) => resolution ?? resolved[next++]);
   }
@@ -145,71 +134,57 @@ export class IdentityResolver {
     return { lookupKeys: keys, keysOf: () => keys, trigger: request.context.reason, context: request.context };
   }
 
-  private async resolveLocked(manager: EntityManager, request: PreparedRequest): Promise<Resolution> {
-    const links = await IdentityStore.readLinks(manager, request.lookupKeys);
-    const keys = request.keysOf(links);
-    const plan = planResolution(keys, links, request.trigger);
-    switch (plan.kind) {
-      case 'create':
-        return this.createLead(manager, keys);
-      case 'attach':
-        return this.attach(manager, plan.leadId, plan.newKeys);
-      case 'merge':
-        return this.merge(manager, plan, request.context);
+  /**
+   * Under the locks of every pending key: one read of their links, the whole batch planned in memory, then the
+   * leads it writes to locked and checked live, and its leads, links and merges written in a few statements.
+   */
+  private async resolveLocked(manager: EntityManager, pending: readonly PreparedRequest[]): Promise<Resolution[]> {
+    const lookupKeys = pending.flatMap((request) => request.lookupKeys);
+    await IdentityStore.lockKeys(manager, lookupKeys);
+    const batch = planBatchResolution(pending, await IdentityStore.readLinks(manager, lookupKeys), randomUUID);
+    await this.lockLiveLeads(manager, batch);
+    const linked = await IdentityStore.createLeadsAndLinks(manager, batch.newLeads, batch.newLinks);
+    // Every key was checked unlinked under its lock, so a key that fails to insert means the read was stale.
+    if (linked !== batch.newLinks.length) throw new StaleReadError();
+    await IdentityStore.mergeLeads(manager, batch.mergedStoredLeads);
+    await this.recordMerges(manager, batch.merges, pending);
+    return batch.resolutions;
+  }
+
+  /** A lead merged since it was read fails the check: the read was stale. */
+  private async lockLiveLeads(manager: EntityManager, batch: BatchResolution): Promise<void> {
+    const locks = [
+      [batch.exclusiveLeadIds, 'update'],
+      [batch.sharedLeadIds, 'share'],
+    ] as const;
+    for (const [leadIds, mode] of locks) {
+      if (leadIds.length > 0 && !(await IdentityStore.lockLiveLeads(manager, leadIds, mode))) {
+        throw new StaleReadError();
+      }
     }
   }
 
-  private async createLead(manager: EntityManager, keys: readonly IdentityKey[]): Promise<Resolution> {
-    const leadId = randomUUID();
-    const linked = await IdentityStore.createLead(manager, leadId, keys);
-    if (linked !== keys.length) throw new StaleReadError();
-    return { leadId, mergedLeadIds: [] };
-  }
-
-  private async attach(manager: EntityManager, leadId: string, newKeys: readonly IdentityKey[]): Promise<Resolution> {
-    if (newKeys.length > 0) {
-      if (!(await IdentityStore.lockLiveLeads(manager, [leadId], 'share'))) throw new StaleReadError();
-      await this.link(manager, leadId, newKeys);
-    }
-    return { leadId, mergedLeadIds: [] };
-  }
-
-  private async merge(
+  private async recordMerges(
     manager: EntityManager,
-    plan: Extract<ResolutionPlan, { kind: 'merge' }>,
-    context: AliasContext,
-  ): Promise<Resolution> {
-    const { survivingLeadId, mergedLeadIds, reason } = plan;
-    const leadIds = [survivingLeadId, ...mergedLeadIds];
-    if (!(await IdentityStore.lockLiveLeads(manager, leadIds, 'update'))) throw new StaleReadError();
-    await IdentityStore.mergeLeads(manager, survivingLeadId, mergedLeadIds);
-    await this.link(manager, survivingLeadId, plan.newKeys);
-    const merges: MergeRecord[] = mergedLeadIds.map((mergedLeadId) => ({
+    batchMerges: readonly BatchMerge[],
+    requests: readonly PreparedRequest[],
+  ): Promise<void> {
+    if (batchMerges.length === 0) return;
+    const merges = batchMerges.map(({ itemIndex, ...merge }) => ({
+      ...merge,
       id: randomUUID(),
-      survivingLeadId,
-      mergedLeadId,
-      reason,
       eventId: randomUUID(),
-      occurredAt: context.occurredAt,
+      occurredAt: requests[itemIndex].context.occurredAt,
+      correlationId: requests[itemIndex].context.correlationId,
     }));
     await IdentityStore.recordMerges(manager, merges);
     await Outbox.add(
       manager,
-      merges.map((merge) => leadMergedMessage(merge, context.correlationId)),
+      merges.map((merge) => leadMergedMessage(merge, merge.correlationId)),
     );
-    this.logger.log({
-      msg: 'leads merged',
-      survivingLeadId,
-      mergedLeadIds,
-      reason,
-      correlationId: context.correlationId,
-    });
-    return { leadId: survivingLeadId, mergedLeadIds };
-  }
-
-  /** Every key was checked unlinked under its lock, so a key that fails to insert means the read was stale. */
-  private async link(manager: EntityManager, leadId: string, keys: readonly IdentityKey[]): Promise<void> {
-    if ((await IdentityStore.linkKeys(manager, leadId, keys)) !== keys.length) throw new StaleReadError();
+    for (const { survivingLeadId, mergedLeadId, reason, correlationId } of merges) {
+      this.logger.log({ msg: 'leads merged', survivingLeadId, mergedLeadId, reason, correlationId });
+    }
   }
 
   private async inRetriedTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

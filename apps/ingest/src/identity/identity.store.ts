@@ -1,4 +1,4 @@
-import type { ExistingLink, IdentityKey, MergeReason } from '@handoff/domain-identity';
+import type { BatchLead, BatchLink, ExistingLink, IdentityKey, MergeReason } from '@handoff/domain-identity';
 import type { EntityManager } from 'typeorm';
 import { IDENTITY_LOCK_SPACE, identityLockKeys } from './identity-lock.util';
 
@@ -15,7 +15,8 @@ interface LinkRow {
   kind: ExistingLink['kind'];
   value: string;
   lead_id: string;
-  lead_created_at: Date;
+  /** int8 arrives as a string. */
+  lead_created_at_micros: string;
 }
 
 // Deep enough for any chain: merges repoint links and shorten chains, so in practice there is one hop at most.
@@ -60,12 +61,15 @@ export class IdentityStore {
          FROM chain c JOIN leads l ON l.id = c.merged_into
          WHERE c.depth < $3
        ),
-       roots AS (SELECT start_id, id AS root_id, created_at FROM chain WHERE merged_into IS NULL)
-       SELECT m.kind, m.value, r.root_id AS lead_id, r.created_at AS lead_created_at
+       roots AS (
+         SELECT start_id, id AS root_id, (extract(epoch FROM created_at) * 1000000)::int8 AS created_at_micros
+         FROM chain WHERE merged_into IS NULL
+       )
+       SELECT m.kind, m.value, r.root_id AS lead_id, r.created_at_micros AS lead_created_at_micros
        FROM matched m JOIN roots r ON r.start_id = m.lead_id
        UNION
-       SELECT il.kind, il.value, il.lead_id, r.created_at
-       FROM (SELECT DISTINCT root_id, created_at FROM roots) r
+       SELECT il.kind, il.value, il.lead_id, r.created_at_micros
+       FROM (SELECT DISTINCT root_id, created_at_micros FROM roots) r
        JOIN identity_links il ON il.lead_id = r.root_id AND il.kind <> 'anonymous'`,
       [keys.map((key) => key.kind), keys.map((key) => key.value), MAX_MERGE_CHAIN],
     );
@@ -73,23 +77,40 @@ export class IdentityStore {
       kind: row.kind,
       value: row.value,
       leadId: row.lead_id,
-      leadCreatedAt: row.lead_created_at,
+      leadCreatedAtMicros: Number(row.lead_created_at_micros),
     }));
   }
 
   /**
-   * Creates a lead with its links in one statement; returns how many links were inserted (a key linked
-   * meanwhile is left as it is). clock_timestamp, not now(): leads created in one transaction still get
-   * distinct ages for the survivor rule.
+   * Creates the leads and links the keys in one statement; returns how many links were inserted (a key linked
+   * meanwhile is left as it is). Leads come oldest first: clock_timestamp() plus their position keeps their
+   * ages in that order for the survivor rule, even within one clock tick. A lead already merged into another
+   * (by a later item of the same batch) is written merged.
    */
-  static async createLead(manager: EntityManager, leadId: string, keys: readonly IdentityKey[]): Promise<number> {
+  static async createLeadsAndLinks(
+    manager: EntityManager,
+    leads: readonly BatchLead[],
+    links: readonly BatchLink[],
+  ): Promise<number> {
+    if (leads.length === 0 && links.length === 0) return 0;
     const inserted: unknown[] = await manager.query(
-      `WITH lead AS (INSERT INTO leads (id, created_at) VALUES ($3, clock_timestamp()) RETURNING id)
+      `WITH new_leads AS (
+         INSERT INTO leads (id, created_at, merged_into_lead_id, merged_at)
+         SELECT n.id, clock_timestamp() + n.position * interval '1 microsecond', n.merged_into,
+                CASE WHEN n.merged_into IS NULL THEN NULL ELSE clock_timestamp() END
+         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS n(id, merged_into, position)
+       )
        INSERT INTO identity_links (kind, value, lead_id)
-       SELECT k.kind, k.value, lead.id FROM unnest($1::varchar[], $2::text[]) AS k(kind, value) CROSS JOIN lead
+       SELECT k.kind, k.value, k.lead_id FROM unnest($3::varchar[], $4::text[], $5::uuid[]) AS k(kind, value, lead_id)
        ON CONFLICT (kind, value) DO NOTHING
        RETURNING kind`,
-      [keys.map((key) => key.kind), keys.map((key) => key.value), leadId],
+      [
+        leads.map((lead) => lead.id),
+        leads.map((lead) => lead.mergedIntoLeadId ?? null),
+        links.map((link) => link.kind),
+        links.map((link) => link.value),
+        links.map((link) => link.leadId),
+      ],
     );
     return inserted.length;
   }
@@ -114,36 +135,22 @@ export class IdentityStore {
     return rows.length === ids.length;
   }
 
-  /** Links `keys` to the lead; returns how many were new (a key linked meanwhile is left as it is). */
-  static async linkKeys(manager: EntityManager, leadId: string, keys: readonly IdentityKey[]): Promise<number> {
-    if (keys.length === 0) return 0;
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO identity_links (kind, value, lead_id)
-       SELECT k.kind, k.value, $3::uuid FROM unnest($1::varchar[], $2::text[]) AS k(kind, value)
-       ON CONFLICT (kind, value) DO NOTHING
-       RETURNING kind`,
-      [keys.map((key) => key.kind), keys.map((key) => key.value), leadId],
-    );
-    return inserted.length;
-  }
-
   /**
-   * Folds the merged leads into the survivor: their links move to it, they point at it, and so do leads merged
-   * into them earlier, which keeps every merge chain one hop long.
+   * Folds each merged lead into its survivor: its links move to it, it points at it, and so do leads merged into
+   * it earlier, which keeps every merge chain one hop long. Survivors are final (never merged themselves), so
+   * each row matches one pair at most.
    */
-  static async mergeLeads(
-    manager: EntityManager,
-    survivingLeadId: string,
-    mergedLeadIds: readonly string[],
-  ): Promise<void> {
-    await manager.query(`UPDATE identity_links SET lead_id = $1 WHERE lead_id = ANY($2::uuid[])`, [
-      survivingLeadId,
-      mergedLeadIds,
-    ]);
+  static async mergeLeads(manager: EntityManager, merged: readonly Required<BatchLead>[]): Promise<void> {
+    if (merged.length === 0) return;
     await manager.query(
-      `UPDATE leads SET merged_into_lead_id = $1, merged_at = COALESCE(merged_at, clock_timestamp())
-       WHERE id = ANY($2::uuid[]) OR merged_into_lead_id = ANY($2::uuid[])`,
-      [survivingLeadId, mergedLeadIds],
+      `WITH pairs AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS p(merged_id, surviving_id)),
+       moved AS (
+         UPDATE identity_links il SET lead_id = pairs.surviving_id FROM pairs WHERE il.lead_id = pairs.merged_id
+       )
+       UPDATE leads l SET merged_into_lead_id = pairs.surviving_id,
+                          merged_at = COALESCE(l.merged_at, clock_timestamp())
+       FROM pairs WHERE l.id = pairs.merged_id OR l.merged_into_lead_id = pairs.merged_id`,
+      [merged.map((lead) => lead.id), merged.map((lead) => lead.mergedIntoLeadId)],
     );
   }
 

@@ -5,11 +5,12 @@ const anonymous = (value: string): IdentityKey => ({ kind: 'anonymous', value })
 const user = (value: string): IdentityKey => ({ kind: 'user', value });
 const email = (value: string): IdentityKey => ({ kind: 'email', value });
 
-const day = (n: number): Date => new Date(Date.UTC(2026, 0, n));
-const link = (key: IdentityKey, leadId: string, leadCreatedAt: Date): ExistingLink => ({
+/** A creation time in microseconds, n days into 2026. */
+const day = (n: number): number => Date.UTC(2026, 0, n) * 1000;
+const link = (key: IdentityKey, leadId: string, leadCreatedAtMicros: number): ExistingLink => ({
   ...key,
   leadId,
-  leadCreatedAt,
+  leadCreatedAtMicros,
 });
 
 describe('planResolution', () => {
@@ -117,6 +118,13 @@ describe('planResolution', () => {
       kind: 'attach',
       leadId: 'lead-1',
       newKeys: [],
+    });
+  });
+
+  it('keeps the older of two leads created a microsecond apart, as one statement creates them', () => {
+    const links = [link(user('u1'), 'lead-z-first', day(1)), link(email('e1'), 'lead-a-second', day(1) + 1)];
+    expect(planResolution([user('u1'), email('e1')], links, 'identify')).toMatchObject({
+      survivingLeadId: 'lead-z-first',
     });
   });
 

@@ -9,7 +9,11 @@ export type ResolutionTrigger = 'event' | 'identify' | 'alias';
 /** A stored identity link, with the lead it points at already followed to the surviving lead. */
 export interface ExistingLink extends IdentityKey {
   leadId: string;
-  leadCreatedAt: Date;
+  /**
+   * When the lead was created, in microseconds since the epoch: the database's own precision, since leads created
+   * by one statement are microseconds apart and the survivor rule must still tell the older.
+   */
+  leadCreatedAtMicros: number;
 }
 
 export type ResolutionPlan =
@@ -19,7 +23,7 @@ export type ResolutionPlan =
 
 interface CandidateLead {
   id: string;
-  createdAt: Date;
+  createdAtMicros: number;
   /** Has a user id or email link: a known person, as opposed to an anonymous visitor. */
   known: boolean;
 }
@@ -71,7 +75,7 @@ function mergeReasonOf(trigger: ResolutionTrigger, linkedKeys: readonly Identity
 function candidateLeads(links: readonly ExistingLink[]): CandidateLead[] {
   const leads = new Map<string, CandidateLead>();
   for (const link of links) {
-    const lead = leads.get(link.leadId) ?? { id: link.leadId, createdAt: link.leadCreatedAt, known: false };
+    const lead = leads.get(link.leadId) ?? { id: link.leadId, createdAtMicros: link.leadCreatedAtMicros, known: false };
     lead.known ||= link.kind !== 'anonymous';
     leads.set(link.leadId, lead);
   }
@@ -80,7 +84,7 @@ function candidateLeads(links: readonly ExistingLink[]): CandidateLead[] {
 
 function bySurvivorRank(a: CandidateLead, b: CandidateLead): number {
   if (a.known !== b.known) return a.known ? -1 : 1;
-  const age = a.createdAt.getTime() - b.createdAt.getTime();
+  const age = a.createdAtMicros - b.createdAtMicros;
   if (age !== 0) return age;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
