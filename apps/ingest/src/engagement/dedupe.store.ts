@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CLIENT } from '@handoff/platform-redis';
+import { REDIS_CLIENT, RedisScript } from '@handoff/platform-redis';
 import type { Redis } from 'ioredis';
 import { IngestConfig } from '../app/ingest.config';
 
@@ -9,6 +9,30 @@ const PENDING = 'pending';
 const DONE = 'done';
 /** A reservation whose request died stops blocking retries after this long. */
 const PENDING_TTL_MS = 60_000;
+
+/**
+ * Reserves every key of KEYS that is free (ARGV: the pending marker, its time to live in ms, the done marker)
+ * and tells per key what was there: 0 nothing (reserved now), 1 a confirmed message, 2 one still pending. One
+ * call per request instead of a command per message: a batch costs the client and Redis one command.
+ */
+const RESERVE_SCRIPT = new RedisScript(`
+local replies = {}
+for index, key in ipairs(KEYS) do
+  local previous = redis.call('SET', key, ARGV[1], 'PX', ARGV[2], 'NX', 'GET')
+  if not previous then replies[index] = 0 elseif previous == ARGV[3] then replies[index] = 1 else replies[index] = 2 end
+end
+return replies
+`);
+
+/** Marks every key of KEYS confirmed (ARGV: the done marker, the window in ms). */
+const CONFIRM_SCRIPT = new RedisScript(`
+for _, key in ipairs(KEYS) do
+  redis.call('SET', key, ARGV[1], 'PX', ARGV[2])
+end
+return #KEYS
+`);
+
+const RESERVATIONS: readonly Reservation[] = ['new', 'duplicate', 'in_flight'];
 
 /**
  * Remembers which (source, message id) pairs were recorded, in Redis, for the configured window. A pair
@@ -30,35 +54,20 @@ export class DedupeStore {
 
   async reserve(sourceId: string, messageIds: readonly string[]): Promise<Reservation[]> {
     if (messageIds.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const messageId of messageIds)
-      pipeline.set(keyOf(sourceId, messageId), PENDING, 'PX', PENDING_TTL_MS, 'NX', 'GET');
-    const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([error, previous]) => {
-      if (error) throw error;
-      if (previous === null) return 'new';
-      return previous === DONE ? 'duplicate' : 'in_flight';
-    });
+    const keys = messageIds.map((messageId) => keyOf(sourceId, messageId));
+    const replies = (await RESERVE_SCRIPT.run(this.redis, keys, [PENDING, PENDING_TTL_MS, DONE])) as number[];
+    return replies.map((reply) => RESERVATIONS[reply]);
   }
 
   async confirm(sourceId: string, messageIds: readonly string[]): Promise<void> {
-    await this.forEach(messageIds, (pipeline, messageId) =>
-      pipeline.set(keyOf(sourceId, messageId), DONE, 'PX', this.windowMs),
-    );
+    if (messageIds.length === 0) return;
+    const keys = messageIds.map((messageId) => keyOf(sourceId, messageId));
+    await CONFIRM_SCRIPT.run(this.redis, keys, [DONE, this.windowMs]);
   }
 
   async release(sourceId: string, messageIds: readonly string[]): Promise<void> {
-    await this.forEach(messageIds, (pipeline, messageId) => pipeline.del(keyOf(sourceId, messageId)));
-  }
-
-  private async forEach(
-    messageIds: readonly string[],
-    command: (pipeline: ReturnType<Redis['pipeline']>, messageId: string) => unknown,
-  ): Promise<void> {
     if (messageIds.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const messageId of messageIds) command(pipeline, messageId);
-    await pipeline.exec();
+    await this.redis.del(...messageIds.map((messageId) => keyOf(sourceId, messageId)));
   }
 }
 

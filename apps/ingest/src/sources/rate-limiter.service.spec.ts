@@ -5,7 +5,7 @@ import type { IngestConfig } from '../app/ingest.config';
 import { RateLimiter } from './rate-limiter.service';
 import { resolveSourcesOptions } from './sources.options';
 import { SourcesMetrics } from './sources.metrics';
-import { TOKEN_BUCKET_SCRIPT, TOKEN_BUCKET_SHA1 } from './token-bucket.script';
+import { TOKEN_BUCKET_SCRIPT } from './token-bucket.script';
 
 const config = { INGEST_RATE_LIMIT_PER_SECOND: 10, INGEST_RATE_LIMIT_BURST: 20 } as IngestConfig;
 
@@ -39,7 +39,7 @@ describe('RateLimiter (Redis replies stubbed)', () => {
     const evalsha = jest.fn().mockResolvedValue([1, 0, 17]);
     const { limiter, decisions } = limiterWith({ evalsha } as Partial<Redis>);
     expect(await limiter.take('source-1', 3)).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    expect(evalsha).toHaveBeenCalledWith(TOKEN_BUCKET_SHA1, 1, 'unit:source-1', 10, 20, 3);
+    expect(evalsha).toHaveBeenCalledWith(TOKEN_BUCKET_SCRIPT.sha1, 1, 'unit:source-1', 10, 20, 3);
     expect(await decisions('allowed')).toBe(1);
   });
 
@@ -56,7 +56,7 @@ describe('RateLimiter (Redis replies stubbed)', () => {
     const evalScript = jest.fn().mockResolvedValue([1, 0, 19]);
     const { limiter } = limiterWith({ evalsha, eval: evalScript } as Partial<Redis>);
     expect(await limiter.take('source-1', 1)).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    expect(evalScript).toHaveBeenCalledWith(TOKEN_BUCKET_SCRIPT, 1, 'unit:source-1', 10, 20, 1);
+    expect(evalScript).toHaveBeenCalledWith(TOKEN_BUCKET_SCRIPT.source, 1, 'unit:source-1', 10, 20, 1);
   });
 
   it('lets requests through and counts them when a command fails', async () => {

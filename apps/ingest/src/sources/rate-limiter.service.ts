@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { IngestConfig } from '../app/ingest.config';
 import { type ResolvedSourcesOptions, SOURCES_OPTIONS } from './sources.options';
 import { SourcesMetrics } from './sources.metrics';
-import { TOKEN_BUCKET_SCRIPT, TOKEN_BUCKET_SHA1 } from './token-bucket.script';
+import { TOKEN_BUCKET_SCRIPT } from './token-bucket.script';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -56,13 +56,7 @@ export class RateLimiter {
 
   private async runScript(key: string, cost: number): Promise<BucketReply> {
     const args = [this.config.INGEST_RATE_LIMIT_PER_SECOND, this.config.INGEST_RATE_LIMIT_BURST, cost];
-    try {
-      return (await this.redis.evalsha(TOKEN_BUCKET_SHA1, 1, key, ...args)) as BucketReply;
-    } catch (error) {
-      // The script cache is empty after a Redis restart or failover: send the script itself once.
-      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      return (await this.redis.eval(TOKEN_BUCKET_SCRIPT, 1, key, ...args)) as BucketReply;
-    }
+    return (await TOKEN_BUCKET_SCRIPT.run(this.redis, [key], args)) as BucketReply;
   }
 
   private failOpen(error: unknown): RateLimitDecision {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { RedisScript } from '@handoff/platform-redis';
 
 /**
  * Token bucket in one atomic step. KEYS[1] the bucket (a hash of tokens and last refill in ms);
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
  * A refused request changes nothing. The key expires once the bucket would be full again, which is
  * the same as not existing.
  */
-export const TOKEN_BUCKET_SCRIPT = `
+export const TOKEN_BUCKET_SCRIPT = new RedisScript(`
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])
@@ -32,6 +32,4 @@ tokens = tokens - cost
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) * 1000 / rate) + 1000)
 return {1, 0, math.floor(tokens)}
-`;
-
-export const TOKEN_BUCKET_SHA1 = createHash('sha1').update(TOKEN_BUCKET_SCRIPT).digest('hex');
+`);
