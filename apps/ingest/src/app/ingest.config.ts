@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { EnvBoolean, EnvInt } from '@handoff/platform-config';
 import { ServiceConfig } from '@handoff/platform-runtime';
 
@@ -79,6 +79,14 @@ export class IngestConfig extends ServiceConfig {
   @IsString()
   @MinLength(1)
   INGEST_INBOUND_GROUP_ID = 'ingest.engagement-inbound';
+
+  /**
+   * Where a new inbound consumer group (one with no committed offsets) starts: `earliest` records everything
+   * already on the topic; `latest` only what arrives after it joins, e.g. for a blue/green deployment whose
+   * old group already recorded the backlog. A group that has committed resumes where it left off either way.
+   */
+  @IsIn(['earliest', 'latest'])
+  INGEST_INBOUND_START_AT: 'earliest' | 'latest' = 'earliest';
 
   /** Path of a JSON file overriding the Segment event-name → activity-type mapping (see README). */
   @IsOptional()

@@ -33,6 +33,7 @@ export class InboundEngagementConsumer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const consumer = this.consumers.create({
       groupId: this.config.INGEST_INBOUND_GROUP_ID,
+      fromBeginning: this.config.INGEST_INBOUND_START_AT === 'earliest',
       subscriptions: [onTopic(Topics.engagementInbound, (messages) => this.handle(messages))],
     });
     await consumer.start();

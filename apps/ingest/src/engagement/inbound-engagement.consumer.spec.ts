@@ -1,0 +1,29 @@
+import type { BatchConsumerFactory, BatchConsumerOptions } from '@handoff/platform-kafka';
+import { IngestConfig } from '../app/ingest.config';
+import type { EngagementRecorder } from './engagement-recorder.service';
+import { InboundEngagementConsumer } from './inbound-engagement.consumer';
+
+async function startedWith(settings: Partial<IngestConfig>): Promise<BatchConsumerOptions> {
+  const created: BatchConsumerOptions[] = [];
+  const factory = {
+    create: (options: BatchConsumerOptions) => {
+      created.push(options);
+      return { start: async () => undefined };
+    },
+  } as unknown as BatchConsumerFactory;
+  const config = Object.assign(new IngestConfig(), settings);
+  await new InboundEngagementConsumer(factory, {} as EngagementRecorder, config).onApplicationBootstrap();
+  return created[0];
+}
+
+describe('InboundEngagementConsumer', () => {
+  it('starts a new group at the beginning of engagement.inbound.v1 by default, so no backlog is lost', async () => {
+    expect(await startedWith({})).toMatchObject({ groupId: 'ingest.engagement-inbound', fromBeginning: true });
+  });
+
+  it('starts a new group at the end when INGEST_INBOUND_START_AT is latest', async () => {
+    const options = await startedWith({ INGEST_INBOUND_GROUP_ID: 'ingest.green', INGEST_INBOUND_START_AT: 'latest' });
+
+    expect(options).toMatchObject({ groupId: 'ingest.green', fromBeginning: false });
+  });
+});
