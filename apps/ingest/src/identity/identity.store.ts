@@ -48,25 +48,21 @@ export class IdentityStore {
   static async readLinks(manager: EntityManager, keys: readonly IdentityKey[]): Promise<ExistingLink[]> {
     if (keys.length === 0) return [];
     const rows: LinkRow[] = await manager.query(
-      `WITH RECURSIVE matched AS (
-         SELECT il.kind, il.value, il.lead_id
-         FROM identity_links il
-         JOIN unnest($1::varchar[], $2::text[]) AS k(kind, value) ON il.kind = k.kind AND il.value = k.value
-       ),
-       chain(start_id, id, merged_into, created_at, depth) AS (
-         SELECT l.id, l.id, l.merged_into_lead_id, l.created_at, 0
-         FROM leads l WHERE l.id IN (SELECT lead_id FROM matched)
+      `WITH RECURSIVE chain(kind, value, id, merged_into, created_at, depth) AS (
+         SELECT il.kind, il.value, l.id, l.merged_into_lead_id, l.created_at, 0
+         FROM unnest($1::varchar[], $2::text[]) AS k(kind, value)
+         JOIN identity_links il ON il.kind = k.kind AND il.value = k.value
+         JOIN leads l ON l.id = il.lead_id
          UNION ALL
-         SELECT c.start_id, l.id, l.merged_into_lead_id, l.created_at, c.depth + 1
+         SELECT c.kind, c.value, l.id, l.merged_into_lead_id, l.created_at, c.depth + 1
          FROM chain c JOIN leads l ON l.id = c.merged_into
          WHERE c.depth < $3
        ),
        roots AS (
-         SELECT start_id, id AS root_id, (extract(epoch FROM created_at) * 1000000)::int8 AS created_at_micros
+         SELECT kind, value, id AS root_id, (extract(epoch FROM created_at) * 1000000)::int8 AS created_at_micros
          FROM chain WHERE merged_into IS NULL
        )
-       SELECT m.kind, m.value, r.root_id AS lead_id, r.created_at_micros AS lead_created_at_micros
-       FROM matched m JOIN roots r ON r.start_id = m.lead_id
+       SELECT kind, value, root_id AS lead_id, created_at_micros AS lead_created_at_micros FROM roots
        UNION
        SELECT il.kind, il.value, il.lead_id, r.created_at_micros
        FROM (SELECT DISTINCT root_id, created_at_micros FROM roots) r
