@@ -146,6 +146,24 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     });
   });
 
+  describe('a shared computer', () => {
+    it('keeps two users with different user ids as two leads and publishes no merge', async () => {
+      const device = anonymousId();
+      const [alice, bob] = [userId(), userId()];
+      const aliceLead = await resolver.resolve({ anonymousId: device, userId: alice }, context('identify'));
+
+      const bobLead = await resolver.resolve({ anonymousId: device, userId: bob }, context('identify'));
+      const bobAgain = await resolver.resolve({ userId: bob }, context());
+
+      expect(bobLead).toEqual({ leadId: expect.any(String), mergedLeadIds: [] });
+      expect(bobLead.leadId).not.toBe(aliceLead.leadId);
+      expect(bobAgain).toEqual(bobLead);
+      expect(await resolver.resolve({ userId: alice }, context())).toEqual(aliceLead);
+      expect(await leadCount()).toBe(2);
+      expect(await mergeEvents()).toEqual([]);
+    });
+  });
+
   describe('merged leads', () => {
     it('resolves the old anonymous id of a merged lead to the survivor, across repeated merges', async () => {
       const visitor = anonymousId();

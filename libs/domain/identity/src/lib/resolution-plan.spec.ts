@@ -148,3 +148,90 @@ describe('planResolution', () => {
     expect(planResolution(keys, links, trigger)).toMatchObject({ kind: 'merge', reason });
   });
 });
+
+describe('planResolution never joins two people with different user ids', () => {
+  it('sends an identify on a shared computer to the named user’s lead and merges nothing', () => {
+    const links = [
+      link(anonymous('device-1'), 'lead-alice', day(1)),
+      link(user('alice'), 'lead-alice', day(1)),
+      link(user('bob'), 'lead-bob', day(3)),
+    ];
+
+    expect(planResolution([anonymous('device-1'), user('bob')], links, 'identify')).toEqual({
+      kind: 'attach',
+      leadId: 'lead-bob',
+      newKeys: [],
+    });
+  });
+
+  it('starts a new lead for a user id seen for the first time on a device another user owns', () => {
+    const links = [link(anonymous('device-1'), 'lead-alice', day(1)), link(user('alice'), 'lead-alice', day(1))];
+
+    expect(planResolution([anonymous('device-1'), user('bob'), email('bob@b.example')], links, 'identify')).toEqual({
+      kind: 'create',
+    });
+  });
+
+  it('still merges the anonymous and email-only leads that can be the named user', () => {
+    const links = [
+      link(anonymous('device-1'), 'lead-anon', day(1)),
+      link(email('bob@b.example'), 'lead-email', day(2)),
+      link(user('alice'), 'lead-alice', day(1)),
+      link(anonymous('device-2'), 'lead-alice', day(1)),
+    ];
+
+    const plan = planResolution(
+      [anonymous('device-1'), anonymous('device-2'), email('bob@b.example'), user('bob')],
+      links,
+      'identify',
+    );
+
+    expect(plan).toEqual({
+      kind: 'merge',
+      survivingLeadId: 'lead-email',
+      mergedLeadIds: ['lead-anon'],
+      newKeys: [user('bob')],
+      reason: 'identify',
+    });
+  });
+
+  it('joins nothing across two users when an event names none: the best-ranked lead takes it', () => {
+    const links = [
+      link(anonymous('device-1'), 'lead-alice', day(1)),
+      link(user('alice'), 'lead-alice', day(1)),
+      link(email('bob@b.example'), 'lead-bob', day(2)),
+      link(user('bob'), 'lead-bob', day(2)),
+    ];
+
+    expect(planResolution([anonymous('device-1'), email('bob@b.example')], links, 'event')).toEqual({
+      kind: 'attach',
+      leadId: 'lead-alice',
+      newKeys: [],
+    });
+  });
+
+  it('treats a lead holding an aliased second user id as the same person as either id', () => {
+    const links = [
+      link(user('alice'), 'lead-alice', day(1)),
+      link(user('alice-crm-7'), 'lead-alice', day(1)),
+      link(anonymous('device-1'), 'lead-anon', day(2)),
+    ];
+
+    expect(planResolution([anonymous('device-1'), user('alice-crm-7')], links, 'identify')).toMatchObject({
+      kind: 'merge',
+      survivingLeadId: 'lead-alice',
+      mergedLeadIds: ['lead-anon'],
+    });
+  });
+
+  it('lets an alias join two user ids, because an alias says they are one person', () => {
+    const links = [link(user('alice'), 'lead-alice', day(1)), link(user('alice-crm-7'), 'lead-crm', day(2))];
+
+    expect(planResolution([user('alice'), user('alice-crm-7')], links, 'alias')).toMatchObject({
+      kind: 'merge',
+      survivingLeadId: 'lead-alice',
+      mergedLeadIds: ['lead-crm'],
+      reason: 'alias',
+    });
+  });
+});

@@ -26,6 +26,8 @@ interface CandidateLead {
   createdAtMicros: number;
   /** Has a user id or email link: a known person, as opposed to an anonymous visitor. */
   known: boolean;
+  /** Its user ids: the identities the customer's own systems assign, one per person. */
+  userIds: Set<string>;
 }
 
 /**
@@ -37,6 +39,11 @@ interface CandidateLead {
  * - the linked keys point at one lead: attach to it;
  * - they point at several: merge them. The survivor is a known lead before an anonymous-only one, then the
  *   oldest, then the smallest id, so concurrent resolutions of the same keys always pick the same lead.
+ *
+ * Two different user ids are two people (a shared computer, a colleague forwarding an email), so outside an
+ * alias, which says outright that two ids are one person, a lead is never joined with a lead or a user id that
+ * names someone else. Such a lead keeps its links; when every linked lead belongs to another user, the keys
+ * that are not linked yet start a new lead.
  */
 export function planResolution(
   keys: readonly IdentityKey[],
@@ -49,9 +56,12 @@ export function planResolution(
   if (linkedKeys.length === 0) return { kind: 'create' };
 
   const leadIds = new Set(linkedKeys.map((key) => linkOf.get(identityKeyId(key))?.leadId));
-  const [survivor, ...merged] = candidateLeads(existingLinks)
+  const ranked = candidateLeads(existingLinks)
     .filter((lead) => leadIds.has(lead.id))
     .sort(bySurvivorRank);
+  const namedUserIds = keys.filter((key) => key.kind === 'user').map((key) => key.value);
+  const [survivor, ...merged] = trigger === 'alias' ? ranked : samePerson(ranked, namedUserIds);
+  if (survivor === undefined) return { kind: 'create' };
   if (merged.length === 0) return { kind: 'attach', leadId: survivor.id, newKeys };
   return {
     kind: 'merge',
@@ -60,6 +70,24 @@ export function planResolution(
     newKeys,
     reason: mergeReasonOf(trigger, linkedKeys),
   };
+}
+
+/**
+ * The candidates, best first, that can be one person with the user id the call names (if any) and with each
+ * other: a candidate with user ids, none of them among those already taken, is someone else and is left out.
+ * (A lead holding several user ids got them from an alias, so they are one person.)
+ */
+function samePerson(ranked: readonly CandidateLead[], namedUserIds: readonly string[]): CandidateLead[] {
+  const userIds = new Set(namedUserIds);
+  const kept: CandidateLead[] = [];
+  for (const lead of ranked) {
+    const leadUserIds = [...lead.userIds];
+    const someoneElse = userIds.size > 0 && leadUserIds.length > 0 && !leadUserIds.some((id) => userIds.has(id));
+    if (someoneElse) continue;
+    leadUserIds.forEach((id) => userIds.add(id));
+    kept.push(lead);
+  }
+  return kept;
 }
 
 /**
@@ -75,8 +103,14 @@ function mergeReasonOf(trigger: ResolutionTrigger, linkedKeys: readonly Identity
 function candidateLeads(links: readonly ExistingLink[]): CandidateLead[] {
   const leads = new Map<string, CandidateLead>();
   for (const link of links) {
-    const lead = leads.get(link.leadId) ?? { id: link.leadId, createdAtMicros: link.leadCreatedAtMicros, known: false };
+    const lead = leads.get(link.leadId) ?? {
+      id: link.leadId,
+      createdAtMicros: link.leadCreatedAtMicros,
+      known: false,
+      userIds: new Set<string>(),
+    };
     lead.known ||= link.kind !== 'anonymous';
+    if (link.kind === 'user') lead.userIds.add(link.value);
     leads.set(link.leadId, lead);
   }
   return [...leads.values()];
