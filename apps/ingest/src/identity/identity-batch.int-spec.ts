@@ -39,10 +39,10 @@ describe('IdentityResolver.resolveMany against one call at a time (real PostgreS
   beforeEach(() => harness.reset());
   afterAll(() => harness.close());
 
-  const [oldUser, newUser, storedUser, firstUser] = [userId(), userId(), userId(), userId()];
+  const [oldUser, newUser, storedUser, firstUser, alice, bob] = Array.from({ length: 6 }, userId);
   const [knownAddress, newAddress, laterAddress, youngerAddress, secondAddress] = Array.from({ length: 5 }, email);
-  const visitors = Array.from({ length: 7 }, anonymousId);
-  const [stored, storedAliased, fresh, freshWithEmail, freshOther, freshToMerge, freshEmailLater] = visitors;
+  const visitors = Array.from({ length: 8 }, anonymousId);
+  const [stored, storedAliased, fresh, freshWithEmail, freshOther, freshToMerge, freshEmailLater, shared] = visitors;
 
   /** Leads in place before the batch: users, a known email, two anonymous visitors. */
   const setup: ResolutionRequest[] = [
@@ -78,6 +78,9 @@ describe('IdentityResolver.resolveMany against one call at a time (real PostgreS
     { input: { userId: firstUser }, context: context() },
     { input: { email: secondAddress }, context: context() },
     { input: { email: secondAddress, userId: firstUser }, context: context('identify') },
+    // Two users on one computer stay two leads.
+    { input: { anonymousId: shared, userId: alice }, context: context('identify') },
+    { input: { anonymousId: shared, userId: bob }, context: context('identify') },
   ];
 
   /** What a run leaves, labelled: every answer, the merge events in outbox order, links and merge pointers. */

@@ -141,6 +141,26 @@ describe('planBatchResolution', () => {
     expect(batch.resolutions.map((resolution) => resolution.leadId)).toEqual(['lead-e', 'lead-u']);
   });
 
+  it('starts a lead with only the unlinked keys when the linked ones belong to another user (shared computer)', () => {
+    const batch = plan([
+      event([anonymous('device'), user('alice')], 'identify'),
+      event([anonymous('device'), user('bob')], 'identify'),
+      event([anonymous('device')]),
+    ]);
+
+    expect(batch.resolutions).toEqual([
+      { leadId: 'new-1', mergedLeadIds: [] },
+      { leadId: 'new-2', mergedLeadIds: [] },
+      { leadId: 'new-1', mergedLeadIds: [] },
+    ]);
+    expect(batch.newLinks).toEqual([
+      { ...anonymous('device'), leadId: 'new-1' },
+      { ...user('alice'), leadId: 'new-1' },
+      { ...user('bob'), leadId: 'new-2' },
+    ]);
+    expect(batch.merges).toEqual([]);
+  });
+
   it('lets an alias read a previous id linked earlier in the batch as the kind it was linked as', () => {
     const batch = plan([event([user('old-user')]), event([user('new-user')]), alias('old-user', 'new-user')]);
 
