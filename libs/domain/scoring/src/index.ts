@@ -23,3 +23,4 @@ export * from './lib/merge/merge-lead-states';
 export * from './lib/backtest/replay-lead';
 export * from './lib/backtest/histogram';
 export * from './lib/backtest/backtest';
+export { compactLeadState, compactionHorizon, DEFAULT_EXACT_HISTORY_DAYS } from './lib/compaction/compact-lead-state';

@@ -24,7 +24,8 @@ export interface ApplyEngagementResult {
 
 /**
  * Applies one engagement: updates the profile it carries, then records a contribution for every matching
- * rule and re-derives the caps of those rules (see `reconcileAwards`). Idempotent per event id.
+ * rule and re-derives the caps of those rules (see `reconcileAwards`). Idempotent per event id among the
+ * contributions the state still holds (folded ones keep no event ids: the service's inbox stops redeliveries).
  * Rules are matched against the profile as known once this event's own profile data is applied.
  */
 export function applyEngagement(
@@ -40,7 +41,12 @@ export function applyEngagement(
   const { profile, profileAsOf } = updateProfile(state, engagement.profile, occurredAt);
   const rules = matchingRules(model, engagement, profile);
   const fresh = rules.map((rule) => newContribution(rule, engagement.eventId, occurredAt, model));
-  const contributions = reconcileAwards([...state.contributions, ...fresh], new Set(fresh.map(contributionKey)), model);
+  const contributions = reconcileAwards(
+    [...state.contributions, ...fresh],
+    new Set(fresh.map(contributionKey)),
+    model,
+    state.folded,
+  );
   const ledger = ledgerChanges(state.contributions, contributions, {
     causeEventId: engagement.eventId,
     recordedAt: toIso(options.recordedAt ?? occurredAt),

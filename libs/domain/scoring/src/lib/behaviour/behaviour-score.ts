@@ -1,5 +1,5 @@
 import type { ScoringModel } from '../model/scoring-model.types';
-import type { Contribution, LeadState } from '../state/lead-state';
+import type { Contribution, FoldedHistory, LeadState } from '../state/lead-state';
 import { toIso, toMillis, type Instant } from '../time';
 import { decayFactor } from './decay';
 
@@ -37,22 +37,31 @@ export interface BehaviourScore {
   topFactors: ScoreFactor[];
 }
 
-interface LiveContribution {
-  contribution: Contribution;
+/** Decayed points of one contribution or folded sum at the instant read. */
+interface LivePoints {
+  ruleId: string;
+  groupId: string | null;
   points: number;
 }
 
-/** A contribution with its instant parsed once, for reading the same state at many instants. */
-interface TimedContribution {
-  contribution: Contribution;
-  occurredMs: number;
+/** A contribution or a folded sum with its instants parsed once, for reading the same state at many instants. */
+interface TimedPoints {
+  ruleId: string;
+  groupId: string | null;
+  awarded: number;
+  halfLifeDays: number | null;
+  /** Decay runs from this instant. */
+  decaysFromMs: number;
+  /** Counted at instants from this one on (a folded sum counts at any instant). */
+  countsFromMs: number;
 }
 
 /**
  * The behaviour score as of `at`, from stored contributions: each contributes
  * `awarded × 0.5^((at − occurredAt) / halfLife)`; contributions after `at` do not exist yet. Group and total
  * limits cap the decayed positive points at read time (group first, then total); penalties are added after
- * the limits, so an unsubscribe lowers even a lead that is over its limits.
+ * the limits, so an unsubscribe lowers even a lead that is over its limits. Folded sums decay the same way from
+ * their `exactFrom`; read before it they count at their value then (exact only from `exactFrom` on).
  */
 export function behaviourScoreAt(
   state: LeadState,
@@ -61,9 +70,9 @@ export function behaviourScoreAt(
   maxFactors = DEFAULT_MAX_FACTORS,
 ): BehaviourScore {
   const atMs = toMillis(at);
-  const live = liveAt(timedContributions(state), atMs);
+  const live = liveAt(timedPoints(state), atMs);
   const byGroup = groupScores(live, model);
-  const ungroupedPoints = live.filter((item) => item.contribution.groupId === null).map((item) => item.points);
+  const ungroupedPoints = live.filter((item) => item.groupId === null).map((item) => item.points);
   return {
     at: toIso(atMs),
     total: cappedTotal(live, byGroup, model),
@@ -79,30 +88,56 @@ export function behaviourScoreAt(
  * for searches that read one state at dozens of instants (when does it go cold?).
  */
 export function behaviourTotalOverTime(state: LeadState, model: ScoringModel): (atMs: number) => number {
-  const timed = timedContributions(state);
+  const timed = timedPoints(state);
   return (atMs) => {
     const live = liveAt(timed, atMs);
     return cappedTotal(live, groupScores(live, model), model);
   };
 }
 
-function timedContributions(state: LeadState): TimedContribution[] {
-  return state.contributions
-    .filter((contribution) => contribution.awarded !== 0)
-    .map((contribution) => ({ contribution, occurredMs: toMillis(contribution.occurredAt) }));
+function timedPoints(state: LeadState): TimedPoints[] {
+  return [...state.contributions.filter((c) => c.awarded !== 0).map(timedContribution), ...timedFolded(state.folded)];
 }
 
-function liveAt(timed: readonly TimedContribution[], atMs: number): LiveContribution[] {
+function timedContribution(contribution: Contribution): TimedPoints {
+  const occurredMs = toMillis(contribution.occurredAt);
+  return {
+    ruleId: contribution.ruleId,
+    groupId: contribution.groupId,
+    awarded: contribution.awarded,
+    halfLifeDays: contribution.halfLifeDays,
+    decaysFromMs: occurredMs,
+    countsFromMs: occurredMs,
+  };
+}
+
+function timedFolded(folded: FoldedHistory | undefined): TimedPoints[] {
+  if (folded === undefined) return [];
+  const exactFromMs = toMillis(folded.exactFrom);
+  return folded.rules.flatMap((rule) =>
+    rule.points.map((points) => ({
+      ruleId: rule.ruleId,
+      groupId: points.groupId,
+      awarded: points.value,
+      halfLifeDays: points.halfLifeDays,
+      decaysFromMs: exactFromMs,
+      countsFromMs: Number.NEGATIVE_INFINITY,
+    })),
+  );
+}
+
+function liveAt(timed: readonly TimedPoints[], atMs: number): LivePoints[] {
   return timed
-    .filter((item) => item.occurredMs <= atMs)
-    .map(({ contribution, occurredMs }) => ({
-      contribution,
-      points: contribution.awarded * decayFactor(atMs - occurredMs, contribution.halfLifeDays),
+    .filter((item) => item.countsFromMs <= atMs)
+    .map((item) => ({
+      ruleId: item.ruleId,
+      groupId: item.groupId,
+      points: item.awarded * decayFactor(atMs - item.decaysFromMs, item.halfLifeDays),
     }));
 }
 
-function cappedTotal(live: LiveContribution[], byGroup: Record<string, GroupScore>, model: ScoringModel): number {
-  const ungroupedEarned = live.filter((item) => item.contribution.groupId === null && isEarned(item.points));
+function cappedTotal(live: LivePoints[], byGroup: Record<string, GroupScore>, model: ScoringModel): number {
+  const ungroupedEarned = live.filter((item) => item.groupId === null && isEarned(item.points));
   const earned =
     sum(Object.values(byGroup).map((group) => cap(group.earned, group.limit))) +
     sum(ungroupedEarned.map((item) => item.points));
@@ -110,7 +145,7 @@ function cappedTotal(live: LiveContribution[], byGroup: Record<string, GroupScor
   return cap(earned, model.behaviour.totalLimit ?? null) + penalties;
 }
 
-function groupScores(live: LiveContribution[], model: ScoringModel): Record<string, GroupScore> {
+function groupScores(live: LivePoints[], model: ScoringModel): Record<string, GroupScore> {
   const groups: Record<string, GroupScore> = {};
   const emptyGroup = (groupId: string, label: string, limit: number | null): GroupScore => ({
     groupId,
@@ -121,8 +156,7 @@ function groupScores(live: LiveContribution[], model: ScoringModel): Record<stri
     limit,
   });
   for (const group of model.behaviour.groups) groups[group.id] = emptyGroup(group.id, group.label, group.limit);
-  for (const { contribution, points } of live) {
-    const groupId = contribution.groupId;
+  for (const { groupId, points } of live) {
     if (groupId === null) continue;
     groups[groupId] ??= emptyGroup(groupId, groupId, null);
     if (isEarned(points)) groups[groupId].earned += points;
@@ -135,18 +169,13 @@ function groupScores(live: LiveContribution[], model: ScoringModel): Record<stri
 const isEarned = (points: number): boolean => points > 0;
 const cap = (points: number, limit: number | null): number => (limit === null ? points : Math.min(points, limit));
 
-function topFactors(live: LiveContribution[], model: ScoringModel, maxFactors: number): ScoreFactor[] {
+function topFactors(live: LivePoints[], model: ScoringModel, maxFactors: number): ScoreFactor[] {
   const labels = new Map(model.behaviour.rules.map((rule) => [rule.id, rule.label]));
   const byRule = new Map<string, ScoreFactor>();
-  for (const { contribution, points } of live) {
-    const factor = byRule.get(contribution.ruleId) ?? {
-      ruleId: contribution.ruleId,
-      label: labels.get(contribution.ruleId) ?? contribution.ruleId,
-      points: 0,
-      groupId: contribution.groupId,
-    };
+  for (const { ruleId, groupId, points } of live) {
+    const factor = byRule.get(ruleId) ?? { ruleId, label: labels.get(ruleId) ?? ruleId, points: 0, groupId };
     factor.points += points;
-    byRule.set(contribution.ruleId, factor);
+    byRule.set(ruleId, factor);
   }
   return [...byRule.values()]
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.ruleId < b.ruleId ? -1 : 1))

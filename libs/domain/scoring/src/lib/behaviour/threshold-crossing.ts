@@ -23,9 +23,7 @@ export function behaviourDropsBelowAt(
   const totalAt = behaviourTotalOverTime(state, model);
   const below = (ms: number): boolean => totalAt(ms) < threshold;
   if (below(fromMs)) return toIso(fromMs);
-  const halfLives = state.contributions.flatMap((c) =>
-    c.awarded !== 0 && c.halfLifeDays !== null ? [c.halfLifeDays] : [],
-  );
+  const halfLives = decayingHalfLives(state);
   if (halfLives.length === 0) return null;
   const stepMs = (Math.min(...halfLives) * DAY_MS) / 4;
   const endMs = fromMs + horizonDays * DAY_MS;
@@ -34,6 +32,14 @@ export function behaviourDropsBelowAt(
     if (below(hi)) return toIso(bisect(lo, hi, below));
   }
   return null;
+}
+
+function decayingHalfLives(state: LeadState): number[] {
+  const folded = state.folded?.rules.flatMap((rule) => rule.points) ?? [];
+  return [
+    ...state.contributions.flatMap((c) => (c.awarded !== 0 && c.halfLifeDays !== null ? [c.halfLifeDays] : [])),
+    ...folded.flatMap((points) => (points.halfLifeDays !== null ? [points.halfLifeDays] : [])),
+  ];
 }
 
 /** Narrows [lo, hi] (not below at lo, below at hi) to the first second at which the score is below. */

@@ -1,4 +1,6 @@
 import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../test-support/builders';
+import { behaviourScoreAt } from '../behaviour/behaviour-score';
+import { compactLeadState } from '../compaction/compact-lead-state';
 import type { LifecycleStage } from '../lifecycle/lifecycle.types';
 import { createLeadState, type LeadState } from '../state/lead-state';
 import { mergeLeadStates } from './merge-lead-states';
@@ -126,5 +128,103 @@ describe('mergeLeadStates', () => {
     const before = JSON.stringify([surviving, merged]);
     mergeLeadStates(surviving, merged, model, options);
     expect(JSON.stringify([surviving, merged])).toBe(before);
+  });
+
+  describe('compacted leads', () => {
+    const compacted = (leadId: string, events: Parameters<typeof applyAll>[0], horizonDay: number): LeadState =>
+      compactLeadState(lead(leadId, events), model, day(horizonDay));
+
+    it("adds both leads' folded histories at the later horizon, giving the uncompacted score from there", () => {
+      const survivorEvents = [engagement('s-w1', 'webinar_attended', 1)];
+      const mergedEvents = [engagement('m-w2', 'webinar_attended', 2)];
+      const result = mergeLeadStates(
+        compacted('s', survivorEvents, 100),
+        compacted('m', mergedEvents, 120),
+        model,
+        options,
+      );
+      expect(result.state.folded).toEqual({
+        exactFrom: day(120),
+        rules: [
+          {
+            ruleId: 'webinar',
+            first: { eventId: 's-w1', occurredAt: day(1) },
+            awardedMagnitude: 30,
+            points: [
+              {
+                groupId: null,
+                halfLifeDays: 30,
+                value: expect.closeTo(15 * 0.5 ** (119 / 30) + 15 * 0.5 ** (118 / 30), 12),
+              },
+            ],
+          },
+        ],
+      });
+      const full = mergeLeadStates(lead('s', survivorEvents), lead('m', mergedEvents), model, options).state;
+      for (const at of [120, 200]) {
+        expect(behaviourScoreAt(result.state, day(at), model).total).toBeCloseTo(
+          behaviourScoreAt(full, day(at), model).total,
+          12,
+        );
+      }
+    });
+
+    it("re-caps the survivor's stored contributions against the merged lead's folded awards", () => {
+      const surviving = lead('s', [
+        engagement('s-w150', 'webinar_attended', 150),
+        engagement('s-w151', 'webinar_attended', 151),
+      ]);
+      const result = mergeLeadStates(
+        surviving,
+        compacted('m', [engagement('m-w2', 'webinar_attended', 2)], 100),
+        model,
+        options,
+      );
+      expect(awardsOf(result.state)).toEqual({ 's-w150/webinar': 15, 's-w151/webinar': 0 });
+      expect(result.ledger).toEqual([
+        expect.objectContaining({
+          kind: 'adjusted',
+          eventId: 's-w151',
+          previousAwarded: 15,
+          awarded: 0,
+          cap: 'rule_cap',
+        }),
+      ]);
+    });
+
+    it("caps the merged lead's contributions against the survivor's folded awards", () => {
+      const surviving = compacted(
+        's',
+        [engagement('s-w1', 'webinar_attended', 1), engagement('s-w2', 'webinar_attended', 2)],
+        100,
+      );
+      const result = mergeLeadStates(
+        surviving,
+        lead('m', [engagement('m-w150', 'webinar_attended', 150)]),
+        model,
+        options,
+      );
+      expect(result.state.contributions).toEqual([
+        expect.objectContaining({ eventId: 'm-w150', awarded: 0, cap: 'rule_cap' }),
+      ]);
+    });
+
+    it('keeps one once-per-lead award, the earliest, as without compaction', () => {
+      const surviving = compacted(
+        's',
+        [engagement('s-d5', 'demo_request', 5), engagement('s-d6', 'demo_request', 6)],
+        100,
+      );
+      const merged = compacted(
+        'm',
+        [engagement('m-d2', 'demo_request', 2), engagement('m-d3', 'demo_request', 3)],
+        100,
+      );
+      const result = mergeLeadStates(surviving, merged, model, options);
+      expect(awardsOf(result.state)).toEqual({ 'm-d2/demo': 40, 's-d5/demo': 0 });
+      expect(result.state.folded?.rules).toEqual([
+        { ruleId: 'demo', first: { eventId: 'm-d3', occurredAt: day(3) }, awardedMagnitude: 0, points: [] },
+      ]);
+    });
   });
 });

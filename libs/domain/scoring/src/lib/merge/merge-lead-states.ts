@@ -1,9 +1,10 @@
 import { contributionKey, reconcileAwards } from '../behaviour/awards';
 import { ledgerChanges } from '../behaviour/ledger';
+import { combineFoldedHistories } from '../compaction/folded-history';
 import type { LifecycleEvent, LifecycleStage, LifecycleState } from '../lifecycle/lifecycle.types';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { combineProfiles } from '../state/lead-profile';
-import type { LeadState, LedgerEntry } from '../state/lead-state';
+import type { Contribution, LeadState, LedgerEntry } from '../state/lead-state';
 import { toIso, toMillis, type Instant } from '../time';
 
 /**
@@ -38,6 +39,9 @@ export interface MergeResult {
  * Folds `merged` into `surviving`: contributions are united (an event the survivor already has is kept
  * once) and caps and once-per-lead rules are re-derived over the combined history in event order; the
  * survivor's profile wins field by field; the more advanced stage wins (survivor on a tie).
+ * Compacted histories are added up, valued at the later `exactFrom` of the two; every stored contribution of a
+ * rule the merged lead had folded is re-derived against the combined folded awards (folded awards stand as
+ * they are, so two leads' folded awards of one rule both count).
  */
 export function mergeLeadStates(
   surviving: LeadState,
@@ -47,10 +51,12 @@ export function mergeLeadStates(
 ): MergeResult {
   const survivorEvents = new Set(surviving.contributions.map((contribution) => contribution.eventId));
   const incoming = merged.contributions.filter((contribution) => !survivorEvents.has(contribution.eventId));
+  const folded = combineFoldedHistories(surviving.folded, merged.folded);
   const contributions = reconcileAwards(
     [...surviving.contributions, ...incoming],
-    new Set(incoming.map(contributionKey)),
+    new Set([...incoming, ...withNewFoldedAwards(surviving.contributions, merged)].map(contributionKey)),
     model,
+    folded,
   );
   const recordedAt = toIso(options.recordedAt);
   const ledger = ledgerChanges(surviving.contributions, contributions, {
@@ -80,10 +86,17 @@ export function mergeLeadStates(
       profile: combineProfiles(surviving.profile, merged.profile),
       profileAsOf: laterOf(surviving.profileAsOf, merged.profileAsOf),
       lifecycle,
+      ...(folded === undefined ? {} : { folded }),
     },
     ledger,
     events,
   };
+}
+
+/** The survivor's contributions whose caps now also count the merged lead's folded awards. */
+function withNewFoldedAwards(contributions: readonly Contribution[], merged: LeadState): Contribution[] {
+  const foldedRules = new Set(merged.folded?.rules.map((rule) => rule.ruleId));
+  return contributions.filter((contribution) => foldedRules.has(contribution.ruleId));
 }
 
 /** Qualification history is kept from both, so a merge never makes a lead qualify "for the first time" again. */

@@ -30,6 +30,38 @@ export interface LeadState {
   /** Event time of the newest profile data applied; older profile data only fills gaps. */
   profileAsOf: string | null;
   lifecycle: LifecycleState;
+  /** Contributions compaction folded; absent until the first compaction (states stored before it have none). */
+  folded?: FoldedHistory;
+}
+
+/**
+ * Contributions folded by compaction, so a lead's state grows with its recent activity, not its lifetime.
+ * Reading a score only sums decayed values per rule, group, half-life and sign, and decay is multiplicative,
+ * so those sums valued at `exactFrom` give the same score as the contributions themselves at any instant
+ * from `exactFrom` on (to floating-point rounding: the tests hold it to 1e-9 points).
+ */
+export interface FoldedHistory {
+  /** Scores are exact at or after this instant; before it, folded points count at their value at this instant. */
+  exactFrom: string;
+  rules: FoldedRule[];
+}
+
+/** What the caps still need to know about a rule's folded contributions. */
+export interface FoldedRule {
+  ruleId: string;
+  /** The earliest folded contribution: a once-per-lead rule awards nothing to a contribution after it. */
+  first: { eventId: string; occurredAt: string };
+  /** Sum of the folded awards' magnitudes, counted by a lifetime `maxPoints`. */
+  awardedMagnitude: number;
+  points: FoldedPoints[];
+}
+
+/** The folded awards of one rule with one group, half-life and sign, decayed to `exactFrom`. */
+export interface FoldedPoints {
+  groupId: string | null;
+  halfLifeDays: number | null;
+  /** Exact sum of the awards for a rule that never decays (null half-life). */
+  value: number;
 }
 
 export type LedgerEntryKind = 'awarded' | 'adjusted' | 'merged';
