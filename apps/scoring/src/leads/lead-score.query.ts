@@ -12,7 +12,7 @@ export class ScoreQuery {
     format: 'date-time',
     description:
       'Score as of this instant (ISO 8601); default now. Behaviour counts the contributions that existed then, ' +
-      'decayed to then; fit and lifecycle are the current ones',
+      'decayed to then (exact from the answer’s `exactFrom` on); fit and lifecycle are the current ones',
     example: '2026-11-28T10:15:00Z',
   })
   @IsOptional()

@@ -134,6 +134,16 @@ export class ScoreViewDto implements ScoreView {
   @ApiProperty({ format: 'date-time', description: 'The instant the behaviour score is computed for' })
   at!: string;
 
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'The breakdown is exact for any `at` from this instant on; older contributions were folded into per-rule ' +
+      'sums (the ledger keeps every one), so an earlier `at` is approximate. Null: exact at any instant',
+  })
+  exactFrom!: string | null;
+
   @ApiProperty({ description: 'The active model the score is computed with', example: '1' })
   modelVersion!: string;
 

@@ -10,8 +10,13 @@ import type { StoredLead } from '../scoring/scoring-session.types';
 
 export interface ScoreView {
   leadId: string;
-  /** The instant the behaviour score is computed for (decay is exact at any instant). */
+  /** The instant the behaviour score is computed for (decay is exact at any instant from `exactFrom` on). */
   at: string;
+  /**
+   * Contributions older than this were folded into per-rule sums (the ledger keeps them all): a breakdown for an
+   * earlier `at` counts them at their value then, so it is approximate. Null: exact at any instant.
+   */
+  exactFrom: string | null;
   modelVersion: string;
   /** Set when the lead was merged into another: its own score is frozen, the survivor's carries on. */
   mergedInto: string | null;
@@ -36,6 +41,7 @@ export function scoreViewOf(lead: StoredLead, model: ScoringModel, at: string): 
   return {
     leadId: lead.leadId,
     at: score.behaviour.at,
+    exactFrom: lead.state.folded?.exactFrom ?? null,
     modelVersion: model.version,
     mergedInto: lead.mergedInto,
     behaviour: {

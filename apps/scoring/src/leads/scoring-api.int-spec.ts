@@ -6,7 +6,12 @@ import {
   exampleEvents,
   type RecordedProfileV1,
 } from '@handoff/contracts';
-import { DEFAULT_SCORING_MODEL, type BacktestReport } from '@handoff/domain-scoring';
+import {
+  DAY_MS,
+  DEFAULT_EXACT_HISTORY_DAYS,
+  DEFAULT_SCORING_MODEL,
+  type BacktestReport,
+} from '@handoff/domain-scoring';
 import type { ConsumedMessage } from '@handoff/platform-kafka';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, dropSchema, uniqueName } from '@handoff/testing';
 import type { ModelSummary, ModelView } from '../models/model-registry.service';
@@ -161,6 +166,21 @@ describe('a lead’s score, ledger and export over HTTP', () => {
     ]);
     expect(body.fit).toMatchObject({ score: 0, grade: 'D' });
     expect(body.lifecycle.stage).toBe('lead');
+    expect(body.exactFrom).toBeNull();
+  });
+
+  it('says from when the breakdown is exact once old contributions were folded into the lead’s state', async () => {
+    const old = randomUUID();
+    const longAgo = new Date(Date.parse(NOW) - 200 * DAY_MS).toISOString();
+    const click = exampleEvents.engagementRecorded({ leadId: old, type: 'email_click', occurredAt: longAgo });
+    await service.app.get(ScoringBatch).applyEngagements([consumed(click)]);
+    const { body } = await service.get<ScoreView>(`/leads/${old}/score?at=${NOW}`);
+    const horizonMs = Date.parse(NOW) - DEFAULT_EXACT_HISTORY_DAYS * DAY_MS;
+    expect(Date.parse(body.exactFrom ?? '')).toBeGreaterThanOrEqual(horizonMs);
+    expect(body.behaviour.score).toBeCloseTo(3 * 0.5 ** (200 / 30), 3);
+    expect(body.behaviour.topFactors).toEqual([
+      expect.objectContaining({ ruleId: 'email-click', groupId: 'engagement' }),
+    ]);
   });
 
   it('pages through the ledger in order, showing the cap that applied', async () => {
@@ -263,9 +283,10 @@ describe('backtest and decay sweep', () => {
 
     expect(await service.app.get(HistoryRetention).prune()).toBe(1);
 
-    const kept = await service.dataSource.query(`SELECT payload ->> 'type' AS type FROM lead_events WHERE lead_id = $1`, [
-      lead,
-    ]);
+    const kept = await service.dataSource.query(
+      `SELECT payload ->> 'type' AS type FROM lead_events WHERE lead_id = $1`,
+      [lead],
+    );
     expect(kept).toEqual([{ type: 'content_download' }]);
     expect((await service.get<ScoreView>(scoreAt)).body).toEqual(before.body);
     expect(await service.app.get(HistoryRetention).prune()).toBe(0);

@@ -7,7 +7,7 @@ import {
   type LeadScoredV1,
   type RecordedProfileV1,
 } from '@handoff/contracts';
-import { DEFAULT_SCORING_MODEL as model } from '@handoff/domain-scoring';
+import { DEFAULT_EXACT_HISTORY_DAYS, DEFAULT_SCORING_MODEL as model, DAY_MS } from '@handoff/domain-scoring';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { PoisonMessageError } from '@handoff/platform-kafka';
 import { ScoringSession } from './scoring-session';
@@ -131,5 +131,22 @@ describe('ScoringSession', () => {
     const changes = sweep.changes();
     expect(changes.leads[0]).toMatchObject({ snapshot: { stage: 'recycled' }, coldAt: null });
     expect(published<LeadScoredV1>(changes, 'lead.scored.v1')[0]).toMatchObject({ lifecycleStage: 'recycled' });
+  });
+
+  it('writes each lead compacted: contributions older than the exact-history horizon are folded', () => {
+    const longAgo = new Date(Date.parse(NOW) - 200 * DAY_MS).toISOString();
+    const first = new ScoringSession(model, longAgo, []);
+    first.engagement(engagement(leadId, 'email_click', { occurredAt: longAgo }));
+    const [stored] = first.changes().leads;
+    expect(stored.state.contributions).toHaveLength(1);
+
+    const session = new ScoringSession(model, NOW, [stored]);
+    session.engagement(engagement(leadId, 'pricing_page_view'));
+    const [lead] = session.changes().leads;
+    expect(lead.state.contributions.map((contribution) => contribution.ruleId)).toEqual(['pricing-page']);
+    expect(lead.state.folded).toMatchObject({
+      exactFrom: new Date(Date.parse(NOW) - DEFAULT_EXACT_HISTORY_DAYS * DAY_MS).toISOString(),
+      rules: [{ ruleId: 'email-click', awardedMagnitude: 3 }],
+    });
   });
 });

@@ -2,6 +2,8 @@ import type { EngagementRecordedV1, LeadMergedV1, SalesActivityV1 } from '@hando
 import {
   applyEngagement,
   behaviourDropsBelowAt,
+  compactionHorizon,
+  compactLeadState,
   createLeadState,
   evaluateLifecycle,
   mergeLeadStates,
@@ -41,7 +43,8 @@ interface WorkingLead extends StoredLead {
  * Applies one chunk of inputs to the locked leads, in memory, with the domain: no I/O, so any error it
  * throws is deterministic and the caller can treat it as poison. Lifecycle is evaluated after every input
  * as of processing time (or the event's time if it is later), so a qualification happens exactly once per
- * crossing; `changes()` then says what to write and publish for the whole chunk.
+ * crossing; `changes()` then says what to write and publish for the whole chunk, each lead compacted first
+ * (contributions older than the exact-history horizon folded), so a state stays as small as its recent activity.
  */
 export class ScoringSession {
   private readonly leads = new Map<string, WorkingLead>();
@@ -132,7 +135,9 @@ export class ScoringSession {
   changes(): SessionChanges {
     const changed = [...this.leads.values()].filter((lead) => lead.changed);
     const outbox: NewOutboxMessage[] = [];
+    const horizon = compactionHorizon(this.now);
     const leads = changed.map((lead) => {
+      lead.state = compactLeadState(lead.state, this.model, horizon);
       const score = scoreLead(lead.state, lead.clock, this.model);
       const snapshot: ScoreSnapshot = {
         behaviour: roundScore(score.behaviour.total),
