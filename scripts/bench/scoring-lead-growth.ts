@@ -1,13 +1,16 @@
 /**
- * `npm run bench:scoring-growth`: what one more engagement costs a lead that already has N contributions, through
- * the domain functions the scoring session runs per event and per write (load the stored JSON, apply the
- * engagement, evaluate the lifecycle, score, search when it goes cold, serialise). Pure CPU, no infrastructure.
- * The history is a steady product-usage stream (10 events a day), so N = 10,000 is about 2.7 years of activity.
+ * `npm run bench:scoring-growth`: what one more engagement costs a lead with N history events, through the domain
+ * functions the scoring session runs per event and per write (load the stored JSON, apply the engagement, evaluate
+ * the lifecycle, compact, score, search when it goes cold, serialise). Pure CPU, no infrastructure. The history is
+ * a steady product-usage stream (10 events a day), so N = 10,000 is about 2.7 years of activity; the lead is stored
+ * as the service leaves it, compacted at its last write.
  */
 import { resolve } from 'node:path';
 import {
   applyEngagement,
   behaviourDropsBelowAt,
+  compactionHorizon,
+  compactLeadState,
   createLeadState,
   DAY_MS,
   DEFAULT_SCORING_MODEL,
@@ -74,13 +77,11 @@ function storedLead(size: number): LeadState {
     { length: size },
     (_, index) => applyEngagement(standalone, historyEvent(index, size), MODEL).state.contributions,
   ).flat();
-  const merged = mergeLeadStates(
-    createLeadState('bench-lead', 'mql'),
-    { ...standalone, contributions },
-    MODEL,
-    { causeEventId: 'bench-build', recordedAt: NOW_MS },
-  );
-  return merged.state;
+  const merged = mergeLeadStates(createLeadState('bench-lead', 'mql'), { ...standalone, contributions }, MODEL, {
+    causeEventId: 'bench-build',
+    recordedAt: NOW_MS,
+  });
+  return compactLeadState(merged.state, MODEL, compactionHorizon(NOW_MS));
 }
 
 /** One engagement as the session handles it: loaded from JSON, applied, evaluated, written back as JSON. */
@@ -90,7 +91,7 @@ function applyOneMore(storedJson: string, run: number): string {
   const engagement: Engagement = { eventId: `new-${run}`, type: 'product_usage', occurredAt: now, properties: {} };
   state = applyEngagement(state, engagement, MODEL, { recordedAt: now }).state;
   const lifecycle = evaluateLifecycle(state.lifecycle, scoreInputOf(scoreLead(state, now, MODEL)), MODEL);
-  state = { ...state, lifecycle: lifecycle.lifecycle };
+  state = compactLeadState({ ...state, lifecycle: lifecycle.lifecycle }, MODEL, compactionHorizon(now));
   scoreLead(state, now, MODEL);
   behaviourDropsBelowAt(state, COLD_BELOW, now, MODEL);
   return JSON.stringify(state);
@@ -147,7 +148,7 @@ function main(): void {
   const lines = [
     ...machineHeader(ROOT),
     `load:    one product_usage engagement on a lead with N history events (${EVENTS_PER_DAY}/day, default model + ` +
-      `product-usage rule): JSON.parse, applyEngagement, lifecycle, score, cold-at search, JSON.stringify`,
+      `product-usage rule): JSON.parse, applyEngagement, lifecycle, compaction, score, cold-at search, JSON.stringify`,
     '',
     ...report(results),
   ];
