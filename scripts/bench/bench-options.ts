@@ -29,8 +29,9 @@ export interface BenchOptions {
  * Defaults fit a 2-core machine running Kafka, PostgreSQL, Redis, the app and this client at once: below
  * ingest's knee, where latency is still mostly service time rather than a growing queue. Measured there
  * (Nov 2026): single events queue from ~80-100 req/s on (one Kafka produce per request, serialised by the
- * idempotent producer), batches of 100 from ~8-10 req/s on (batches sharing a person wait for each other's
- * identity transaction). The bare producer alone goes ~5x further.
+ * idempotent producer), batches of 100 from ~40 req/s on since identity resolution works in bulk (the two
+ * cores saturate, then batches sharing a person wait for each other's identity transaction). The bare producer
+ * alone goes ~5x further.
  */
 const DEFAULTS = {
   singleRate: 50,
