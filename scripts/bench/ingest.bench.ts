@@ -21,6 +21,7 @@ import { KafkaBaseline } from './kafka-baseline';
 import { ownCpuSeconds } from './process-cpu';
 import { type ScenarioStats, statsOf } from './latency-stats';
 import { type RequestOutcome, runOpenLoop } from './open-loop';
+import { cleanUp, progress } from './bench-progress';
 
 const ROOT = resolve(__dirname, '../..');
 /** High enough that the per-source limiter never throttles the bench: it measures the rest. */
@@ -46,10 +47,6 @@ interface Scenario {
 interface ScenarioReport {
   stats: ScenarioStats;
   ioTiming?: string[];
-}
-
-function progress(line: string): void {
-  process.stderr.write(`[bench] ${line}\n`);
 }
 
 function clip(text: string, length = 400): string {
@@ -135,19 +132,6 @@ async function startApp(
   });
   progress(`ingest starting on ${app.baseUrl} (schema bench_${runId})`);
   return app;
-}
-
-/** Each step runs whatever failed before it, so one failure never leaves the others behind. */
-async function cleanUp(steps: (readonly [what: string, step: () => Promise<unknown>])[]): Promise<void> {
-  for (const [what, step] of steps) {
-    try {
-      const result = await step();
-      progress(`cleanup: ${what}${result === undefined ? '' : ` (${String(result)})`}`);
-    } catch (error) {
-      progress(`cleanup: ${what} FAILED: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    }
-  }
 }
 
 async function main(): Promise<void> {

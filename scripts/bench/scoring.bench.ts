@@ -18,6 +18,7 @@ import { type ScoringBenchOptions, parseScoringOptions, SCORING_USAGE } from './
 import { ScoringDatabase, type TableWrites } from './scoring-database';
 import { produceEngagements, scoringEvents } from './scoring-events';
 import { type ConsumerRow, consumersTable, scoringSettingsLine, writesTable } from './scoring-report';
+import { cleanUp, progress } from './bench-progress';
 
 const ROOT = resolve(__dirname, '../..');
 const ENGAGEMENTS = Topics.engagementRecorded.name;
@@ -25,10 +26,6 @@ const ENGAGEMENTS = Topics.engagementRecorded.name;
 const APP_TOPICS = [ENGAGEMENTS, Topics.leadMerged.name, Topics.salesActivity.name];
 const POLL_MS = 100;
 const OUTBOX_DRAIN_TIMEOUT_MS = 20_000;
-
-function progress(line: string): void {
-  process.stderr.write(`[bench] ${line}\n`);
-}
 
 async function ensureTopics(brokers: string[]): Promise<void> {
   if ((await endOffsetsOf(brokers, APP_TOPICS)).size === APP_TOPICS.length) return;
@@ -116,19 +113,6 @@ async function runScoring(
   };
   const writes = delta(await db.tableWrites(), writesAtReady);
   return { row, writes, drainSeconds: drainedAt === undefined ? undefined : (drainedAt - doneAt) / 1000, commits };
-}
-
-/** Each step runs whatever failed before it, so one failure never leaves the others behind. */
-async function cleanUp(steps: (readonly [what: string, step: () => Promise<unknown>])[]): Promise<void> {
-  for (const [what, step] of steps) {
-    try {
-      const result = await step();
-      progress(`cleanup: ${what}${result === undefined ? '' : ` (${String(result)})`}`);
-    } catch (error) {
-      progress(`cleanup: ${what} FAILED: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    }
-  }
 }
 
 async function main(): Promise<void> {
