@@ -258,69 +258,6 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     });
   });
 
-  describe('batches', () => {
-    it('resolves a batch in order, so a page view before an identify keeps its anonymous lead', async () => {
-      const visitor = anonymousId();
-      const address = email();
-      const knownLead = await resolver.resolve({ email: address }, context());
-
-      const [pageView, identify, later] = await resolver.resolveMany([
-        { input: { anonymousId: visitor }, context: context() },
-        { input: { anonymousId: visitor, email: address }, context: context('identify') },
-        { input: { anonymousId: visitor }, context: context() },
-      ]);
-
-      expect(identify).toEqual({ leadId: knownLead.leadId, mergedLeadIds: [pageView.leadId] });
-      expect(later).toEqual({ leadId: knownLead.leadId, mergedLeadIds: [] });
-      expect(await mergeEvents()).toHaveLength(1);
-    });
-
-    it('answers the same known visitor by batch position: before an identify merges its lead, and after', async () => {
-      const visitor = anonymousId();
-      const address = email();
-      const anonymousLead = await resolver.resolve({ anonymousId: visitor }, context());
-      const knownLead = await resolver.resolve({ email: address }, context());
-
-      const resolutions = await resolver.resolveMany([
-        { input: { anonymousId: visitor }, context: context() },
-        { input: { anonymousId: visitor, email: address }, context: context('identify') },
-        { input: { anonymousId: visitor }, context: context() },
-      ]);
-
-      expect(resolutions).toEqual([
-        { leadId: anonymousLead.leadId, mergedLeadIds: [] },
-        { leadId: knownLead.leadId, mergedLeadIds: [anonymousLead.leadId] },
-        { leadId: knownLead.leadId, mergedLeadIds: [] },
-      ]);
-    });
-
-    it('answers a batch of known visitors without writing anything', async () => {
-      const visitors = [anonymousId(), anonymousId()];
-      const leads = await resolver.resolveMany(
-        visitors.map((visitor) => ({ input: { anonymousId: visitor }, context: context() })),
-      );
-      const linksBefore = await dataSource.query('SELECT * FROM identity_links ORDER BY kind, value');
-
-      const again = await resolver.resolveMany(
-        [...visitors, ...visitors].map((visitor) => ({ input: { anonymousId: visitor }, context: context() })),
-      );
-
-      expect(again).toEqual([...leads, ...leads]);
-      expect(await dataSource.query('SELECT * FROM identity_links ORDER BY kind, value')).toEqual(linksBefore);
-      expect(await leadCount()).toBe(2);
-    });
-
-    it('resolves nothing when one item of a batch names nobody', async () => {
-      await expect(
-        resolver.resolveMany([
-          { input: { anonymousId: anonymousId() }, context: context() },
-          { alias: { previousId: anonymousId(), userId: ' ' }, context: aliasContext() },
-        ]),
-      ).rejects.toThrow('an alias needs a user id');
-      expect(await leadCount()).toBe(0);
-    });
-  });
-
   it('stores no clear email anywhere in the schema', async () => {
     const address = email();
     const visitor = anonymousId();
