@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiBasicAuth,
   ApiBearerAuth,
@@ -10,8 +10,9 @@ import {
 } from '@nestjs/swagger';
 import { CorrelationContext } from '@handoff/platform-observability';
 import type { Response } from 'express';
-import { type AuthenticatedSource, CurrentSource, RateLimitGuard, SourceAuthGuard } from '../sources';
+import { type AuthenticatedSource, CurrentSource, SourceAuthenticated } from '../sources';
 import { type BatchResponseBody, respondWith } from './ingestion-result';
+import { ApiIngestionResponses } from './ingestion-result.response';
 import { IngestionService } from './ingestion.service';
 import { NativeBatchDto, NativeEventDto } from './native-event.dto';
 import { parseNativeEvent } from './native-event.parser';
@@ -21,7 +22,7 @@ import { parseNativeEvent } from './native-event.parser';
 @ApiBasicAuth()
 @ApiExtraModels(NativeEventDto, NativeBatchDto)
 @Controller('v1/events')
-@UseGuards(SourceAuthGuard, RateLimitGuard)
+@SourceAuthenticated()
 export class NativeEventsController {
   constructor(private readonly ingestion: IngestionService) {}
 
@@ -35,6 +36,7 @@ export class NativeEventsController {
       '503: the stream is unavailable, nothing was accepted, retry with the same messageIds.',
   })
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(NativeEventDto) }, { $ref: getSchemaPath(NativeBatchDto) }] } })
+  @ApiIngestionResponses('event-or-batch')
   async record(
     @CurrentSource() source: AuthenticatedSource,
     @Body() body: unknown,

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBasicAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationContext } from '@handoff/platform-observability';
 import type { Response } from 'express';
-import { type AuthenticatedSource, CurrentSource, RateLimitGuard, SourceAuthGuard } from '../../sources';
+import { type AuthenticatedSource, CurrentSource, SourceAuthenticated } from '../../sources';
 import type { IncomingCall } from '../incoming-engagement';
 import { type BatchResponseBody, respondWith } from '../ingestion-result';
+import { ApiIngestionResponses } from '../ingestion-result.response';
 import { IngestionService } from '../ingestion.service';
 import { SegmentMapper, type SegmentReceipt } from './segment-mapper';
 import {
@@ -27,7 +28,7 @@ type CallMapper = (raw: unknown, receipt: SegmentReceipt) => IncomingCall;
 @ApiTags('segment')
 @ApiBasicAuth()
 @Controller('v1')
-@UseGuards(SourceAuthGuard, RateLimitGuard)
+@SourceAuthenticated()
 export class SegmentController {
   constructor(
     private readonly ingestion: IngestionService,
@@ -38,6 +39,7 @@ export class SegmentController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a track call', description: SEGMENT_NOTE })
   @ApiBody({ type: SegmentTrackDto })
+  @ApiIngestionResponses('event')
   track(
     @CurrentSource() source: AuthenticatedSource,
     @Body() body: unknown,
@@ -50,6 +52,7 @@ export class SegmentController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a page (or screen) call', description: SEGMENT_NOTE })
   @ApiBody({ type: SegmentPageDto })
+  @ApiIngestionResponses('event')
   page(@CurrentSource() source: AuthenticatedSource, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     return this.one(source, body, res, (raw, receipt) => ({ engagement: this.mapper.page(raw, receipt) }));
   }
@@ -61,6 +64,7 @@ export class SegmentController {
     description: SEGMENT_NOTE,
   })
   @ApiBody({ type: SegmentIdentifyDto })
+  @ApiIngestionResponses('event')
   identify(
     @CurrentSource() source: AuthenticatedSource,
     @Body() body: unknown,
@@ -73,6 +77,7 @@ export class SegmentController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Link a previous id to a user id, merging their leads', description: SEGMENT_NOTE })
   @ApiBody({ type: SegmentAliasDto })
+  @ApiIngestionResponses('alias')
   alias(
     @CurrentSource() source: AuthenticatedSource,
     @Body() body: unknown,
@@ -88,6 +93,7 @@ export class SegmentController {
     description: SEGMENT_NOTE,
   })
   @ApiBody({ type: SegmentBatchDto })
+  @ApiIngestionResponses('batch')
   async batch(
     @CurrentSource() source: AuthenticatedSource,
     @Body() body: unknown,

@@ -1,5 +1,5 @@
 import { applyDecorators, HttpStatus } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiResponse, type HeadersObject } from '@nestjs/swagger';
 import type { FieldIssue } from '@handoff/contracts';
 import type { ApiErrorBody } from './api-error';
 
@@ -30,11 +30,28 @@ export class ApiErrorResponse implements ApiErrorBody {
   errors?: FieldIssueResponse[];
 }
 
-/** Documents error answers, each with the ApiErrorBody schema: `@ApiErrorResponses({ 404: 'no such lead' })`. */
-export function ApiErrorResponses(descriptions: Partial<Record<HttpStatus, string>>): MethodDecorator & ClassDecorator {
+/** An error answer's description, with the headers it carries when a client needs them (Retry-After). */
+export type ApiErrorDescription = string | { description: string; headers: HeadersObject };
+
+/** Retry-After as ApiExceptionFilter (every 503) and rate limiters send it: whole seconds. */
+export const RETRY_AFTER_HEADER: HeadersObject = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
+};
+
+/**
+ * Documents error answers, each with the ApiErrorBody schema: `@ApiErrorResponses({ 404: 'no such lead' })`,
+ * or with headers: `@ApiErrorResponses({ 503: { description: 'retry later', headers: RETRY_AFTER_HEADER } })`.
+ */
+export function ApiErrorResponses(
+  descriptions: Partial<Record<HttpStatus, ApiErrorDescription>>,
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...Object.entries(descriptions).map(([status, description]) =>
-      ApiResponse({ status: Number(status), description, type: ApiErrorResponse }),
+    ...Object.entries(descriptions).map(([status, answer]) =>
+      ApiResponse({
+        status: Number(status),
+        type: ApiErrorResponse,
+        ...(typeof answer === 'string' ? { description: answer } : answer),
+      }),
     ),
   );
 }
