@@ -33,7 +33,8 @@ export class NativeEventsController {
     description:
       'Answers after the events are durably on the stream. 200: all recorded (or duplicates of recorded ones); ' +
       '207: some rejected (see results[].errors); 400: none valid; 413: too large; 429: rate limited; ' +
-      '503: the stream is unavailable, nothing was accepted, retry with the same messageIds.',
+      '503: retry with the same messageIds (the stream was unavailable and nothing was accepted, or some ' +
+      'events are still being recorded by a concurrent request; recorded ones come back as duplicates).',
   })
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(NativeEventDto) }, { $ref: getSchemaPath(NativeBatchDto) }] } })
   @ApiIngestionResponses('event-or-batch')
