@@ -64,6 +64,17 @@ export class ScoringConfig extends ServiceConfig {
   @Min(0)
   SCORING_HISTORY_RETENTION_DAYS = 365;
 
+  /**
+   * Days a lead's contributions stay one by one before they are folded into per-rule sums: scores read for an
+   * instant within them (`?at=`) are exact and a late event within them is capped as if it came in order.
+   * Longer keeps more per lead (each event costs more); the score now is exact either way.
+   */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SCORING_EXACT_HISTORY_DAYS = 90;
+
   /** Most leads a backtest replays (the newest histories are kept when there are more). */
   @EnvInt()
   @IsInt()

@@ -3,6 +3,7 @@ import type { EngagementRecordedV1, EventEnvelope, LeadMergedV1, SalesActivityV1
 import { Inbox } from '@handoff/platform-database';
 import { type ConsumedMessage, PoisonMessageError, withMessageContext } from '@handoff/platform-kafka';
 import { DataSource } from 'typeorm';
+import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
 import { LeadStateStore } from './lead-state.store';
 import { ScoringSession } from './scoring-session';
@@ -25,6 +26,7 @@ export class ScoringBatch {
     private readonly dataSource: DataSource,
     private readonly store: LeadStateStore,
     private readonly models: ModelRegistry,
+    private readonly config: ScoringConfig,
   ) {}
 
   applyEngagements(messages: ConsumedMessage<EngagementRecordedV1>[]): Promise<void> {
@@ -75,7 +77,12 @@ export class ScoringBatch {
         manager,
         fresh.flatMap((message) => leadIdsOf(message.value)),
       );
-      const session = new ScoringSession(model, new Date().toISOString(), stored);
+      const session = new ScoringSession(
+        model,
+        new Date().toISOString(),
+        stored,
+        this.config.SCORING_EXACT_HISTORY_DAYS,
+      );
       for (const message of fresh) withMessageContext(message, () => orPoison(() => step(session, message.value)));
       await this.store.save(
         manager,

@@ -149,4 +149,22 @@ describe('ScoringSession', () => {
       rules: [{ ruleId: 'email-click', awardedMagnitude: 3 }],
     });
   });
+
+  it('keeps contributions one by one for the configured exact-history days', () => {
+    const sixtyDaysAgo = new Date(Date.parse(NOW) - 60 * DAY_MS).toISOString();
+    const writtenWith = (exactHistoryDays?: number) => {
+      const session = new ScoringSession(model, NOW, [], exactHistoryDays);
+      session.engagement(engagement(leadId, 'email_click', { occurredAt: sixtyDaysAgo }));
+      session.engagement(engagement(leadId, 'pricing_page_view'));
+      return session.changes().leads[0].state;
+    };
+
+    expect(writtenWith().contributions.map((contribution) => contribution.ruleId)).toEqual([
+      'email-click',
+      'pricing-page',
+    ]);
+    const shorter = writtenWith(30);
+    expect(shorter.contributions.map((contribution) => contribution.ruleId)).toEqual(['pricing-page']);
+    expect(shorter.folded?.exactFrom).toBe(new Date(Date.parse(NOW) - 30 * DAY_MS).toISOString());
+  });
 });

@@ -3,6 +3,7 @@ import {
   applyEngagement,
   behaviourDropsBelowAt,
   compactionHorizon,
+  DEFAULT_EXACT_HISTORY_DAYS,
   compactLeadState,
   createLeadState,
   evaluateLifecycle,
@@ -56,6 +57,8 @@ export class ScoringSession {
     private readonly model: ScoringModel,
     private readonly now: string,
     stored: readonly StoredLead[],
+    /** How far back contributions stay one by one (SCORING_EXACT_HISTORY_DAYS). */
+    private readonly exactHistoryDays = DEFAULT_EXACT_HISTORY_DAYS,
   ) {
     for (const lead of stored) this.leads.set(lead.leadId, this.working(lead));
   }
@@ -135,7 +138,7 @@ export class ScoringSession {
   changes(): SessionChanges {
     const changed = [...this.leads.values()].filter((lead) => lead.changed);
     const outbox: NewOutboxMessage[] = [];
-    const horizon = compactionHorizon(this.now);
+    const horizon = compactionHorizon(this.now, this.exactHistoryDays);
     const leads = changed.map((lead) => {
       lead.state = compactLeadState(lead.state, this.model, horizon);
       const score = scoreLead(lead.state, lead.clock, this.model);

@@ -51,7 +51,8 @@ export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShut
     return this.dataSource.transaction(async (manager) => {
       const due = await this.store.lockDue(manager, now, this.config.SCORING_SWEEP_BATCH_SIZE);
       if (due.length === 0) return 0;
-      const session = new ScoringSession(await this.models.active(manager), now, due);
+      const model = await this.models.active(manager);
+      const session = new ScoringSession(model, now, due, this.config.SCORING_EXACT_HISTORY_DAYS);
       const correlationId = randomUUID();
       for (const lead of due) session.recheck(lead.leadId, correlationId);
       const changes = session.changes();
