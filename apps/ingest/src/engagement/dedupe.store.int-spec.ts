@@ -34,4 +34,18 @@ describe('DedupeStore (real Redis)', () => {
 
     expect(await store.reserve(sourceId, ['r-1', 'r-2', 'r-kept'])).toEqual(['new', 'new', 'in_flight']);
   });
+
+  it('renews only reservations still pending, so a long send keeps its messages reserved', async () => {
+    expect(await store.reserve(sourceId, ['h-pending', 'h-confirmed'])).toEqual(['new', 'new']);
+    await store.confirm(sourceId, ['h-confirmed']);
+    const keyOf = (messageId: string) => `ingest:dedupe:${sourceId}:${messageId}`;
+    // As if most of the pending time had passed.
+    await Promise.all([redis.pexpire(keyOf('h-pending'), 500), redis.pexpire(keyOf('h-confirmed'), 500)]);
+
+    expect(await store.renew(sourceId, ['h-pending', 'h-confirmed', 'h-never-reserved'])).toBe(1);
+
+    expect(await ttlOf('h-pending')).toBeGreaterThan(30_000);
+    expect(await ttlOf('h-confirmed')).toBeLessThanOrEqual(500);
+    expect(await ttlOf('h-never-reserved')).toBe(-2);
+  });
 });

@@ -1,14 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT, RedisScript } from '@handoff/platform-redis';
 import type { Redis } from 'ioredis';
+import { renewWhile } from './renew-while';
 import { IngestConfig } from '../app/ingest.config';
 
 export type Reservation = 'new' | 'duplicate' | 'in_flight';
 
 const PENDING = 'pending';
 const DONE = 'done';
-/** A reservation whose request died stops blocking retries after this long. */
+/**
+ * A reservation whose request died (the process with it) stops blocking retries after this long. While its send
+ * is alive, `holdWhile` keeps renewing it, so a send that kafkajs retries for longer never outlives it.
+ */
 const PENDING_TTL_MS = 60_000;
+const PENDING_RENEW_EVERY_MS = PENDING_TTL_MS / 3;
 
 /**
  * Reserves every key of KEYS that is free (ARGV: the pending marker, its time to live in ms, the done marker)
@@ -30,6 +35,18 @@ for _, key in ipairs(KEYS) do
   redis.call('SET', key, ARGV[1], 'PX', ARGV[2])
 end
 return #KEYS
+`);
+
+/** Renews every key of KEYS still pending (ARGV: the pending marker, its time to live in ms); returns how many. */
+const RENEW_SCRIPT = new RedisScript(`
+local renewed = 0
+for _, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[1] then
+    redis.call('PEXPIRE', key, ARGV[2])
+    renewed = renewed + 1
+  end
+end
+return renewed
 `);
 
 const RESERVATIONS: readonly Reservation[] = ['new', 'duplicate', 'in_flight'];
@@ -63,6 +80,18 @@ export class DedupeStore {
     if (messageIds.length === 0) return;
     const keys = messageIds.map((messageId) => keyOf(sourceId, messageId));
     await CONFIRM_SCRIPT.run(this.redis, keys, [DONE, this.windowMs]);
+  }
+
+  /** Renews the reservations of `messageIds` that are still pending; confirmed or released ones are left alone. */
+  async renew(sourceId: string, messageIds: readonly string[]): Promise<number> {
+    if (messageIds.length === 0) return 0;
+    const keys = messageIds.map((messageId) => keyOf(sourceId, messageId));
+    return (await RENEW_SCRIPT.run(this.redis, keys, [PENDING, PENDING_TTL_MS])) as number;
+  }
+
+  /** Keeps the reservations of `messageIds` pending for as long as `send` runs (a failed renewal is retried). */
+  holdWhile<T>(sourceId: string, messageIds: readonly string[], send: Promise<T>): Promise<T> {
+    return renewWhile(send, () => this.renew(sourceId, messageIds), PENDING_RENEW_EVERY_MS);
   }
 
   async release(sourceId: string, messageIds: readonly string[]): Promise<void> {

@@ -22,9 +22,9 @@ export class IngestUnavailableError extends ServiceUnavailableException {
 /**
  * Records engagements from any API: de-duplicates by (source, message id), resolves each to one lead,
  * and publishes them to engagement.recorded.v1 in one request, answering only after Kafka acknowledged.
- * Reservations follow the send's real outcome: released when it fails (the client's retry records the
- * events), confirmed when it succeeds, even if that happens after the answer was already a 503 (the
- * retry then comes back as a duplicate). Either way each message lands once.
+ * Reservations follow the send's real outcome, and stay pending for as long as the send runs: released
+ * when it fails (the client's retry records the events), confirmed when it succeeds, even if that happens
+ * after the answer was already a 503 (the retry then comes back as a duplicate). Each message lands once.
  */
 @Injectable()
 export class EngagementRecorder {
@@ -111,7 +111,8 @@ export class EngagementRecorder {
 
   private async publish(sourceId: string, events: EngagementRecordedV1[], messageIds: string[]): Promise<void> {
     if (events.length === 0) return;
-    const settled = this.producer.publish(Topics.engagementRecorded, events).then(
+    const sending = this.producer.publish(Topics.engagementRecorded, events);
+    const settled = this.dedupe.holdWhile(sourceId, messageIds, sending).then(
       () => this.dedupe.confirm(sourceId, messageIds),
       async (error: unknown) => {
         await this.dedupe.release(sourceId, messageIds);
