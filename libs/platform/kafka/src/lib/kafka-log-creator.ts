@@ -10,13 +10,22 @@ export const KAFKAJS_LOG_LEVELS: Record<KafkaLogLevel, logLevel> = {
   debug: logLevel.DEBUG,
 };
 
+/**
+ * kafkajs warns at every start that an idempotent producer with bounded retries "may invalidate EoS". Bounded
+ * retries are deliberate here: a send that fails is retried by its caller (ingest answers 503 and the client
+ * resends, the outbox relay sends the row again) and every consumer drops repeats by event id. Logged at
+ * debug level, so operators do not chase it.
+ */
+const EXPECTED_WARNINGS = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
+
 /** Routes kafkajs' own log lines into the Nest logger as structured objects (one JSON line each). */
 export const nestLogCreator: logCreator = () => {
   const logger = new Logger('kafkajs');
   return ({ namespace, level, log }: LogEntry) => {
     const { message, timestamp: _timestamp, ...extra } = log;
     const entry = { msg: message, namespace, ...extra };
-    if (level === logLevel.ERROR) logger.error(entry);
+    if (level === logLevel.WARN && EXPECTED_WARNINGS.has(message)) logger.debug(entry);
+    else if (level === logLevel.ERROR) logger.error(entry);
     else if (level === logLevel.WARN) logger.warn(entry);
     else if (level === logLevel.INFO) logger.log(entry);
     else logger.debug(entry);

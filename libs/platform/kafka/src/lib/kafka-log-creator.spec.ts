@@ -1,0 +1,33 @@
+import { Logger } from '@nestjs/common';
+import { logLevel, type LogEntry } from 'kafkajs';
+import { nestLogCreator } from './kafka-log-creator';
+
+const entry = (level: logLevel, message: string): LogEntry => ({
+  namespace: 'Producer',
+  level,
+  label: 'WARN',
+  log: { message, timestamp: '2026-11-29T00:00:00.000Z', retries: 5 },
+});
+
+describe('nestLogCreator', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('passes kafkajs warnings through as structured warnings, without its timestamp', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+
+    nestLogCreator(logLevel.INFO)(entry(logLevel.WARN, 'Connection timeout'));
+
+    expect(warn).toHaveBeenCalledWith({ msg: 'Connection timeout', namespace: 'Producer', retries: 5 });
+  });
+
+  it('logs the expected "limiting retries" warning of the idempotent producer at debug level', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+    const message = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
+    nestLogCreator(logLevel.INFO)(entry(logLevel.WARN, message));
+
+    expect(warn).not.toHaveBeenCalled();
+    expect(debug).toHaveBeenCalledWith(expect.objectContaining({ msg: message }));
+  });
+});
