@@ -20,3 +20,4 @@ export * from './lib/events/rep-capacity.v1';
 export * from './lib/topics';
 export * from './lib/event-codec';
 export * from './lib/examples';
+export * from './lib/asyncapi/asyncapi-document';

@@ -1,6 +1,6 @@
-import { Equals, IsDefined, IsIn, IsISO4217CurrencyCode, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { Equals, IsIn, IsISO4217CurrencyCode, IsOptional, IsUUID } from 'class-validator';
 import { EventEnvelope } from '../envelope';
-import { IsIdentifier, IsNonNegativeNumber, IsText } from '../validation/field-rules';
+import { IsIdentifier, IsNonNegativeNumber, IsRequiredWith, IsText } from '../validation/field-rules';
 import { SALES_OUTCOMES, type SalesOutcome } from '../vocabulary';
 
 /** What a sales system reports about a routed lead: accepted, rejected, won or lost (with the deal amount). */
@@ -31,8 +31,7 @@ export class SalesActivityV1 extends EventEnvelope {
   amount?: number;
 
   /** ISO 4217, e.g. `EUR`; required with `amount` because an amount without a currency cannot be summed. */
-  @ValidateIf((event: SalesActivityV1) => event.amount !== undefined || event.currency !== undefined)
-  @IsDefined({ message: '$property is required when amount is given' })
+  @IsRequiredWith('amount')
   @IsISO4217CurrencyCode()
   currency?: string;
 }

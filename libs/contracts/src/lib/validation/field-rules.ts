@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Transform, Type } from 'class-transformer';
+import { Transform, Type, type TransformFnParams } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,6 +16,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { Constructor } from '../topic-contract';
@@ -62,14 +63,34 @@ export const IsNestedArray = (type: () => Constructor<object>, size: { min: numb
 export const IsOptionalNested = (type: () => Constructor<object>): PropertyDecorator =>
   composeRules(IsOptional(), IsObject(), ValidateNested(), Type(type));
 
+/** A named transform, so the AsyncAPI generator can recognise it (it states every transform it knows). */
+export const trimSurroundingWhitespace = ({ value }: TransformFnParams): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
 /**
  * An optional email address. Surrounding whitespace (common in CRM exports and form fields) is trimmed
  * before the check; case is left alone here and normalised where identities are resolved.
  */
 export const IsOptionalEmail = (): PropertyDecorator =>
-  composeRules(
-    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
-    IsOptional(),
-    IsEmail(),
-    MaxLength(254),
-  );
+  composeRules(Transform(trimSurroundingWhitespace), IsOptional(), IsEmail(), MaxLength(254));
+
+/** The ValidateIf context that names the property a value is required with, so the rule can be published. */
+export interface RequiredWithContext {
+  requiredWith: string;
+}
+
+/**
+ * Required when `otherProperty` is given, and checked whenever present (e.g. a currency goes with an amount).
+ * The condition carries its meaning as context because a condition function cannot be read back.
+ */
+export const IsRequiredWith =
+  (otherProperty: string): PropertyDecorator =>
+  (target, propertyKey) => {
+    const context: RequiredWithContext = { requiredWith: otherProperty };
+    const isPresent = (object: object, key: string | symbol) =>
+      (object as Record<string | symbol, unknown>)[key] !== undefined;
+    composeRules(
+      ValidateIf((object: object) => isPresent(object, otherProperty) || isPresent(object, propertyKey), { context }),
+      IsDefined({ message: `$property is required when ${otherProperty} is given` }),
+    )(target, propertyKey);
+  };

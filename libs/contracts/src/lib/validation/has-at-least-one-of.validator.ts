@@ -1,5 +1,8 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
+/** The rule's name in class-validator's metadata (the AsyncAPI generator maps it). */
+export const HAS_AT_LEAST_ONE_OF = 'hasAtLeastOneOf';
+
 const hasNonEmptyString = (value: object, key: string): boolean => {
   const field = (value as Record<string, unknown>)[key];
   return typeof field === 'string' && field.length > 0;
@@ -12,7 +15,7 @@ const hasNonEmptyString = (value: object, key: string): boolean => {
 export function HasAtLeastOneOf(keys: readonly string[]): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
-      name: 'hasAtLeastOneOf',
+      name: HAS_AT_LEAST_ONE_OF,
       target: target.constructor,
       propertyName: propertyName as string,
       constraints: [keys],

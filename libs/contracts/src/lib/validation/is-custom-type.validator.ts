@@ -1,5 +1,8 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
+/** The rule's name in class-validator's metadata (the AsyncAPI generator maps it). */
+export const IS_CUSTOM_TYPE_OF_ACTIVITY = 'isCustomTypeOfActivity';
+
 export const CUSTOM_TYPE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 const isCustom = (args: ValidationArguments): boolean => (args.object as { type?: unknown }).type === 'custom';
@@ -11,7 +14,7 @@ const isCustom = (args: ValidationArguments): boolean => (args.object as { type?
 export function IsCustomTypeOfActivity(): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
-      name: 'isCustomTypeOfActivity',
+      name: IS_CUSTOM_TYPE_OF_ACTIVITY,
       target: target.constructor,
       propertyName: propertyName as string,
       validator: {

@@ -1,5 +1,8 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
+/** The rule's name in class-validator's metadata (the AsyncAPI generator maps it). */
+export const IS_FLAT_RECORD = 'isFlatRecord';
+
 /** A scalar an event property may hold. */
 export type PropertyScalar = string | number | boolean | null;
 /** Scalars, lists of scalars, and one level of grouping (e.g. `utm: { source, campaign }`). */
@@ -66,7 +69,7 @@ export function flatRecordProblem(path: string, value: unknown): string | undefi
 export function IsFlatRecord(): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
-      name: 'isFlatRecord',
+      name: IS_FLAT_RECORD,
       target: target.constructor,
       propertyName: propertyName as string,
       validator: {
