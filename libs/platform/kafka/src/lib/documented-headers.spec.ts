@@ -1,0 +1,17 @@
+import { DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@handoff/contracts';
+import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
+import { DLQ_HEADERS } from './dead-letter';
+import { CONTENT_TYPE_HEADER, EVENT_ID_HEADER, SCHEMA_VERSION_HEADER } from './kafka-record';
+
+/** The AsyncAPI document (libs/contracts) names the headers this library writes; they must stay the same. */
+describe('headers documented in the AsyncAPI document', () => {
+  it('are exactly the headers the producer writes on every event', () => {
+    expect(Object.keys(EVENT_HEADERS).sort()).toEqual(
+      [CORRELATION_ID_HEADER, EVENT_ID_HEADER, SCHEMA_VERSION_HEADER, CONTENT_TYPE_HEADER].sort(),
+    );
+  });
+
+  it('are exactly the headers a dead letter carries', () => {
+    expect(Object.keys(DEAD_LETTER_HEADERS).sort()).toEqual(Object.values(DLQ_HEADERS).sort());
+  });
+});
