@@ -1,6 +1,4 @@
 import { TEST_DATABASE_URL, uniqueName } from '@handoff/testing';
-import type { DataSource } from 'typeorm';
-import type { IdentityResolver } from './identity-resolver.service';
 import type { Resolution, ResolutionRequest } from './identity-resolution.types';
 import {
   IdentityTestHarness,
@@ -132,30 +130,14 @@ describe('IdentityResolver.resolveMany against one call at a time (real PostgreS
     ]);
     expect(new Set(oneAtATime.answers.map((answer) => answer.leadId)).size).toBeGreaterThan(4);
   });
-});
-
-describe('IdentityResolver.resolveMany (real PostgreSQL)', () => {
-  let harness: IdentityTestHarness;
-  let dataSource: DataSource;
-  let resolver: IdentityResolver;
-
-  beforeAll(async () => {
-    harness = await IdentityTestHarness.open(TEST_DATABASE_URL, uniqueName('ingest_test'));
-    ({ dataSource, resolver } = harness);
-  });
-  beforeEach(() => harness.reset());
-  afterAll(() => harness.close());
-
-  const leadCount = () => harness.liveLeadCount();
-  const mergeEvents = () => harness.mergeEvents();
 
   describe('batches', () => {
     it('resolves a batch in order, so a page view before an identify keeps its anonymous lead', async () => {
       const visitor = anonymousId();
       const address = email();
-      const knownLead = await resolver.resolve({ email: address }, context());
+      const knownLead = await harness.resolver.resolve({ email: address }, context());
 
-      const [pageView, identify, later] = await resolver.resolveMany([
+      const [pageView, identify, later] = await harness.resolver.resolveMany([
         { input: { anonymousId: visitor }, context: context() },
         { input: { anonymousId: visitor, email: address }, context: context('identify') },
         { input: { anonymousId: visitor }, context: context() },
@@ -163,16 +145,16 @@ describe('IdentityResolver.resolveMany (real PostgreSQL)', () => {
 
       expect(identify).toEqual({ leadId: knownLead.leadId, mergedLeadIds: [pageView.leadId] });
       expect(later).toEqual({ leadId: knownLead.leadId, mergedLeadIds: [] });
-      expect(await mergeEvents()).toHaveLength(1);
+      expect(await harness.mergeEvents()).toHaveLength(1);
     });
 
     it('answers the same known visitor by batch position: before an identify merges its lead, and after', async () => {
       const visitor = anonymousId();
       const address = email();
-      const anonymousLead = await resolver.resolve({ anonymousId: visitor }, context());
-      const knownLead = await resolver.resolve({ email: address }, context());
+      const anonymousLead = await harness.resolver.resolve({ anonymousId: visitor }, context());
+      const knownLead = await harness.resolver.resolve({ email: address }, context());
 
-      const resolutions = await resolver.resolveMany([
+      const resolutions = await harness.resolver.resolveMany([
         { input: { anonymousId: visitor }, context: context() },
         { input: { anonymousId: visitor, email: address }, context: context('identify') },
         { input: { anonymousId: visitor }, context: context() },
@@ -187,28 +169,28 @@ describe('IdentityResolver.resolveMany (real PostgreSQL)', () => {
 
     it('answers a batch of known visitors without writing anything', async () => {
       const visitors = [anonymousId(), anonymousId()];
-      const leads = await resolver.resolveMany(
+      const leads = await harness.resolver.resolveMany(
         visitors.map((visitor) => ({ input: { anonymousId: visitor }, context: context() })),
       );
-      const linksBefore = await dataSource.query('SELECT * FROM identity_links ORDER BY kind, value');
+      const linksBefore = await harness.dataSource.query('SELECT * FROM identity_links ORDER BY kind, value');
 
-      const again = await resolver.resolveMany(
+      const again = await harness.resolver.resolveMany(
         [...visitors, ...visitors].map((visitor) => ({ input: { anonymousId: visitor }, context: context() })),
       );
 
       expect(again).toEqual([...leads, ...leads]);
-      expect(await dataSource.query('SELECT * FROM identity_links ORDER BY kind, value')).toEqual(linksBefore);
-      expect(await leadCount()).toBe(2);
+      expect(await harness.dataSource.query('SELECT * FROM identity_links ORDER BY kind, value')).toEqual(linksBefore);
+      expect(await harness.liveLeadCount()).toBe(2);
     });
 
     it('resolves nothing when one item of a batch names nobody', async () => {
       await expect(
-        resolver.resolveMany([
+        harness.resolver.resolveMany([
           { input: { anonymousId: anonymousId() }, context: context() },
           { alias: { previousId: anonymousId(), userId: ' ' }, context: aliasContext() },
         ]),
       ).rejects.toThrow('an alias needs a user id');
-      expect(await leadCount()).toBe(0);
+      expect(await harness.liveLeadCount()).toBe(0);
     });
   });
 });
