@@ -8,7 +8,12 @@ import {
 } from '@handoff/contracts';
 import { type ReadRecord, TopicReader, TopicWriter, type WrittenRecord, waitFor } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
-import { bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
+import {
+  bearerAuth,
+  type IngestTestApp,
+  startIngestStreamsTestBed,
+  type IngestStreamsTestBed,
+} from '../testing/ingest-test-app';
 import { KAFKA_SOURCE_ID } from './inbound-engagement.consumer';
 import type { BatchResponseBody } from './ingestion-result';
 import { eventIdOf } from './recorded-event.factory';
@@ -17,22 +22,19 @@ const INBOUND = Topics.engagementInbound.name;
 const DLQ = dlqNameOf(INBOUND);
 const RECORDED = Topics.engagementRecorded.name;
 
+let bed: IngestStreamsTestBed | undefined;
 let ingest: IngestTestApp;
 let source: IssuedSourceView;
 let reader: TopicReader;
 let writer: TopicWriter;
 
 beforeAll(async () => {
-  ingest = await startIngestTestApp();
-  [source, reader, writer] = await Promise.all([
-    ingest.createSource(),
-    TopicReader.startAtEnd([DLQ, RECORDED]),
-    TopicWriter.connect(),
-  ]);
+  bed = await startIngestStreamsTestBed([DLQ, RECORDED]);
+  ({ ingest, source, reader, writer } = bed);
 });
 
 afterAll(async () => {
-  await Promise.all([reader?.stop(), writer?.disconnect(), ingest?.close()]);
+  await bed?.close();
 });
 
 function inboundEvent(anonymousId: string): EngagementInboundV1 {

@@ -3,29 +3,32 @@ import { type EngagementInboundV1, type EngagementRecordedV1, Topics, encodeEven
 import { emailHash } from '@handoff/domain-identity';
 import { TopicReader, TopicWriter } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
-import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
+import {
+  basicAuth,
+  bearerAuth,
+  type IngestTestApp,
+  startIngestStreamsTestBed,
+  type IngestStreamsTestBed,
+} from '../testing/ingest-test-app';
 import { KAFKA_SOURCE_ID } from './inbound-engagement.consumer';
 import type { BatchResponseBody } from './ingestion-result';
 import { eventIdOf } from './recorded-event.factory';
 
 const RECORDED = Topics.engagementRecorded.name;
 
+let bed: IngestStreamsTestBed | undefined;
 let ingest: IngestTestApp;
 let source: IssuedSourceView;
 let reader: TopicReader;
 let writer: TopicWriter;
 
 beforeAll(async () => {
-  ingest = await startIngestTestApp();
-  [source, reader, writer] = await Promise.all([
-    ingest.createSource(),
-    TopicReader.startAtEnd([RECORDED]),
-    TopicWriter.connect(),
-  ]);
+  bed = await startIngestStreamsTestBed([RECORDED]);
+  ({ ingest, source, reader, writer } = bed);
 });
 
 afterAll(async () => {
-  await Promise.all([reader?.stop(), writer?.disconnect(), ingest?.close()]);
+  await bed?.close();
 });
 
 /** A person no other test (or test run) knows. */

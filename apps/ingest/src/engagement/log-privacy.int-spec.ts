@@ -8,7 +8,13 @@ import {
 } from '@handoff/contracts';
 import { TopicReader, TopicWriter, type WrittenRecord, waitFor, type HttpCallResponse } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
-import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
+import {
+  basicAuth,
+  bearerAuth,
+  type IngestTestApp,
+  startIngestStreamsTestBed,
+  type IngestStreamsTestBed,
+} from '../testing/ingest-test-app';
 import { KAFKA_SOURCE_ID } from './inbound-engagement.consumer';
 import type { BatchResponseBody } from './ingestion-result';
 import { eventIdOf } from './recorded-event.factory';
@@ -48,6 +54,7 @@ class OutputCapture {
 }
 
 const output = new OutputCapture();
+let bed: IngestStreamsTestBed | undefined;
 let ingest: IngestTestApp;
 let source: IssuedSourceView;
 let reader: TopicReader;
@@ -55,17 +62,13 @@ let writer: TopicWriter;
 
 beforeAll(async () => {
   output.start();
-  ingest = await startIngestTestApp({ LOG_LEVEL: 'debug' });
-  [source, reader, writer] = await Promise.all([
-    ingest.createSource(),
-    TopicReader.startAtEnd([RECORDED, DLQ]),
-    TopicWriter.connect(),
-  ]);
+  bed = await startIngestStreamsTestBed([RECORDED, DLQ], { LOG_LEVEL: 'debug' });
+  ({ ingest, source, reader, writer } = bed);
 });
 
 afterAll(async () => {
   try {
-    await Promise.all([reader?.stop(), writer?.disconnect(), ingest?.close()]);
+    await bed?.close();
   } finally {
     output.stop();
   }

@@ -1,7 +1,7 @@
 import { TEST_DATABASE_URL, uniqueName } from '@handoff/testing';
 import type { Resolution, ResolutionRequest } from './identity-resolution.types';
 import {
-  IdentityTestHarness,
+  useIdentityHarness,
   aliasCallContext as aliasContext,
   callContext as context,
   newAnonymousId as anonymousId,
@@ -31,13 +31,7 @@ class LeadLabels {
 }
 
 describe('IdentityResolver.resolveMany against one call at a time (real PostgreSQL)', () => {
-  let harness: IdentityTestHarness;
-
-  beforeAll(async () => {
-    harness = await IdentityTestHarness.open(TEST_DATABASE_URL, uniqueName('ingest_test'));
-  });
-  beforeEach(() => harness.reset());
-  afterAll(() => harness.close());
+  const suite = useIdentityHarness(TEST_DATABASE_URL, uniqueName('ingest_test'));
 
   const [oldUser, newUser, storedUser, firstUser, alice, bob] = Array.from({ length: 6 }, userId);
   const [knownAddress, newAddress, laterAddress, youngerAddress, secondAddress] = Array.from({ length: 5 }, email);
@@ -88,16 +82,16 @@ describe('IdentityResolver.resolveMany against one call at a time (real PostgreS
     const labels = new LeadLabels();
     const before = labels.resolutions(await resolve(setup));
     const answers = labels.resolutions(await resolve(batch));
-    const links: { kind: string; value: string; lead_id: string }[] = await harness.dataSource.query(
+    const links: { kind: string; value: string; lead_id: string }[] = await suite.dataSource.query(
       'SELECT kind, value, lead_id FROM identity_links ORDER BY kind, value',
     );
-    const leads: { id: string; merged_into_lead_id: string | null }[] = await harness.dataSource.query(
+    const leads: { id: string; merged_into_lead_id: string | null }[] = await suite.dataSource.query(
       'SELECT id, merged_into_lead_id FROM leads',
     );
     return {
       before,
       answers,
-      merges: (await harness.mergeEvents()).map((event) => [
+      merges: (await suite.harness.mergeEvents()).map((event) => [
         labels.of(event.survivingLeadId),
         labels.of(event.mergedLeadId),
         event.reason,
@@ -110,12 +104,12 @@ describe('IdentityResolver.resolveMany against one call at a time (real PostgreS
   it('resolves a batch mixing new, known and merging identities exactly as one call at a time would', async () => {
     const oneAtATime = await outcomeOf(async (requests) => {
       const resolutions: Resolution[] = [];
-      for (const request of requests) resolutions.push(...(await harness.resolver.resolveMany([request])));
+      for (const request of requests) resolutions.push(...(await suite.resolver.resolveMany([request])));
       return resolutions;
     });
-    await harness.reset();
+    await suite.harness.reset();
 
-    const together = await outcomeOf((requests) => harness.resolver.resolveMany(requests));
+    const together = await outcomeOf((requests) => suite.resolver.resolveMany(requests));
 
     expect(together).toEqual(oneAtATime);
     // The scenario exercises what it claims to: creations, chained merges, an alias merge, both age rules.
@@ -135,9 +129,9 @@ describe('IdentityResolver.resolveMany against one call at a time (real PostgreS
     it('resolves a batch in order, so a page view before an identify keeps its anonymous lead', async () => {
       const visitor = anonymousId();
       const address = email();
-      const knownLead = await harness.resolver.resolve({ email: address }, context());
+      const knownLead = await suite.resolver.resolve({ email: address }, context());
 
-      const [pageView, identify, later] = await harness.resolver.resolveMany([
+      const [pageView, identify, later] = await suite.resolver.resolveMany([
         { input: { anonymousId: visitor }, context: context() },
         { input: { anonymousId: visitor, email: address }, context: context('identify') },
         { input: { anonymousId: visitor }, context: context() },
@@ -145,16 +139,16 @@ describe('IdentityResolver.resolveMany against one call at a time (real PostgreS
 
       expect(identify).toEqual({ leadId: knownLead.leadId, mergedLeadIds: [pageView.leadId] });
       expect(later).toEqual({ leadId: knownLead.leadId, mergedLeadIds: [] });
-      expect(await harness.mergeEvents()).toHaveLength(1);
+      expect(await suite.harness.mergeEvents()).toHaveLength(1);
     });
 
     it('answers the same known visitor by batch position: before an identify merges its lead, and after', async () => {
       const visitor = anonymousId();
       const address = email();
-      const anonymousLead = await harness.resolver.resolve({ anonymousId: visitor }, context());
-      const knownLead = await harness.resolver.resolve({ email: address }, context());
+      const anonymousLead = await suite.resolver.resolve({ anonymousId: visitor }, context());
+      const knownLead = await suite.resolver.resolve({ email: address }, context());
 
-      const resolutions = await harness.resolver.resolveMany([
+      const resolutions = await suite.resolver.resolveMany([
         { input: { anonymousId: visitor }, context: context() },
         { input: { anonymousId: visitor, email: address }, context: context('identify') },
         { input: { anonymousId: visitor }, context: context() },
@@ -169,28 +163,28 @@ describe('IdentityResolver.resolveMany against one call at a time (real PostgreS
 
     it('answers a batch of known visitors without writing anything', async () => {
       const visitors = [anonymousId(), anonymousId()];
-      const leads = await harness.resolver.resolveMany(
+      const leads = await suite.resolver.resolveMany(
         visitors.map((visitor) => ({ input: { anonymousId: visitor }, context: context() })),
       );
-      const linksBefore = await harness.dataSource.query('SELECT * FROM identity_links ORDER BY kind, value');
+      const linksBefore = await suite.dataSource.query('SELECT * FROM identity_links ORDER BY kind, value');
 
-      const again = await harness.resolver.resolveMany(
+      const again = await suite.resolver.resolveMany(
         [...visitors, ...visitors].map((visitor) => ({ input: { anonymousId: visitor }, context: context() })),
       );
 
       expect(again).toEqual([...leads, ...leads]);
-      expect(await harness.dataSource.query('SELECT * FROM identity_links ORDER BY kind, value')).toEqual(linksBefore);
-      expect(await harness.liveLeadCount()).toBe(2);
+      expect(await suite.dataSource.query('SELECT * FROM identity_links ORDER BY kind, value')).toEqual(linksBefore);
+      expect(await suite.harness.liveLeadCount()).toBe(2);
     });
 
     it('resolves nothing when one item of a batch names nobody', async () => {
       await expect(
-        harness.resolver.resolveMany([
+        suite.resolver.resolveMany([
           { input: { anonymousId: anonymousId() }, context: context() },
           { alias: { previousId: anonymousId(), userId: ' ' }, context: aliasContext() },
         ]),
       ).rejects.toThrow('an alias needs a user id');
-      expect(await harness.liveLeadCount()).toBe(0);
+      expect(await suite.harness.liveLeadCount()).toBe(0);
     });
   });
 });

@@ -1,9 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { TEST_DATABASE_URL, uniqueName } from '@handoff/testing';
-import type { DataSource } from 'typeorm';
-import { IdentityResolver } from './identity-resolver.service';
 import {
-  IdentityTestHarness,
+  useIdentityHarness,
   callContext as context,
   newAnonymousId as anonymousId,
   newEmail as email,
@@ -11,20 +9,11 @@ import {
 } from './test-support/identity-test.harness';
 
 describe('IdentityResolver under concurrent calls (real PostgreSQL)', () => {
-  let harness: IdentityTestHarness;
-  let dataSource: DataSource;
-  let resolver: IdentityResolver;
+  const suite = useIdentityHarness(TEST_DATABASE_URL, uniqueName('ingest_test'));
 
-  beforeAll(async () => {
-    harness = await IdentityTestHarness.open(TEST_DATABASE_URL, uniqueName('ingest_test'));
-    ({ dataSource, resolver } = harness);
-  });
-  beforeEach(() => harness.reset());
-  afterAll(() => harness.close());
-
-  const leadCount = () => harness.liveLeadCount();
-  const outboxRows = () => harness.outboxRows();
-  const mergeEvents = () => harness.mergeEvents();
+  const leadCount = () => suite.harness.liveLeadCount();
+  const outboxRows = () => suite.harness.outboxRows();
+  const mergeEvents = () => suite.harness.mergeEvents();
 
   it('creates exactly one lead for 20 concurrent identifies of the same new person, by waiting, not retrying', async () => {
     const address = email();
@@ -32,12 +21,12 @@ describe('IdentityResolver under concurrent calls (real PostgreSQL)', () => {
     const warnings = jest.spyOn(Logger.prototype, 'warn');
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        resolver.resolve({ anonymousId: anonymousId(), userId: user, email: address }, context('identify')),
+        suite.resolver.resolve({ anonymousId: anonymousId(), userId: user, email: address }, context('identify')),
       ),
     );
 
     expect(new Set(results.map((result) => result.leadId)).size).toBe(1);
-    expect(await dataSource.query('SELECT count(*)::int AS n FROM leads')).toEqual([{ n: 1 }]);
+    expect(await suite.dataSource.query('SELECT count(*)::int AS n FROM leads')).toEqual([{ n: 1 }]);
     expect(await outboxRows()).toEqual([]);
     // The key locks queue the identifies; without them the primary key would still refuse a second link, but
     // only after a losing transaction did its work and had to rerun.
@@ -49,17 +38,17 @@ describe('IdentityResolver under concurrent calls (real PostgreSQL)', () => {
     const address = email();
     const visitors = Array.from({ length: 20 }, anonymousId);
     const anonymousLeads = await Promise.all(
-      visitors.map((visitor) => resolver.resolve({ anonymousId: visitor }, context())),
+      visitors.map((visitor) => suite.resolver.resolve({ anonymousId: visitor }, context())),
     );
 
     const results = await Promise.all(
-      visitors.map((visitor) => resolver.resolve({ anonymousId: visitor, email: address }, context('identify'))),
+      visitors.map((visitor) => suite.resolver.resolve({ anonymousId: visitor, email: address }, context('identify'))),
     );
 
-    const survivor = (await resolver.resolve({ email: address }, context())).leadId;
+    const survivor = (await suite.resolver.resolve({ email: address }, context())).leadId;
     expect(new Set(results.map((result) => result.leadId))).toEqual(new Set([survivor]));
     for (const visitor of visitors)
-      expect((await resolver.resolve({ anonymousId: visitor }, context())).leadId).toBe(survivor);
+      expect((await suite.resolver.resolve({ anonymousId: visitor }, context())).leadId).toBe(survivor);
     const merged = (await mergeEvents()).map((event) => event.mergedLeadId).sort();
     expect(merged).toEqual(
       anonymousLeads
@@ -77,24 +66,24 @@ describe('IdentityResolver under concurrent calls (real PostgreSQL)', () => {
       newAddress: email(),
     }));
     for (const person of people) {
-      await resolver.resolve({ email: person.address }, context());
-      await resolver.resolve({ anonymousId: person.visitor, userId: person.user }, context());
+      await suite.resolver.resolve({ email: person.address }, context());
+      await suite.resolver.resolve({ anonymousId: person.visitor, userId: person.user }, context());
     }
 
     // Disjoint keys, so the key locks let each pair run together: the merge and the new link race on one lead.
     await Promise.all(
       people.flatMap((person) => [
-        resolver.resolve({ anonymousId: person.visitor, email: person.address }, context('identify')),
-        resolver.resolve({ userId: person.user, email: person.newAddress }, context('identify')),
+        suite.resolver.resolve({ anonymousId: person.visitor, email: person.address }, context('identify')),
+        suite.resolver.resolve({ userId: person.user, email: person.newAddress }, context('identify')),
       ]),
     );
 
     for (const person of people) {
-      const survivor = (await resolver.resolve({ email: person.address }, context())).leadId;
-      expect((await resolver.resolve({ email: person.newAddress }, context())).leadId).toBe(survivor);
+      const survivor = (await suite.resolver.resolve({ email: person.address }, context())).leadId;
+      expect((await suite.resolver.resolve({ email: person.newAddress }, context())).leadId).toBe(survivor);
     }
     expect(
-      await dataSource.query(
+      await suite.dataSource.query(
         `SELECT count(*)::int AS n FROM identity_links il JOIN leads l ON l.id = il.lead_id
            WHERE l.merged_into_lead_id IS NOT NULL`,
       ),

@@ -3,11 +3,10 @@ import { emailHash } from '@handoff/domain-identity';
 import { EVENT_ID_HEADER } from '@handoff/platform-kafka';
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import { TEST_DATABASE_URL, uniqueName } from '@handoff/testing';
-import type { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import { IdentityResolver } from './identity-resolver.service';
 import {
-  IdentityTestHarness,
+  useIdentityHarness,
   OCCURRED_AT,
   aliasCallContext as aliasContext,
   callContext as context,
@@ -17,27 +16,18 @@ import {
 } from './test-support/identity-test.harness';
 
 describe('IdentityResolver (real PostgreSQL)', () => {
-  let harness: IdentityTestHarness;
-  let dataSource: DataSource;
-  let resolver: IdentityResolver;
+  const suite = useIdentityHarness(TEST_DATABASE_URL, uniqueName('ingest_test'));
 
-  beforeAll(async () => {
-    harness = await IdentityTestHarness.open(TEST_DATABASE_URL, uniqueName('ingest_test'));
-    ({ dataSource, resolver } = harness);
-  });
-  beforeEach(() => harness.reset());
-  afterAll(() => harness.close());
-
-  const leadCount = () => harness.liveLeadCount();
-  const outboxRows = () => harness.outboxRows();
-  const mergeEvents = () => harness.mergeEvents();
+  const leadCount = () => suite.harness.liveLeadCount();
+  const outboxRows = () => suite.harness.outboxRows();
+  const mergeEvents = () => suite.harness.mergeEvents();
 
   describe('anonymous visitors', () => {
     it('gives a new anonymous visitor a new lead and the same lead on every later event', async () => {
       const visitor = anonymousId();
-      const first = await resolver.resolve({ anonymousId: visitor }, context());
-      const again = await resolver.resolve({ anonymousId: visitor }, context());
-      const other = await resolver.resolve({ anonymousId: anonymousId() }, context());
+      const first = await suite.resolver.resolve({ anonymousId: visitor }, context());
+      const again = await suite.resolver.resolve({ anonymousId: visitor }, context());
+      const other = await suite.resolver.resolve({ anonymousId: anonymousId() }, context());
 
       expect(first).toEqual({ leadId: expect.any(String), mergedLeadIds: [] });
       expect(again).toEqual(first);
@@ -51,14 +41,14 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     it('merges the anonymous lead into the lead the email already had and writes one valid lead.merged.v1', async () => {
       const visitor = anonymousId();
       const address = email();
-      const anonymousLead = await resolver.resolve({ anonymousId: visitor }, context());
-      const knownLead = await resolver.resolve({ email: address }, context());
+      const anonymousLead = await suite.resolver.resolve({ anonymousId: visitor }, context());
+      const knownLead = await suite.resolver.resolve({ email: address }, context());
       const identifyContext = context('identify');
 
-      const identified = await resolver.resolve({ anonymousId: visitor, email: address }, identifyContext);
+      const identified = await suite.resolver.resolve({ anonymousId: visitor, email: address }, identifyContext);
 
       expect(identified).toEqual({ leadId: knownLead.leadId, mergedLeadIds: [anonymousLead.leadId] });
-      expect(await resolver.resolve({ anonymousId: visitor }, context())).toEqual({
+      expect(await suite.resolver.resolve({ anonymousId: visitor }, context())).toEqual({
         leadId: knownLead.leadId,
         mergedLeadIds: [],
       });
@@ -79,7 +69,7 @@ describe('IdentityResolver (real PostgreSQL)', () => {
         [CORRELATION_ID_HEADER]: identifyContext.correlationId,
         [EVENT_ID_HEADER]: event.eventId,
       });
-      const [merge] = await dataSource.query('SELECT * FROM lead_merges');
+      const [merge] = await suite.dataSource.query('SELECT * FROM lead_merges');
       expect(merge).toMatchObject({
         event_id: event.eventId,
         merged_lead_id: anonymousLead.leadId,
@@ -90,12 +80,12 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     it('links the email to the anonymous lead without a merge when the email had no lead', async () => {
       const visitor = anonymousId();
       const address = email();
-      const anonymousLead = await resolver.resolve({ anonymousId: visitor }, context());
+      const anonymousLead = await suite.resolver.resolve({ anonymousId: visitor }, context());
 
-      const identified = await resolver.resolve({ anonymousId: visitor, email: address }, context('identify'));
+      const identified = await suite.resolver.resolve({ anonymousId: visitor, email: address }, context('identify'));
 
       expect(identified).toEqual({ leadId: anonymousLead.leadId, mergedLeadIds: [] });
-      expect((await resolver.resolve({ email: address }, context())).leadId).toBe(anonymousLead.leadId);
+      expect((await suite.resolver.resolve({ email: address }, context())).leadId).toBe(anonymousLead.leadId);
       expect(await outboxRows()).toEqual([]);
     });
 
@@ -103,31 +93,31 @@ describe('IdentityResolver (real PostgreSQL)', () => {
       const address = email();
       const variants = [address, address.toUpperCase(), `  ${address}\t`, address.replace('jane', 'Jane')];
       const leads = new Set<string>();
-      for (const variant of variants) leads.add((await resolver.resolve({ email: variant }, context())).leadId);
+      for (const variant of variants) leads.add((await suite.resolver.resolve({ email: variant }, context())).leadId);
       expect(leads.size).toBe(1);
       expect(await leadCount()).toBe(1);
     });
 
     it('treats plus-tagged addresses as one person only when INGEST_STRIP_PLUS_TAGS is on', async () => {
       const stripping = new IdentityResolver(
-        dataSource,
+        suite.dataSource,
         Object.assign(new IngestConfig(), { INGEST_STRIP_PLUS_TAGS: true }),
       );
       const address = email();
       const tagged = address.replace('@', '+newsletter@');
 
-      const plain = await resolver.resolve({ email: address }, context());
-      expect((await resolver.resolve({ email: tagged }, context())).leadId).not.toBe(plain.leadId);
+      const plain = await suite.resolver.resolve({ email: address }, context());
+      expect((await suite.resolver.resolve({ email: tagged }, context())).leadId).not.toBe(plain.leadId);
       expect((await stripping.resolve({ email: tagged }, context())).leadId).toBe(plain.leadId);
     });
 
     it('merges leads that share an email on plain events with the reason email_match', async () => {
       const visitor = anonymousId();
       const address = email();
-      const anonymousLead = await resolver.resolve({ anonymousId: visitor }, context());
-      const knownLead = await resolver.resolve({ email: address }, context());
+      const anonymousLead = await suite.resolver.resolve({ anonymousId: visitor }, context());
+      const knownLead = await suite.resolver.resolve({ email: address }, context());
 
-      await resolver.resolve({ anonymousId: visitor, email: address }, context('event'));
+      await suite.resolver.resolve({ anonymousId: visitor, email: address }, context('event'));
 
       expect(await mergeEvents()).toEqual([
         expect.objectContaining({
@@ -139,7 +129,7 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     });
 
     it('rejects an input that names nobody before touching the database', async () => {
-      await expect(resolver.resolve({ email: 'not-an-email', anonymousId: '  ' }, context())).rejects.toThrow(
+      await expect(suite.resolver.resolve({ email: 'not-an-email', anonymousId: '  ' }, context())).rejects.toThrow(
         'cannot resolve an identity',
       );
       expect(await leadCount()).toBe(0);
@@ -150,15 +140,15 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     it('keeps two users with different user ids as two leads and publishes no merge', async () => {
       const device = anonymousId();
       const [alice, bob] = [userId(), userId()];
-      const aliceLead = await resolver.resolve({ anonymousId: device, userId: alice }, context('identify'));
+      const aliceLead = await suite.resolver.resolve({ anonymousId: device, userId: alice }, context('identify'));
 
-      const bobLead = await resolver.resolve({ anonymousId: device, userId: bob }, context('identify'));
-      const bobAgain = await resolver.resolve({ userId: bob }, context());
+      const bobLead = await suite.resolver.resolve({ anonymousId: device, userId: bob }, context('identify'));
+      const bobAgain = await suite.resolver.resolve({ userId: bob }, context());
 
       expect(bobLead).toEqual({ leadId: expect.any(String), mergedLeadIds: [] });
       expect(bobLead.leadId).not.toBe(aliceLead.leadId);
       expect(bobAgain).toEqual(bobLead);
-      expect(await resolver.resolve({ userId: alice }, context())).toEqual(aliceLead);
+      expect(await suite.resolver.resolve({ userId: alice }, context())).toEqual(aliceLead);
       expect(await leadCount()).toBe(2);
       expect(await mergeEvents()).toEqual([]);
     });
@@ -169,14 +159,14 @@ describe('IdentityResolver (real PostgreSQL)', () => {
       const visitor = anonymousId();
       const address = email();
       const user = userId();
-      const oldest = await resolver.resolve({ userId: user }, context());
-      const anonymousLead = await resolver.resolve({ anonymousId: visitor }, context());
-      const emailLead = await resolver.resolve({ email: address }, context());
+      const oldest = await suite.resolver.resolve({ userId: user }, context());
+      const anonymousLead = await suite.resolver.resolve({ anonymousId: visitor }, context());
+      const emailLead = await suite.resolver.resolve({ email: address }, context());
 
-      await resolver.resolve({ anonymousId: visitor, email: address }, context('identify'));
-      await resolver.resolve({ userId: user, email: address }, context('identify'));
+      await suite.resolver.resolve({ anonymousId: visitor, email: address }, context('identify'));
+      await suite.resolver.resolve({ userId: user, email: address }, context('identify'));
 
-      expect(await resolver.resolve({ anonymousId: visitor }, context())).toEqual({
+      expect(await suite.resolver.resolve({ anonymousId: visitor }, context())).toEqual({
         leadId: oldest.leadId,
         mergedLeadIds: [],
       });
@@ -184,7 +174,7 @@ describe('IdentityResolver (real PostgreSQL)', () => {
         [emailLead.leadId, anonymousLead.leadId],
         [oldest.leadId, emailLead.leadId],
       ]);
-      const pointers = await dataSource.query(
+      const pointers = await suite.dataSource.query(
         'SELECT id, merged_into_lead_id FROM leads WHERE merged_into_lead_id IS NOT NULL ORDER BY id',
       );
       expect(pointers).toEqual(
@@ -198,10 +188,10 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     it('merges every lead an identify names into one survivor, one lead.merged.v1 per merged lead', async () => {
       const keys = { anonymousId: anonymousId(), userId: userId(), email: email() };
       const leads = await Promise.all(
-        Object.entries(keys).map(([field, value]) => resolver.resolve({ [field]: value }, context())),
+        Object.entries(keys).map(([field, value]) => suite.resolver.resolve({ [field]: value }, context())),
       );
 
-      const identified = await resolver.resolve(keys, context('identify'));
+      const identified = await suite.resolver.resolve(keys, context('identify'));
 
       expect(new Set([identified.leadId, ...identified.mergedLeadIds])).toEqual(
         new Set(leads.map((lead) => lead.leadId)),
@@ -217,10 +207,10 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     it('merges the lead of the previous anonymous id into the lead of the user id with the reason alias', async () => {
       const visitor = anonymousId();
       const user = userId();
-      const anonymousLead = await resolver.resolve({ anonymousId: visitor }, context());
-      const userLead = await resolver.resolve({ userId: user }, context());
+      const anonymousLead = await suite.resolver.resolve({ anonymousId: visitor }, context());
+      const userLead = await suite.resolver.resolve({ userId: user }, context());
 
-      expect(await resolver.alias(visitor, user, aliasContext())).toEqual({
+      expect(await suite.resolver.alias(visitor, user, aliasContext())).toEqual({
         leadId: userLead.leadId,
         mergedLeadIds: [anonymousLead.leadId],
       });
@@ -232,26 +222,26 @@ describe('IdentityResolver (real PostgreSQL)', () => {
     it('merges the lead of a previous user id, reading the previous id as the user id it is linked as', async () => {
       const previousUser = userId();
       const user = userId();
-      const previousLead = await resolver.resolve({ userId: previousUser }, context());
-      const userLead = await resolver.resolve({ userId: user }, context());
+      const previousLead = await suite.resolver.resolve({ userId: previousUser }, context());
+      const userLead = await suite.resolver.resolve({ userId: user }, context());
 
-      const aliased = await resolver.alias(previousUser, user, aliasContext());
+      const aliased = await suite.resolver.alias(previousUser, user, aliasContext());
 
       expect(aliased).toEqual({ leadId: previousLead.leadId, mergedLeadIds: [userLead.leadId] });
-      expect(await dataSource.query('SELECT kind, value FROM identity_links WHERE value = $1', [previousUser])).toEqual(
-        [{ kind: 'user', value: previousUser }],
-      );
+      expect(
+        await suite.dataSource.query('SELECT kind, value FROM identity_links WHERE value = $1', [previousUser]),
+      ).toEqual([{ kind: 'user', value: previousUser }]);
     });
 
     it('links a previous id nobody knows as an anonymous id of the lead of the user id', async () => {
       const visitor = anonymousId();
       const user = userId();
 
-      const aliased = await resolver.alias(visitor, user, aliasContext());
+      const aliased = await suite.resolver.alias(visitor, user, aliasContext());
 
-      expect((await resolver.resolve({ anonymousId: visitor }, context())).leadId).toBe(aliased.leadId);
-      expect((await resolver.resolve({ userId: user }, context())).leadId).toBe(aliased.leadId);
-      expect(await dataSource.query('SELECT kind FROM identity_links ORDER BY kind')).toEqual([
+      expect((await suite.resolver.resolve({ anonymousId: visitor }, context())).leadId).toBe(aliased.leadId);
+      expect((await suite.resolver.resolve({ userId: user }, context())).leadId).toBe(aliased.leadId);
+      expect(await suite.dataSource.query('SELECT kind FROM identity_links ORDER BY kind')).toEqual([
         { kind: 'anonymous' },
         { kind: 'user' },
       ]);
@@ -261,17 +251,17 @@ describe('IdentityResolver (real PostgreSQL)', () => {
   it('stores no clear email anywhere in the schema', async () => {
     const address = email();
     const visitor = anonymousId();
-    await resolver.resolve({ anonymousId: visitor }, context());
-    await resolver.resolve({ email: address.toUpperCase() }, context());
-    await resolver.resolve({ anonymousId: visitor, email: ` ${address} ` }, context('identify'));
+    await suite.resolver.resolve({ anonymousId: visitor }, context());
+    await suite.resolver.resolve({ email: address.toUpperCase() }, context());
+    await suite.resolver.resolve({ anonymousId: visitor, email: ` ${address} ` }, context('identify'));
 
-    const tables: { table_name: string }[] = await dataSource.query(
+    const tables: { table_name: string }[] = await suite.dataSource.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = $1`,
-      [harness.schema],
+      [suite.harness.schema],
     );
     let rowsScanned = 0;
     for (const { table_name } of tables) {
-      const rows: { row: string }[] = await dataSource.query(
+      const rows: { row: string }[] = await suite.dataSource.query(
         `SELECT row_to_json(t)::text AS row FROM "${table_name}" t`,
       );
       rowsScanned += rows.length;
@@ -281,7 +271,7 @@ describe('IdentityResolver (real PostgreSQL)', () => {
       }
     }
     expect(rowsScanned).toBeGreaterThan(4);
-    expect(await dataSource.query(`SELECT value FROM identity_links WHERE kind = 'email'`)).toEqual([
+    expect(await suite.dataSource.query(`SELECT value FROM identity_links WHERE kind = 'email'`)).toEqual([
       { value: emailHash(address) },
     ]);
   });

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { validateConfig } from '@handoff/platform-config';
 import { createServiceApp } from '@handoff/platform-runtime';
-import { dropSchema, type HttpCallOptions, type HttpCallResponse, httpCall } from '@handoff/testing';
+import {
+  dropSchema,
+  type HttpCallOptions,
+  type HttpCallResponse,
+  httpCall,
+  TopicReader,
+  TopicWriter,
+} from '@handoff/testing';
 import { IngestConfig } from '../app/ingest.config';
 import { INGEST_APP_OPTIONS } from '../app/ingest-app.options';
 import type { IssuedSourceView, SourceView } from '../sources/source.dto';
@@ -86,6 +93,36 @@ function onTestRedisDatabase(redisUrl: string): string {
 }
 
 /** The Authorization header a Segment or RudderStack SDK sends: the write key as the Basic user name. */
+/** An ingest app with one source, a reader of some topics from now on and a raw writer: what the stream tests share. */
+export interface IngestStreamsTestBed {
+  ingest: IngestTestApp;
+  source: IssuedSourceView;
+  reader: TopicReader;
+  writer: TopicWriter;
+  close(): Promise<void>;
+}
+
+export async function startIngestStreamsTestBed(
+  readTopics: string[],
+  env: Record<string, string> = {},
+): Promise<IngestStreamsTestBed> {
+  const ingest = await startIngestTestApp(env);
+  const [source, reader, writer] = await Promise.all([
+    ingest.createSource(),
+    TopicReader.startAtEnd(readTopics),
+    TopicWriter.connect(),
+  ]);
+  return {
+    ingest,
+    source,
+    reader,
+    writer,
+    close: async () => {
+      await Promise.all([reader.stop(), writer.disconnect(), ingest.close()]);
+    },
+  };
+}
+
 export function basicAuth(writeKey: string): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
 }

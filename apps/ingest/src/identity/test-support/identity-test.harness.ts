@@ -94,3 +94,38 @@ export class IdentityTestHarness {
     return (await this.outboxRows()).map((row) => decodeEventJson(Topics.leadMerged, row.payload));
   }
 }
+
+/** The harness of one suite, readable from its tests once the suite's beforeAll has opened it. */
+export interface IdentitySuite {
+  readonly harness: IdentityTestHarness;
+  readonly resolver: IdentityResolver;
+  readonly dataSource: DataSource;
+}
+
+/**
+ * Registers the hooks every identity suite needs: a harness opened on `schema` before the tests, emptied
+ * before each test and dropped after the suite.
+ */
+export function useIdentityHarness(databaseUrl: string, schema: string): IdentitySuite {
+  let opened: IdentityTestHarness | undefined;
+  const harness = (): IdentityTestHarness => {
+    if (!opened) throw new Error('the identity harness is opened in beforeAll: use it inside tests');
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await IdentityTestHarness.open(databaseUrl, schema);
+  });
+  beforeEach(() => harness().reset());
+  afterAll(() => opened?.close());
+  return {
+    get harness() {
+      return harness();
+    },
+    get resolver() {
+      return harness().resolver;
+    },
+    get dataSource() {
+      return harness().dataSource;
+    },
+  };
+}
