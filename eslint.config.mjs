@@ -85,6 +85,7 @@ export default [
       '**/*.int-spec.ts',
       '**/*.e2e-spec.ts',
       '**/src/testing/**/*.ts',
+      '**/src/test/**/*.ts',
       '**/src/test-support/**/*.ts',
       '**/*-test-app.ts',
     ],

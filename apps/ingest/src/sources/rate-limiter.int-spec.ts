@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { createRedisClient } from '@handoff/platform-redis';
+import { TEST_REDIS_URL } from '@handoff/testing';
 import type Redis from 'ioredis';
 import { Registry } from 'prom-client';
 import type { IngestConfig } from '../app/ingest.config';
@@ -10,7 +11,6 @@ import { RateLimiter } from './rate-limiter.service';
 import { resolveSourcesOptions } from './sources.options';
 import { SourcesMetrics } from './sources.metrics';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const quietLogger = new Logger('RedisTest');
 
 function limiterOn(redis: Redis, prefix: string, perSecond: number, burst: number): RateLimiter {
@@ -33,7 +33,7 @@ describe('RateLimiter against the real Redis', () => {
     // The fail-open warning and connection notices are expected here; keep the test output readable.
     jest.spyOn(Logger.prototype, 'warn').mockImplementation();
     jest.spyOn(Logger.prototype, 'log').mockImplementation();
-    redis = createRedisClient({ url: REDIS_URL, connectionName: 'ingest-rate-limiter-int' }, quietLogger);
+    redis = createRedisClient({ url: TEST_REDIS_URL, connectionName: 'ingest-rate-limiter-int' }, quietLogger);
     await whenReady(redis);
   });
 

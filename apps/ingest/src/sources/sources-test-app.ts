@@ -6,7 +6,13 @@ import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platfor
 import { ObservabilityModule } from '@handoff/platform-observability';
 import { AdminAuthModule } from '@handoff/platform-runtime';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
-import { type HttpCallOptions, type HttpCallResponse, httpCall } from '@handoff/testing';
+import {
+  type HttpCallOptions,
+  type HttpCallResponse,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  httpCall,
+} from '@handoff/testing';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
@@ -17,8 +23,6 @@ import type { IssuedSourceView } from './source.dto';
 import { SOURCES_ENTITIES, SOURCES_MIGRATIONS, SourcesModule } from './sources.module';
 
 export const TEST_ADMIN_TOKEN = 'sources-int-test-admin-token';
-const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** Stands in for the engagement controllers: guarded exactly as they are, echoing who was authenticated. */
 @Controller('test-ingest')
@@ -67,7 +71,7 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
       ObservabilityModule.forRoot({ service: 'ingest-sources-test' }),
       DatabaseModule.forRootAsync({
         useFactory: () => ({
-          url: DATABASE_URL,
+          url: TEST_DATABASE_URL,
           schema,
           poolSize: 4,
           entities: SOURCES_ENTITIES,
@@ -75,7 +79,9 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
           applicationName: 'ingest-sources-int-test',
         }),
       }),
-      RedisModule.forRootAsync({ useFactory: () => ({ url: REDIS_URL, connectionName: 'ingest-sources-int-test' }) }),
+      RedisModule.forRootAsync({
+        useFactory: () => ({ url: TEST_REDIS_URL, connectionName: 'ingest-sources-int-test' }),
+      }),
       TestIngestModule,
     ],
   }).compile();

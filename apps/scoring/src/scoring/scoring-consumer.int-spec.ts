@@ -178,8 +178,8 @@ describe('scoring consumer against the real broker and database', () => {
     service = await startScoringApp();
     await waitFor('the rewound partition to be consumed again', consumedPast(again.last));
 
+    // Nothing new in the outbox (part of the facts) means nothing new can reach the topic: it is the only way out.
     expect(await facts()).toEqual(before);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(reader.records.filter((record) => record.key === lead)).toHaveLength(published);
   });
 

@@ -1,6 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { dropSchema, freshSchemaName, openTestDataSource, TEST_DATABASE_URL } from '../test-support/test-database';
+import { TEST_DATABASE_URL } from '@handoff/testing';
+import { dropSchema, freshSchemaName, openTestDataSource } from '../test-support/test-database';
 import { DatabaseHealthIndicator } from './database.health';
 import { DatabaseModule } from './database.module';
 import { InboxOutboxTables1700000000000 } from './inbox-outbox.migration';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, type Producer, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { TEST_KAFKA_BROKERS, waitFor } from '@handoff/testing';
 import { dropSchema, freshSchemaName, openTestDataSource } from '../test-support/test-database';
 import { runMigrations } from './migration.runner';
 import type { NewOutboxMessage, OutboxMessage, OutboxSender } from './outbox-message.types';
@@ -33,7 +34,7 @@ describe('OutboxRelay with a real Kafka broker', () => {
   const topic = `platform-database.outbox-test.${randomUUID()}`;
   const kafka = new Kafka({
     clientId: 'platform-database-int',
-    brokers: ['127.0.0.1:9092'],
+    brokers: TEST_KAFKA_BROKERS,
     logLevel: logLevel.NOTHING,
   });
   const admin = kafka.admin();
@@ -88,7 +89,7 @@ describe('OutboxRelay with a real Kafka broker', () => {
 
     const relay = new OutboxRelay(dataSource, new KafkaJsSender(producer));
     expect(await relay.relayOnce()).toBe(committed.length);
-    while (received.length < committed.length) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor('every relayed message to be consumed', () => received.length >= committed.length);
 
     const byKey = (messages: Array<{ key: string | null; value: string }>, key: string): string[] =>
       messages.filter((message) => message.key === key).map((message) => message.value);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { waitFor } from '@handoff/testing';
 import { dropSchema, freshSchemaName, openTestDataSource } from '../test-support/test-database';
 import { runMigrations } from './migration.runner';
 import type { NewOutboxMessage, OutboxMessage, OutboxSender } from './outbox-message.types';
@@ -176,7 +177,7 @@ describe('OutboxRelay (real PostgreSQL)', () => {
       committed.push(...messages);
       await commit(messages);
     }
-    while (broker.delivered.length < committed.length) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitFor('every committed message to be relayed', () => broker.delivered.length >= committed.length);
     await Promise.all(relays.map((relay) => relay.stop()));
 
     expect(maxInFlight).toBe(1);

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { TEST_DATABASE_URL, waitFor } from '@handoff/testing';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from '../lib/data-source-options.factory';
 import { InboxOutboxTables1700000000000 } from '../lib/inbox-outbox.migration';
-
-export const TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function freshSchemaName(): string {
   return `test_${randomBytes(6).toString('hex')}`;
@@ -27,13 +26,12 @@ export async function dropSchema(dataSource: DataSource, schema: string): Promis
 
 /** Resolves once some session runs a statement containing `marker` and is waiting for a lock. */
 export async function waitUntilBlockedOnLock(dataSource: DataSource, marker: string): Promise<void> {
-  for (;;) {
+  await waitFor(`a session running ${marker} to wait for a lock`, async () => {
     const waiting: unknown[] = await dataSource.query(
       `SELECT 1 FROM pg_stat_activity
        WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND position($1 in query) > 0`,
       [marker],
     );
-    if (waiting.length > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+    return waiting.length > 0;
+  });
 }

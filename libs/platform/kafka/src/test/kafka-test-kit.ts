@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { TEST_KAFKA_BROKERS } from '@handoff/testing';
 import { Kafka, logLevel, type Admin, type IHeaders } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { KafkaClientFactory } from '../lib/kafka-client.factory';
@@ -6,7 +7,7 @@ import { toRecordHeaders, type RecordHeaders } from '../lib/kafka-record';
 import type { TopicSpec } from '../lib/kafka.options';
 import { runId } from './test-event.fixture';
 
-export const BROKERS = ['127.0.0.1:9092'];
+export const BROKERS = TEST_KAFKA_BROKERS;
 
 /** Short timeouts so a test run spends its time consuming, not waiting for the group. */
 export const FAST_CONSUMER = {

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthModule } from '@handoff/platform-observability';
+import { TEST_REDIS_URL } from '@handoff/testing';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type Redis from 'ioredis';
 import { REDIS_CLIENT, type RedisOptions } from './redis.constants';
@@ -41,7 +42,7 @@ describe('RedisModule against the real Redis', () => {
   });
 
   it('provides a connected client under REDIS_CLIENT that answers PING and round-trips values', async () => {
-    moduleRef = await startModule({ url: 'redis://127.0.0.1:6379', connectionName: 'platform-redis-int' });
+    moduleRef = await startModule({ url: TEST_REDIS_URL, connectionName: 'platform-redis-int' });
     const client = moduleRef.get<Redis>(REDIS_CLIENT);
     const key = `platform-redis-int:${process.pid}:${Date.now()}`;
 
@@ -52,13 +53,13 @@ describe('RedisModule against the real Redis', () => {
   });
 
   it('reports redis up when PING answers', async () => {
-    moduleRef = await startModule({ url: 'redis://127.0.0.1:6379' });
+    moduleRef = await startModule({ url: TEST_REDIS_URL });
 
     expect(await moduleRef.get(RedisHealthIndicator).check()).toEqual({ redis: { status: 'up' } });
   });
 
   it('quits the client when the application shuts down', async () => {
-    moduleRef = await startModule({ url: 'redis://127.0.0.1:6379' });
+    moduleRef = await startModule({ url: TEST_REDIS_URL });
     const client = moduleRef.get<Redis>(REDIS_CLIENT);
     await client.ping();
     const ended = new Promise((resolve) => client.once('end', resolve));
@@ -103,7 +104,7 @@ describe('RedisModule against the real Redis', () => {
   it('serves /health/ready 200 when RedisHealthIndicator is registered with the HealthModule', async () => {
     const appModule = await Test.createTestingModule({
       imports: [
-        RedisModule.forRootAsync({ useFactory: () => ({ url: 'redis://127.0.0.1:6379' }) }),
+        RedisModule.forRootAsync({ useFactory: () => ({ url: TEST_REDIS_URL }) }),
         HealthModule.forRoot({ indicators: [RedisHealthIndicator] }),
       ],
     }).compile();
