@@ -89,7 +89,7 @@ it('dead-letters invalid inbound records with their reason and keeps recording t
     expect(deadLetter.value).toBe(badJson);
     expect(deadLetter.headers).toMatchObject({
       'dlq-original-topic': INBOUND,
-      'dlq-error-class': 'ContractViolationError',
+      'dlq-error-class': 'poison/ContractViolationError',
       'dlq-error-message': `${INBOUND} violates its contract: (body): body is not valid JSON (syntax error at position ${badJson.length})`,
     });
   }
@@ -97,7 +97,7 @@ it('dead-letters invalid inbound records with their reason and keeps recording t
     expect(deadLetter.value).toBe(JSON.stringify(violation));
     expect(deadLetter.headers).toMatchObject({
       'dlq-original-topic': INBOUND,
-      'dlq-error-class': 'ContractViolationError',
+      'dlq-error-class': 'poison/ContractViolationError',
     });
     const reason = deadLetter.headers['dlq-error-message'];
     expect(reason).toContain(`${INBOUND} violates its contract`);

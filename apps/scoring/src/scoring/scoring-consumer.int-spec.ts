@@ -227,6 +227,8 @@ describe('scoring consumer against the real broker and database', () => {
     expect((await score(survivor)).behaviour.score).toBeCloseTo(70, 1);
     expect(await score(merged)).toMatchObject({ mergedInto: survivor });
     await waitFor('the merged lead to qualify', () => keyed('lead.qualified.v1', survivor).length === 1);
-    expect(keyed('lead.merged.v1.dlq', stranger)[0].headers).toMatchObject({ 'dlq-error-class': 'PoisonMessageError' });
+    expect(keyed('lead.merged.v1.dlq', stranger)[0].headers).toMatchObject({
+      'dlq-error-class': 'poison/PoisonMessageError',
+    });
   });
 });

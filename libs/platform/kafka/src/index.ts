@@ -2,11 +2,21 @@ export { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './lib/backo
 export { BatchConsumer, CONSUMER_DEFAULTS, type BatchConsumerOptions } from './lib/batch-consumer';
 export { BatchConsumerFactory } from './lib/batch-consumer.factory';
 export { DLQ_HEADERS, deadLetterHeaders, deadLetterRecord, MAX_DLQ_ERROR_MESSAGE_LENGTH } from './lib/dead-letter';
-export { classifyError, PoisonMessageError, type ErrorKind } from './lib/error-classification';
+export { DeadLetterReader, type DeadLetterReaderOptions } from './lib/dead-letter-reader';
+export {
+  deadLetterTopicOf,
+  DLQ_REPLAYED_FROM_HEADER,
+  positionOf,
+  replayRecordOf,
+  selectDeadLetters,
+  type DeadLetter,
+  type DeadLetterSelection,
+} from './lib/dead-letter-selection';
+export { classifyError, PoisonMessageError, type ErrorClassifier, type ErrorKind } from './lib/error-classification';
 export { EventProducer, eventHeaders } from './lib/event-producer';
 export { KafkaClientFactory } from './lib/kafka-client.factory';
 export { KafkaHealthIndicator } from './lib/kafka-health.indicator';
-export { KafkaMetrics } from './lib/kafka.metrics';
+export { KafkaMetrics, type DeadLetterReason } from './lib/kafka.metrics';
 export { KafkaModule, type KafkaModuleAsyncOptions } from './lib/kafka.module';
 export type {
   KafkaClientOptions,

@@ -87,7 +87,8 @@ export const DEAD_LETTER_HEADERS: Readonly<Record<string, string>> = {
   'dlq-original-topic': 'the topic the record was consumed from',
   'dlq-original-partition': 'its partition, as a decimal string',
   'dlq-original-offset': 'its offset, as a decimal string',
-  'dlq-error-class': 'the name of the error class (e.g. ContractViolationError, PoisonMessageError)',
+  'dlq-error-class':
+    'why it was dead-lettered and the error class, <poison|unclassified>/<error name> (e.g. poison/ContractViolationError, unclassified/Error: retry budget exhausted)',
   'dlq-error-message': 'the error message, at most 1024 characters',
   'dlq-attempts': 'how many times it was tried, as a decimal string',
   'dlq-failed-at': 'when it failed, ISO 8601',

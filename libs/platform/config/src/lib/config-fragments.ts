@@ -25,6 +25,12 @@ export function withKafka<TBase extends ConfigConstructor>(Base: TBase) {
     @EnvBoolean()
     @IsBoolean()
     KAFKA_PROVISION_TOPICS = true;
+
+    /** How long a consumer retries a record failing with an unclassified error before dead-lettering it. */
+    @EnvInt()
+    @IsInt()
+    @Min(1_000)
+    KAFKA_CONSUMER_RETRY_BUDGET_MS = 300_000;
   }
   return KafkaConfig;
 }

@@ -122,9 +122,9 @@ describe('BatchConsumer against the real broker', () => {
 
     expect(handled).toEqual([0, 4, 5]);
     expect(deadLetters.map((r) => r.headers[DLQ_HEADERS.errorClass])).toEqual([
-      'ContractViolationError',
-      'ContractViolationError',
-      'PoisonMessageError',
+      'poison/ContractViolationError',
+      'poison/ContractViolationError',
+      'poison/PoisonMessageError',
     ]);
     deadLetters.forEach((deadLetter, index) => {
       const original = records[index + 1];

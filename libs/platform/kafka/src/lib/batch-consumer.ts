@@ -22,6 +22,10 @@ export interface BatchConsumerOptions {
   rebalanceTimeoutMs?: number;
   /** Longest time the broker holds a fetch open when there is nothing new; also bounds how long stop() waits for it. */
   maxWaitTimeMs?: number;
+  /** How long a record failing with an unclassified error is retried before it is dead-lettered. */
+  retryBudgetMs?: number;
+  /** Ends the process once the client crashed for good, so the orchestrator restarts it; injectable for tests. */
+  exitProcess?: (code: number) => void;
 }
 
 /** A stop() is noticed this fast during a backoff; the client sends a heartbeat at most once per heartbeat interval. */
@@ -35,6 +39,8 @@ export const CONSUMER_DEFAULTS = {
   heartbeatIntervalMs: 3_000,
   rebalanceTimeoutMs: 60_000,
   maxWaitTimeMs: 1_000,
+  /** Well beyond a 30 s database outage whose errors nobody classified. */
+  retryBudgetMs: 5 * 60_000,
 };
 
 /**
@@ -58,6 +64,7 @@ export class BatchConsumer {
       chunkSize: options.chunkSize ?? CONSUMER_DEFAULTS.chunkSize,
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
       waitSliceMs: RETRY_WAIT_SLICE_MS,
+      retryBudgetMs: options.retryBudgetMs ?? CONSUMER_DEFAULTS.retryBudgetMs,
     };
     const publish = (records: Parameters<EventProducer['publishRaw']>[0]) => deadLetters.publishRaw(records);
     this.processors = new Map(
@@ -85,13 +92,18 @@ export class BatchConsumer {
       topics: [...this.processors.keys()],
       fromBeginning: this.options.fromBeginning ?? CONSUMER_DEFAULTS.fromBeginning,
     });
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently:
-        this.options.partitionsConsumedConcurrently ?? CONSUMER_DEFAULTS.partitionsConsumedConcurrently,
-      eachBatch: (payload) => this.handleBatch(payload),
-    });
+    await this.consumer
+      .run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently:
+          this.options.partitionsConsumedConcurrently ?? CONSUMER_DEFAULTS.partitionsConsumedConcurrently,
+        eachBatch: (payload) => this.handleBatch(payload),
+      })
+      .catch((error: Error) => {
+        this.exitForGood('kafka consumer failed to run', error);
+        throw error;
+      });
     this.logger.log({
       msg: 'kafka consumer started',
       groupId: this.groupId,
@@ -159,9 +171,25 @@ export class BatchConsumer {
         restart: payload.restart,
         error: payload.error.message,
       });
+      // Without a restart the client stays down: a process that lives on would only be forever not-ready.
+      if (!payload.restart) this.exitForGood('kafka consumer crashed for good', payload.error);
     });
     this.consumer.on(events.STOP, () => (this.joined = false));
   }
+
+  private exitForGood(msg: string, error: Error): void {
+    if (this.stopping) return;
+    this.logger.error({
+      msg: `${msg}, exiting so the process is restarted`,
+      groupId: this.groupId,
+      error: error.message,
+    });
+    (this.options.exitProcess ?? exitProcess)(1);
+  }
+}
+
+function exitProcess(code: number): void {
+  process.exit(code);
 }
 
 function toFetchedMessage(topic: string, partition: number, message: KafkaMessage): FetchedMessage {

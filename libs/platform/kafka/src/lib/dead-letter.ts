@@ -1,5 +1,6 @@
 import { dlqNameOf } from '@handoff/contracts';
-import { errorClassOf, errorMessageOf } from './error-classification';
+import { maskPersonalText } from '@handoff/platform-observability';
+import { errorClassOf, errorMessageOf, type ErrorKind } from './error-classification';
 import type { FetchedMessage, RawRecord, RecordHeaders } from './kafka-record';
 
 export const DLQ_HEADERS = {
@@ -17,6 +18,8 @@ export const MAX_DLQ_ERROR_MESSAGE_LENGTH = 1024;
 
 export interface FailureDetails {
   error: unknown;
+  /** Why it was dead-lettered: it failed deterministically, or exhausted the retry budget. */
+  kind: Exclude<ErrorKind, 'transient'>;
   attempts: number;
   failedAt: Date;
 }
@@ -27,8 +30,9 @@ export function deadLetterHeaders(message: FetchedMessage, failure: FailureDetai
     [DLQ_HEADERS.originalTopic]: message.topic,
     [DLQ_HEADERS.originalPartition]: String(message.partition),
     [DLQ_HEADERS.originalOffset]: message.offset,
-    [DLQ_HEADERS.errorClass]: errorClassOf(failure.error),
-    [DLQ_HEADERS.errorMessage]: errorMessageOf(failure.error).slice(0, MAX_DLQ_ERROR_MESSAGE_LENGTH),
+    [DLQ_HEADERS.errorClass]: `${failure.kind}/${errorClassOf(failure.error)}`,
+    // Dead-letter topics are read by operators and tools: personal data never travels there in clear.
+    [DLQ_HEADERS.errorMessage]: maskPersonalText(errorMessageOf(failure.error)).slice(0, MAX_DLQ_ERROR_MESSAGE_LENGTH),
     [DLQ_HEADERS.attempts]: String(failure.attempts),
     [DLQ_HEADERS.failedAt]: failure.failedAt.toISOString(),
   };

@@ -2,6 +2,7 @@ import { Kafka, Partitioners } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import { BrokerProbe } from './broker-probe';
 import { BatchConsumer, CONSUMER_DEFAULTS, type BatchConsumerOptions } from './batch-consumer';
+import { DeadLetterReader } from './dead-letter-reader';
 import { EventProducer } from './event-producer';
 import { KafkaMetrics } from './kafka.metrics';
 import { KAFKAJS_LOG_LEVELS, nestLogCreator } from './kafka-log-creator';
@@ -65,6 +66,21 @@ export class KafkaClientFactory {
       retry: this.kafkajsRetry(),
     });
     return new BatchConsumer(consumer, deadLetters, this.metrics, options);
+  }
+
+  /** For operators' tools: reads dead-letter topics without a service's group and replays with `producer`. */
+  createDeadLetterReader(producer: EventProducer): DeadLetterReader {
+    return new DeadLetterReader(
+      (groupId) =>
+        this.kafka.consumer({
+          groupId,
+          maxWaitTimeInMs: 500,
+          allowAutoTopicCreation: false,
+          retry: this.kafkajsRetry(),
+        }),
+      () => this.kafka.admin({ retry: this.kafkajsRetry() }),
+      producer,
+    );
   }
 
   /** One attempt per check and no client-side retries: readiness must answer within its deadline. */

@@ -2,13 +2,16 @@ import { Counter, Gauge, Histogram, type Metric, type Registry } from 'prom-clie
 
 export type ConsumeResult = 'ok' | 'dlq' | 'retry';
 
+/** poison: failed deterministically; retry-budget-exhausted: an unclassified error outlasted the budget. */
+export type DeadLetterReason = 'poison' | 'retry-budget-exhausted';
+
 /**
  * Kafka metrics on the service's own registry. Producer and consumers of one service share them,
  * so each metric is created once per registry and reused.
  */
 export class KafkaMetrics {
   readonly consumed: Counter<'topic' | 'result'>;
-  readonly deadLettered: Counter<'topic'>;
+  readonly deadLettered: Counter<'topic' | 'reason'>;
   readonly rebalances: Counter<string>;
   readonly handlerDuration: Histogram<'topic'>;
   readonly consumerLag: Gauge<'topic' | 'partition'>;
@@ -30,8 +33,8 @@ export class KafkaMetrics {
       (name) =>
         new Counter({
           name,
-          help: 'Messages sent to a dead-letter topic',
-          labelNames: ['topic'],
+          help: 'Messages sent to a dead-letter topic, by reason',
+          labelNames: ['topic', 'reason'],
           registers: [registry],
         }),
     );

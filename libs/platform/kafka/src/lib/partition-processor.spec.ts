@@ -35,7 +35,11 @@ function control(overrides: Partial<PartitionControl> = {}) {
   return { fake, commits };
 }
 
-function setup(handle: (messages: ConsumedMessage<TestEvent>[]) => Promise<void>, chunkSize = 100) {
+function setup(
+  handle: (messages: ConsumedMessage<TestEvent>[]) => Promise<void>,
+  chunkSize = 100,
+  budget: { retryBudgetMs?: number; now?: () => number } = {},
+) {
   const deadLetters: RawRecord[] = [];
   const metrics = new KafkaMetrics(new Registry());
   const processor = new PartitionProcessor(
@@ -46,6 +50,8 @@ function setup(handle: (messages: ConsumedMessage<TestEvent>[]) => Promise<void>
       chunkSize,
       backoff: { initialMs: 1, maxMs: 2, jitter: 0 },
       waitSliceMs: 1,
+      retryBudgetMs: budget.retryBudgetMs ?? 60_000,
+      now: budget.now,
     },
   );
   const batch = (messages: FetchedMessage[]) => ({
@@ -55,6 +61,21 @@ function setup(handle: (messages: ConsumedMessage<TestEvent>[]) => Promise<void>
     messages,
   });
   return { processor, deadLetters, metrics, batch };
+}
+
+function fakeClock() {
+  let millis = 0;
+  return { now: () => millis, advance: (ms: number) => void (millis += ms) };
+}
+
+/** The shape TypeORM's QueryFailedError takes: the driver's SQLSTATE copied onto it as `code`. */
+function sqlError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: 'QueryFailedError', code, driverError: { code, message } });
+}
+
+async function deadLetteredCount(metrics: KafkaMetrics, reason: string): Promise<number> {
+  const values = (await metrics.deadLettered.get()).values;
+  return values.find((v) => v.labels.reason === reason)?.value ?? 0;
 }
 
 const sequences = (messages: ConsumedMessage<TestEvent>[]) => messages.map((m) => m.value.sequence);
@@ -87,7 +108,7 @@ describe('PartitionProcessor', () => {
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0].headers).toMatchObject({
       [DLQ_HEADERS.originalOffset]: '1',
-      [DLQ_HEADERS.errorClass]: 'ContractViolationError',
+      [DLQ_HEADERS.errorClass]: 'poison/ContractViolationError',
       [DLQ_HEADERS.attempts]: '1',
     });
     expect(commits).toEqual(['2']);
@@ -121,12 +142,119 @@ describe('PartitionProcessor', () => {
     );
   });
 
+  it('dead-letters a record PostgreSQL rejects with a data exception at once, and applies its neighbours', async () => {
+    const applied: number[] = [];
+    const { processor, deadLetters, metrics, batch } = setup(async (messages) => {
+      if (messages.some((m) => m.value.sequence === 1)) throw sqlError('22P05', 'unsupported Unicode escape sequence');
+      applied.push(...sequences(messages));
+    });
+    const { fake, commits } = control();
+
+    await processor.process(batch([0, 1, 2].map((i) => fetched(i, testEvent('a', i)))), fake);
+
+    expect(applied).toEqual([0, 2]);
+    expect(deadLetters[0].headers).toMatchObject({
+      [DLQ_HEADERS.originalOffset]: '1',
+      [DLQ_HEADERS.errorClass]: 'poison/QueryFailedError',
+      [DLQ_HEADERS.attempts]: '2',
+    });
+    expect(commits).toEqual(['2']);
+    expect(await deadLetteredCount(metrics, 'poison')).toBe(1);
+  });
+
+  it('retries a transient failure in place past the retry budget, never dead-lettering it', async () => {
+    const clock = fakeClock();
+    let failures = 5;
+    const { processor, deadLetters, batch } = setup(
+      async () => {
+        clock.advance(60_000);
+        if (failures-- > 0)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      },
+      100,
+      { retryBudgetMs: 30_000, now: clock.now },
+    );
+    const { fake, commits } = control();
+
+    await processor.process(batch([fetched(0, testEvent('a', 0))]), fake);
+
+    expect(deadLetters).toEqual([]);
+    expect(commits).toEqual(['0']);
+  });
+
+  it('retries an unclassified failure within the budget, so a 30 s outage with odd errors loses nothing', async () => {
+    const clock = fakeClock();
+    let failures = 3;
+    const { processor, deadLetters, batch } = setup(
+      async () => {
+        clock.advance(10_000);
+        if (failures-- > 0) throw new Error('something nobody classified');
+      },
+      100,
+      { retryBudgetMs: 5 * 60_000, now: clock.now },
+    );
+    const { fake, commits } = control();
+
+    await processor.process(batch([fetched(0, testEvent('a', 0))]), fake);
+
+    expect(deadLetters).toEqual([]);
+    expect(commits).toEqual(['0']);
+  });
+
+  it('dead-letters an unclassified failure loudly once it outlasted the retry budget, and moves on', async () => {
+    const clock = fakeClock();
+    const applied: number[] = [];
+    const { processor, deadLetters, metrics, batch } = setup(
+      async (messages) => {
+        clock.advance(20_000);
+        if (messages.some((m) => m.value.sequence === 0)) throw new Error('something nobody classified');
+        applied.push(...sequences(messages));
+      },
+      1,
+      { retryBudgetMs: 60_000, now: clock.now },
+    );
+    const { fake, commits } = control();
+
+    await processor.process(batch([fetched(0, testEvent('a', 0)), fetched(1, testEvent('a', 1))]), fake);
+
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0].headers).toMatchObject({
+      [DLQ_HEADERS.originalOffset]: '0',
+      [DLQ_HEADERS.errorClass]: 'unclassified/Error',
+      [DLQ_HEADERS.attempts]: '4',
+    });
+    expect(applied).toEqual([1]);
+    expect(commits).toEqual(['0', '1']);
+    expect(await deadLetteredCount(metrics, 'retry-budget-exhausted')).toBe(1);
+  });
+
+  it('gives each message of a chunk that spent the budget one more try, not a budget of its own', async () => {
+    const clock = fakeClock();
+    const calls: number[][] = [];
+    const { processor, deadLetters, batch } = setup(
+      async (messages) => {
+        calls.push(sequences(messages));
+        clock.advance(40_000);
+        if (messages.some((m) => m.value.sequence === 1)) throw new Error('something nobody classified');
+      },
+      100,
+      { retryBudgetMs: 60_000, now: clock.now },
+    );
+    const { fake, commits } = control();
+
+    await processor.process(batch([0, 1, 2].map((i) => fetched(i, testEvent('a', i)))), fake);
+
+    expect(calls).toEqual([[0, 1, 2], [0, 1, 2], [0, 1, 2], [0], [1], [2]]);
+    expect(deadLetters.map((r) => r.headers[DLQ_HEADERS.originalOffset])).toEqual(['1']);
+    expect(commits).toEqual(['2']);
+  });
+
   it('retries a transient failure in place, heartbeating, and commits only after it succeeded', async () => {
     const events: string[] = [];
     let failures = 2;
     const { processor, batch } = setup(async () => {
       events.push('handle');
-      if (failures-- > 0) throw new Error('database unavailable');
+      if (failures-- > 0) throw Object.assign(new Error('database unavailable'), { code: '57P03' });
     });
     const { fake } = control({
       commit: async (offset) => void events.push(`commit ${offset}`),

@@ -3,8 +3,14 @@ import { Logger } from '@nestjs/common';
 import { decodeEventJson, type EventEnvelope } from '@handoff/contracts';
 import { CORRELATION_ID_HEADER, CorrelationContext } from '@handoff/platform-observability';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
-import { deadLetterRecord } from './dead-letter';
-import { classifyError, errorClassOf, errorMessageOf, type ErrorKind } from './error-classification';
+import { deadLetterRecord, type FailureDetails } from './dead-letter';
+import {
+  classifyError,
+  errorClassOf,
+  errorMessageOf,
+  type ErrorClassifier,
+  type ErrorKind,
+} from './error-classification';
 import type { KafkaMetrics } from './kafka.metrics';
 import type { ConsumedMessage, FetchedMessage, RawRecord } from './kafka-record';
 import type { TopicSubscription } from './topic-subscription';
@@ -31,6 +37,10 @@ export interface PartitionProcessorOptions {
   backoff: BackoffPolicy;
   /** Longest sleep between two heartbeats (and stop checks) while waiting to retry. */
   waitSliceMs: number;
+  /** How long a record is retried for an unclassified error before it is dead-lettered. */
+  retryBudgetMs: number;
+  /** Milliseconds clock the retry budget is measured with; injectable for tests. */
+  now?: () => number;
 }
 
 interface Entry {
@@ -38,13 +48,18 @@ interface Entry {
   message: ConsumedMessage<EventEnvelope>;
 }
 
-type Outcome = { kind: 'done' } | { kind: 'poison'; error: unknown; attempts: number } | { kind: 'stopped' };
+type DeadLetterKind = Exclude<ErrorKind, 'transient'>;
 
+type Outcome =
+  | { kind: 'done' }
+  | { kind: 'failed'; error: unknown; attempts: number; errorKind: DeadLetterKind; budgetStartedAt?: number }
+  | { kind: 'stopped' };
 
 /**
  * Works through a partition's batch chunk by chunk, strictly in offset order. A chunk is committed
- * only once every message in it was handled or dead-lettered; a transient failure holds the
- * partition where it is and retries until it succeeds or the consumer stops.
+ * only once every message in it was handled or dead-lettered. A poison failure is dead-lettered at
+ * once; a transient one holds the partition and retries until it succeeds or the consumer stops; an
+ * unclassified one retries within the retry budget, then is dead-lettered loudly.
  */
 export class PartitionProcessor {
   private readonly logger = new Logger(PartitionProcessor.name);
@@ -76,7 +91,8 @@ export class PartitionProcessor {
     for (const raw of chunk) {
       const decoded = this.decode(raw);
       if ('message' in decoded) entries.push({ raw, message: decoded.message });
-      else if (!(await this.sendToDeadLetter(raw, decoded.error, 1, control))) return false;
+      else if (!(await this.sendToDeadLetter(raw, { error: decoded.error, attempts: 1, kind: 'poison' }, control)))
+        return false;
     }
     return entries.length === 0 || this.handle(entries, control, 0);
   }
@@ -104,10 +120,18 @@ export class PartitionProcessor {
     }
   }
 
-  /** A poison error in a chunk of several is re-run message by message to find the one to dead-letter. */
-  private async handle(entries: Entry[], control: PartitionControl, earlierAttempts: number): Promise<boolean> {
+  /**
+   * A failed chunk of several is re-run message by message to find the one to dead-letter. After an
+   * exhausted budget the single runs inherit the spent budget: each gets one more try, not a new budget.
+   */
+  private async handle(
+    entries: Entry[],
+    control: PartitionControl,
+    earlierAttempts: number,
+    budgetStartedAt?: number,
+  ): Promise<boolean> {
     const outcome = await inChunkContext(entries, () =>
-      this.retryTransient(control, entries.length, () => this.invokeHandler(entries)),
+      this.retryInPlace(control, entries.length, () => this.invokeHandler(entries), classifyError, budgetStartedAt),
     );
     if (outcome.kind === 'stopped') return false;
     if (outcome.kind === 'done') {
@@ -115,9 +139,12 @@ export class PartitionProcessor {
       return true;
     }
     const attempts = earlierAttempts + outcome.attempts;
-    if (entries.length === 1) return this.sendToDeadLetter(entries[0].raw, outcome.error, attempts, control);
+    if (entries.length === 1) {
+      const failure = { error: outcome.error, attempts, kind: outcome.errorKind };
+      return this.sendToDeadLetter(entries[0].raw, failure, control);
+    }
     for (const entry of entries) {
-      if (!(await this.handle([entry], control, attempts))) return false;
+      if (!(await this.handle([entry], control, attempts, outcome.budgetStartedAt))) return false;
     }
     return true;
   }
@@ -133,48 +160,62 @@ export class PartitionProcessor {
     }
   }
 
-  private sendToDeadLetter(raw: FetchedMessage, error: unknown, attempts: number, control: PartitionControl) {
+  private sendToDeadLetter(raw: FetchedMessage, failure: Omit<FailureDetails, 'failedAt'>, control: PartitionControl) {
     const { topic, partition, offset } = raw;
     return CorrelationContext.run(raw.headers[CORRELATION_ID_HEADER], { topic, partition, offset }, async () => {
-      const record = deadLetterRecord(raw, {
-        error,
-        attempts,
-        failedAt: new Date(),
-      });
+      const record = deadLetterRecord(raw, { ...failure, failedAt: new Date() });
       const publish = () => this.deadLetter([record]);
-      const outcome = await this.retryTransient(control, 1, publish, () => 'transient');
+      const outcome = await this.retryInPlace(control, 1, publish, () => 'transient');
       if (outcome.kind === 'stopped') return false;
+      const reason = failure.kind === 'poison' ? 'poison' : 'retry-budget-exhausted';
       this.metrics.consumed.inc({ topic: this.topic, result: 'dlq' });
-      this.metrics.deadLettered.inc({ topic: this.topic });
-      this.logger.warn({
-        msg: 'message sent to dead-letter topic',
+      this.metrics.deadLettered.inc({ topic: this.topic, reason });
+      const entry = {
+        msg: `message sent to dead-letter topic (${reason})`,
         ...CorrelationContext.fields(),
         deadLetterTopic: record.topic,
-        errorClass: errorClassOf(error),
-        error: errorMessageOf(error),
-        attempts,
-      });
+        reason,
+        errorClass: errorClassOf(failure.error),
+        error: errorMessageOf(failure.error),
+        attempts: failure.attempts,
+      };
+      // A poison record is expected now and then; an exhausted budget means an error nobody classified.
+      if (reason === 'poison') this.logger.warn(entry);
+      else this.logger.error(entry);
       return true;
     });
   }
 
-  /** Runs `operation` until it succeeds, fails with a poison error, or the consumer stops. */
-  private async retryTransient(
+  /**
+   * Runs `operation` until it succeeds, fails with a poison error, fails with an unclassified error
+   * after the retry budget (counted from `budgetStartedAt`, or from its first unclassified failure)
+   * is spent, or the consumer stops.
+   */
+  private async retryInPlace(
     control: PartitionControl,
     messageCount: number,
     operation: () => Promise<void>,
-    classify: (error: unknown) => ErrorKind = classifyError,
+    classify: ErrorClassifier,
+    budgetStartedAt?: number,
   ): Promise<Outcome> {
+    let startedAt = budgetStartedAt;
     for (let attempt = 1; ; attempt++) {
       try {
         await operation();
         return { kind: 'done' };
       } catch (error) {
-        if (classify(error) === 'poison') return { kind: 'poison', error, attempts: attempt };
+        const errorKind = classify(error);
+        if (errorKind === 'poison') return { kind: 'failed', error, attempts: attempt, errorKind };
+        if (errorKind === 'unclassified') {
+          startedAt ??= this.now();
+          if (this.now() - startedAt >= this.options.retryBudgetMs) {
+            return { kind: 'failed', error, attempts: attempt, errorKind, budgetStartedAt: startedAt };
+          }
+        }
         const delayMs = backoffDelayMs(attempt, this.options.backoff);
         this.metrics.consumed.inc({ topic: this.topic, result: 'retry' }, messageCount);
         this.logger.warn({
-          msg: 'transient failure, retrying in place',
+          msg: `${errorKind} failure, retrying in place`,
           ...CorrelationContext.fields(),
           attempt,
           delayMs,
@@ -194,6 +235,10 @@ export class PartitionProcessor {
       await control.heartbeat();
     }
     return control.isRunning();
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   private get topic(): string {

@@ -1,4 +1,4 @@
-import { maskPersonalData, personalDataDigest } from './mask-personal-data';
+import { maskPersonalData, maskPersonalText, personalDataDigest } from './mask-personal-data';
 
 const EMAIL = 'Jane.Doe+crm@Example.co.uk';
 
@@ -66,5 +66,20 @@ describe('maskPersonalData', () => {
     node['self'] = node;
 
     expect(maskPersonalData(node)).toEqual({ id: '1', payload: '<binary:3B>', self: '[Circular]' });
+  });
+});
+
+describe('maskPersonalText', () => {
+  it('replaces emails and international or North American phone numbers with digest tokens', () => {
+    const masked = maskPersonalText('lead jane@example.com called +33 6 12 34 56 78 and (555) 123-4567');
+
+    expect(masked).not.toMatch(/jane|example\.com|12 34 56|123-4567/);
+    expect(masked).toContain(`<phone:${personalDataDigest('33612345678')}>`);
+  });
+
+  it('leaves dates, offsets, uuids and SQLSTATE codes readable', () => {
+    const text = 'at 2024-01-31T10:00:00Z offset 9007199254740993 id 3f2b8c1e-4a5d-4e6f-8a7b-1c2d3e4f5a6b code 22P05';
+
+    expect(maskPersonalText(text)).toBe(text);
   });
 });

@@ -43,6 +43,14 @@ export function maskEmails(text: string): string {
   return text.replace(EMAIL_PATTERN, maskEmail);
 }
 
+/** International numbers (`+33 6 12 34 56 78`) and North American ones (`(555) 123-4567`); dates and ids do not match. */
+const PHONE_PATTERN = /(?:\+\d[\d ().-]{5,18}\d|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b)/g;
+
+/** Free text (an error message) with its emails and phone numbers replaced by digest tokens. */
+export function maskPersonalText(text: string): string {
+  return maskEmails(text).replace(PHONE_PATTERN, (phone) => `<phone:${personalDataDigest(phone.replace(/\D/g, ''))}>`);
+}
+
 function isPersonalKey(key: string): boolean {
   return PERSONAL_KEYS.has(key.toLowerCase().replace(/[_-]/g, ''));
 }

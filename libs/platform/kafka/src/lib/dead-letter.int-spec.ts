@@ -1,0 +1,130 @@
+import { dlqNameOf } from '@handoff/contracts';
+import type { Admin } from 'kafkajs';
+import { AppliedEvents } from '../test/applied-events-table';
+import {
+  clientFactory,
+  createTopics,
+  FAST_BACKOFF,
+  FAST_CONSUMER,
+  quietLogs,
+  rawAdmin,
+  waitFor,
+} from '../test/kafka-test-kit';
+import { runId, testEvent, testTopic, type TestEvent } from '../test/test-event.fixture';
+import type { BatchConsumer } from './batch-consumer';
+import { DLQ_HEADERS } from './dead-letter';
+import type { DeadLetterReader } from './dead-letter-reader';
+import { DLQ_REPLAYED_FROM_HEADER, selectDeadLetters, type DeadLetter } from './dead-letter-selection';
+import { PoisonMessageError } from './error-classification';
+import type { EventProducer } from './event-producer';
+import type { KafkaClientFactory } from './kafka-client.factory';
+import type { ConsumedMessage } from './kafka-record';
+import { onTopic } from './topic-subscription';
+
+/** A smallint column holds at most 32767: PostgreSQL rejects this one with SQLSTATE 22003, on every attempt. */
+const OUT_OF_RANGE = 40_000;
+
+describe('dead letters against the real broker and PostgreSQL', () => {
+  let admin: Admin;
+  let client: KafkaClientFactory;
+  let producer: EventProducer;
+  let reader: DeadLetterReader;
+  let applied: AppliedEvents;
+  let consumer: BatchConsumer | undefined;
+
+  beforeAll(async () => {
+    quietLogs();
+    admin = rawAdmin();
+    await admin.connect();
+    client = clientFactory();
+    producer = client.createProducer();
+    await producer.connect();
+    reader = client.createDeadLetterReader(producer);
+  });
+
+  beforeEach(async () => (applied = await AppliedEvents.create()));
+
+  afterEach(async () => {
+    await consumer?.stop();
+    await applied.drop();
+  });
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await admin.disconnect();
+  });
+
+  async function consume(handle: (messages: ConsumedMessage<TestEvent>[]) => Promise<void>) {
+    const topic = testTopic(`int.dlq.${runId()}.v1`, 1);
+    await createTopics(admin, [
+      { name: topic.name, partitions: 1 },
+      { name: dlqNameOf(topic.name), partitions: 1 },
+    ]);
+    consumer = client.createConsumer(
+      { ...FAST_CONSUMER, backoff: FAST_BACKOFF, groupId: `dlq-${runId()}`, subscriptions: [onTopic(topic, handle)] },
+      producer,
+    );
+    await consumer.start();
+    return topic;
+  }
+
+  async function deadLettersOf(topicName: string, count: number): Promise<DeadLetter[]> {
+    let letters: DeadLetter[] = [];
+    await waitFor(async () => (letters = await reader.read(dlqNameOf(topicName))).length >= count);
+    return letters;
+  }
+
+  it('dead-letters a record PostgreSQL rejects (SQLSTATE 22003) between two good records of its key, and applies both', async () => {
+    const topic = await consume((messages) => applied.apply(messages));
+    const poison = testEvent('lead-1', OUT_OF_RANGE);
+
+    await producer.publish(topic, [testEvent('lead-1', 1), poison, testEvent('lead-1', 2)]);
+
+    await waitFor(async () => (await applied.sequencesOf('lead-1')).length === 2);
+    expect(await applied.sequencesOf('lead-1')).toEqual([1, 2]);
+    const [letter] = await deadLettersOf(topic.name, 1);
+    expect(JSON.parse(letter.record.value?.toString() ?? '')).toMatchObject({ eventId: poison.eventId });
+    expect(letter.record.headers).toMatchObject({
+      [DLQ_HEADERS.originalOffset]: '1',
+      [DLQ_HEADERS.errorClass]: 'poison/QueryFailedError',
+      [DLQ_HEADERS.errorMessage]: expect.stringContaining('out of range for type smallint'),
+    });
+  });
+
+  it('replays a dead letter once its bug is fixed: applied once, and a second replay is dropped by the inbox', async () => {
+    let fixed = false;
+    const topic = await consume(async (messages) => {
+      if (!fixed && messages.some((m) => m.value.sequence === 13)) throw new PoisonMessageError('13 is unlucky');
+      await applied.apply(messages);
+    });
+    await producer.publish(topic, [testEvent('lead-2', 1), testEvent('lead-2', 13), testEvent('lead-2', 2)]);
+    const letters = await deadLettersOf(topic.name, 1);
+    await waitFor(async () => (await applied.sequencesOf('lead-2')).length === 2);
+
+    fixed = true;
+    const chosen = selectDeadLetters(letters, { filter: 'message:unlucky' });
+    expect(await reader.replay(chosen)).toBe(1);
+    await waitFor(async () => (await applied.sequencesOf('lead-2')).includes(13));
+
+    await reader.replay(chosen);
+    await producer.publish(topic, [testEvent('lead-2', 3)]);
+    await waitFor(async () => (await applied.sequencesOf('lead-2')).includes(3));
+    expect(await applied.sequencesOf('lead-2')).toEqual([1, 2, 3, 13]);
+  });
+
+  it('dead-letters a replayed record that fails again anew, naming the dead letter it was replayed from', async () => {
+    const topic = await consume(async (messages) => {
+      if (messages.some((m) => m.value.sequence === 7)) throw new PoisonMessageError('7 is never applied');
+      await applied.apply(messages);
+    });
+    await producer.publish(topic, [testEvent('lead-3', 7)]);
+    const [first] = await deadLettersOf(topic.name, 1);
+
+    await reader.replay([first]);
+    const letters = await deadLettersOf(topic.name, 2);
+
+    expect(letters.map((l) => l.record.offset)).toEqual(['0', '1']);
+    expect(letters[1].record.headers[DLQ_REPLAYED_FROM_HEADER]).toBe(`${dlqNameOf(topic.name)}/0/0`);
+    expect(letters[1].originalOffset).toBe('1');
+  });
+});
