@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
+import { type EngagementRecordedV1, PAYLOAD_STRUCTURE_LIMITS, Topics } from '@handoff/contracts';
 import { TopicReader, type HttpCallOptions } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
 import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
-import { MAX_EVENT_DEPTH } from './event-depth';
 import type { BatchResponseBody } from './ingestion-result';
 
 /**
@@ -102,14 +101,14 @@ const CASES: HostileCase[] = [
     name: 'properties nested 5,000 levels deep',
     request: () => native(withNestedProperties(event(), 5000)),
     status: 400,
-    rejects: [{ index: 0, field: 'properties', reason: `deeper than ${MAX_EVENT_DEPTH} levels` }],
+    rejects: [{ index: 0, field: 'properties', reason: `deeper than ${PAYLOAD_STRUCTURE_LIMITS.maxDepth} levels` }],
   },
   {
     name: 'Segment properties nested 5,000 levels deep',
     path: '/v1/track',
     request: () => segment(withNestedProperties(track(), 5000)),
     status: 400,
-    rejects: [{ index: 0, field: 'properties', reason: `deeper than ${MAX_EVENT_DEPTH} levels` }],
+    rejects: [{ index: 0, field: 'properties', reason: `deeper than ${PAYLOAD_STRUCTURE_LIMITS.maxDepth} levels` }],
   },
   {
     name: 'a Segment alias whose userId is blank spaces',
@@ -124,6 +123,27 @@ const CASES: HostileCase[] = [
     request: () => segment(track({ anonymousId: ' \t ' })),
     status: 400,
     rejects: [{ index: 0, field: 'anonymousId', reason: 'must not be blank' }],
+  },
+  // Found by the property-based tests (http-fuzz.int-spec.ts):
+  {
+    name: 'a Segment batch alias whose previousId holds a NUL, next to a good alias',
+    path: '/v1/batch',
+    request: () =>
+      segment({
+        batch: [
+          { type: 'alias', previousId: '\u0000', userId: 'user-a00000' },
+          { type: 'alias', previousId: anonymous(), userId: 'user-0000a0' },
+        ],
+      }),
+    status: 207,
+    rejects: [{ index: 0, field: 'previousId', reason: 'NUL' }],
+  },
+  {
+    name: 'a Segment identify whose title trait holds a lone surrogate',
+    path: '/v1/identify',
+    request: () => segment(track({ type: 'identify', traits: { title: '\udfffCTO' } })),
+    status: 400,
+    rejects: [{ index: 0, field: 'traits.title', reason: 'lone UTF-16 surrogate' }],
   },
   {
     name: 'an anonymous id full of emails that outgrows its limit once they are masked',

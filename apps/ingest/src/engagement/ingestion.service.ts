@@ -1,10 +1,9 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { BODY_FIELD, ContractViolationError, type FieldIssue } from '@handoff/contracts';
+import { BODY_FIELD, ContractViolationError, type FieldIssue, payloadStructureProblem } from '@handoff/contracts';
 import { identityKeysOf } from '@handoff/domain-identity';
 import { IngestConfig } from '../app/ingest.config';
 import { IdentityResolver } from '../identity';
 import { EngagementRecorder } from './engagement-recorder.service';
-import { depthIssue } from './event-depth';
 import type { EventOutcome, IncomingAlias, IncomingCall, IncomingEngagement } from './incoming-engagement';
 import { type BatchResponseBody, type EventResult, summarise } from './ingestion-result';
 import { assertPublishable } from './publishable-event';
@@ -95,10 +94,10 @@ export class IngestionService {
     return rawEvents;
   }
 
-  /** Depth first: measuring the size and validating walk the event recursively. */
+  /** Structure first (depth, NUL…, without recursion): measuring the size walks the event recursively. */
   private parseOne(sourceId: string, raw: unknown, index: number, parse: EventParser): Parsed {
-    const tooDeep = depthIssue(raw);
-    if (tooDeep) return rejected(index, HttpStatus.BAD_REQUEST, [tooDeep]);
+    const malformed = payloadStructureProblem(raw, BODY_FIELD);
+    if (malformed) return rejected(index, HttpStatus.BAD_REQUEST, [malformed]);
     const size = Buffer.byteLength(JSON.stringify(raw) ?? '');
     const limit = this.config.INGEST_MAX_EVENT_BYTES;
     if (size > limit) {
