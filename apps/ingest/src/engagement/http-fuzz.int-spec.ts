@@ -26,7 +26,7 @@ const RECORDED = Topics.engagementRecorded.name;
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 20);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20240105);
 
-let bed: IngestStreamsTestBed | undefined;
+let bed: IngestStreamsTestBed;
 let source: IssuedSourceView;
 const acceptedEventIds = new Set<string>();
 
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 /** Posts the body and checks the answer: never a 5xx; accepted events are remembered for the landing check. */
 async function postChecked(path: string, headers: Record<string, string>, body: unknown): Promise<void> {
-  const response = await bed!.ingest.request('POST', path, { headers, body });
+  const response = await bed.ingest.request('POST', path, { headers, body });
   if (response.status >= 500) {
     throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
@@ -100,9 +100,9 @@ function expectScorable(value: string | null): void {
 it('publishes every accepted event in a shape scoring accepts', async () => {
   expect(acceptedEventIds.size).toBeGreaterThan(0);
   const ours = (event: EngagementRecordedV1) => acceptedEventIds.has(event.eventId);
-  await bed!.reader.waitForValues<EngagementRecordedV1>(RECORDED, ours, acceptedEventIds.size);
+  await bed.reader.waitForValues<EngagementRecordedV1>(RECORDED, ours, acceptedEventIds.size);
 
-  const records = bed!.reader.on(RECORDED).filter((record) => {
+  const records = bed.reader.on(RECORDED).filter((record) => {
     const value = JSON.parse(record.value ?? '{}') as { eventId?: string };
     return value.eventId !== undefined && acceptedEventIds.has(value.eventId);
   });

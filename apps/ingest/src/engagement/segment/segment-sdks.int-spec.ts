@@ -6,7 +6,7 @@ import { type IngestStreamsTestBed, startIngestStreamsTestBed } from '../../test
 
 const RECORDED = Topics.engagementRecorded.name;
 
-let bed: IngestStreamsTestBed | undefined;
+let bed: IngestStreamsTestBed;
 
 beforeAll(async () => {
   bed = await startIngestStreamsTestBed([RECORDED]);
@@ -48,8 +48,8 @@ async function sendJourney(sdk: SegmentSdk, person: { anonymousId: string; userI
 async function expectJourneyRecorded(person: { anonymousId: string; userId: string }): Promise<void> {
   const ours = (event: EngagementRecordedV1) =>
     event.identity.anonymousId === person.anonymousId || event.identity.userId === person.userId;
-  await bed!.reader.waitForValues<EngagementRecordedV1>(RECORDED, ours, 4);
-  const records = bed!.reader.on(RECORDED).map((record) => decodeEventJson(Topics.engagementRecorded, record.value));
+  await bed.reader.waitForValues<EngagementRecordedV1>(RECORDED, ours, 4);
+  const records = bed.reader.on(RECORDED).map((record) => decodeEventJson(Topics.engagementRecorded, record.value));
   const events = records.filter(ours);
 
   expect(events.map((event) => event.type)).toEqual([
@@ -69,7 +69,7 @@ const newPerson = () => {
 };
 
 it('records what the real Segment Node SDK sends (track, identify, page, group, alias)', async () => {
-  const { ingest, source } = bed!;
+  const { ingest, source } = bed;
   const analytics = new Analytics({ writeKey: source.writeKey, host: ingest.baseUrl, maxEventsInBatch: 1 });
   const person = newPerson();
   try {
@@ -82,7 +82,7 @@ it('records what the real Segment Node SDK sends (track, identify, page, group, 
 });
 
 it('records what the real RudderStack Node SDK sends: gzipped JSON labelled as form data', async () => {
-  const { ingest, source } = bed!;
+  const { ingest, source } = bed;
   // Kept in memory (no Redis queue), one event per batch so each call is answered on its own, no retries.
   const rudder = new RudderAnalytics(source.writeKey, {
     dataPlaneUrl: ingest.baseUrl,
