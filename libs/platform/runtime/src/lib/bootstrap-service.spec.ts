@@ -15,7 +15,9 @@ class EchoController {
 
 @Module({
   controllers: [EchoController],
-  providers: [{ provide: JsonLogger, useValue: new JsonLogger({ level: 'error', write: () => undefined }) }],
+  providers: [
+    { provide: JsonLogger, useValue: new JsonLogger({ service: 'echo', level: 'error', write: () => undefined }) },
+  ],
 })
 class EchoModule {}
 
