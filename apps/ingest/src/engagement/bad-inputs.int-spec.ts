@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACTIVITY_TYPES, BODY_FIELD, type EngagementRecordedV1, INSTANT_FORMAT_RULE, Topics } from '@handoff/contracts';
+import { ACTIVITY_TYPES, BODY_FIELD, type EngagementRecordedV1, Topics } from '@handoff/contracts';
 import { TopicReader, type HttpCallOptions } from '@handoff/testing';
 import { signRequest } from '../sources';
 import type { IssuedSourceView } from '../sources/source.dto';
@@ -108,7 +108,10 @@ const CASES: BadInputCase[] = [
     body: eventRejected(
       400,
       issue('messageId', 'messageId must be a string'),
-      issue('occurredAt', `occurredAt ${INSTANT_FORMAT_RULE}`),
+      issue(
+        'occurredAt',
+        'occurredAt must be an RFC 3339 date-time with a time zone, e.g. 2024-01-31T10:00:00Z or 2024-01-31T11:00:00.250+01:00',
+      ),
       issue('identity.email', 'email must be an email'),
       issue('properties', 'properties must be an object of named values'),
     ),

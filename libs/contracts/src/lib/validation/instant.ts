@@ -85,8 +85,12 @@ export function instantProblem(
   return undefined;
 }
 
-const instantRule =
-  (maxAheadMs: number): PropertyDecorator =>
+/**
+ * A field holding an instant (see `instantProblem`) no more than `maxAheadMs` ahead of the clock. Contracts use
+ * the named forms below; an HTTP query about a moment (e.g. `?at=`) picks the bound that suits it.
+ */
+export const IsInstant =
+  (maxAheadMs: number = INSTANT_LIMITS.maxFutureSkewMs): PropertyDecorator =>
   (target, propertyName) =>
     registerDecorator({
       name: IS_INSTANT,
@@ -101,7 +105,7 @@ const instantRule =
     });
 
 /** The envelope's `occurredAt` and every other event time of every contract: one definition of a valid instant. */
-export const IsTimestamp = (): PropertyDecorator => instantRule(INSTANT_LIMITS.maxFutureSkewMs);
+export const IsTimestamp = (): PropertyDecorator => IsInstant(INSTANT_LIMITS.maxFutureSkewMs);
 
 /** A due time (e.g. an SLA's): the same format and lower bound as `IsTimestamp`, up to a year ahead. */
-export const IsDeadline = (): PropertyDecorator => instantRule(INSTANT_LIMITS.maxDeadlineAheadMs);
+export const IsDeadline = (): PropertyDecorator => IsInstant(INSTANT_LIMITS.maxDeadlineAheadMs);
