@@ -4,6 +4,8 @@ export * from './lib/topic-contract';
 export * from './lib/vocabulary';
 export * from './lib/keys';
 export * from './lib/validation/field-rules';
+export * from './lib/validation/instant';
+export * from './lib/validation/payload-structure';
 export * from './lib/validation/has-at-least-one-of.validator';
 export * from './lib/validation/is-custom-type.validator';
 export * from './lib/validation/is-different-from.validator';

@@ -108,7 +108,10 @@ const CASES: BadInputCase[] = [
     body: eventRejected(
       400,
       issue('messageId', 'messageId must be a string'),
-      issue('occurredAt', 'occurredAt must be a valid ISO 8601 date string'),
+      issue(
+        'occurredAt',
+        'occurredAt must be an RFC 3339 date-time with a time zone, e.g. 2024-01-31T10:00:00Z or 2024-01-31T11:00:00.250+01:00',
+      ),
       issue('identity.email', 'email must be an email'),
       issue('properties', 'properties must be an object of named values'),
     ),

@@ -1,5 +1,5 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
+import { ContractViolationError, type EngagementRecordedV1, Topics } from '@handoff/contracts';
 import { EventProducer } from '@handoff/platform-kafka';
 import { CorrelationContext, withTimeout } from '@handoff/platform-observability';
 import { IngestConfig } from '../app/ingest.config';
@@ -125,6 +125,8 @@ export class EngagementRecorder {
     } catch (error) {
       // The send may still finish after we stop waiting; its outcome settles the reservations then.
       settled.catch(() => undefined);
+      // An event its own contract rejects is bad input (HTTP callers check it first), never an outage.
+      if (error instanceof ContractViolationError) throw error;
       this.unavailable('event stream', error);
     }
   }

@@ -1,4 +1,10 @@
-import type { BatchConsumerFactory, BatchConsumerOptions } from '@handoff/platform-kafka';
+import { ContractViolationError, type EngagementInboundV1 } from '@handoff/contracts';
+import {
+  type BatchConsumerFactory,
+  type BatchConsumerOptions,
+  type ConsumedMessage,
+  PoisonMessageError,
+} from '@handoff/platform-kafka';
 import { IngestConfig } from '../app/ingest.config';
 import type { EngagementRecorder } from './engagement-recorder.service';
 import { InboundEngagementConsumer } from './inbound-engagement.consumer';
@@ -25,5 +31,19 @@ describe('InboundEngagementConsumer', () => {
     const options = await startedWith({ INGEST_INBOUND_GROUP_ID: 'ingest.green', INGEST_INBOUND_START_AT: 'latest' });
 
     expect(options).toMatchObject({ groupId: 'ingest.green', fromBeginning: false });
+  });
+
+  it('dead-letters a record whose published form would break its contract instead of retrying it', async () => {
+    const recorder = {
+      record: async () => {
+        throw new ContractViolationError('engagement.recorded.v1', [{ field: 'identity.anonymousId', reasons: ['x'] }]);
+      },
+    } as unknown as EngagementRecorder;
+    const consumer = new InboundEngagementConsumer({} as BatchConsumerFactory, recorder, new IngestConfig());
+    const message = { value: { eventId: 'e-1', identity: { anonymousId: 'a' }, properties: {} } };
+
+    await expect(consumer.handle([message as unknown as ConsumedMessage<EngagementInboundV1>])).rejects.toBeInstanceOf(
+      PoisonMessageError,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { type EngagementInboundV1, Topics } from '@handoff/contracts';
+import { ContractViolationError, type EngagementInboundV1, Topics } from '@handoff/contracts';
 import { BatchConsumerFactory, type ConsumedMessage, PoisonMessageError, onTopic } from '@handoff/platform-kafka';
 import { IngestConfig } from '../app/ingest.config';
 import { UnresolvableIdentityError } from '../identity';
@@ -52,7 +52,10 @@ export class InboundEngagementConsumer implements OnApplicationBootstrap {
     try {
       return await this.recorder.record(sourceId, engagements);
     } catch (error) {
-      if (error instanceof UnresolvableIdentityError) throw new PoisonMessageError(error.message);
+      // Neither will change on a retry: dead-letter the record with its reason.
+      if (error instanceof UnresolvableIdentityError || error instanceof ContractViolationError) {
+        throw new PoisonMessageError(error.message);
+      }
       throw error;
     }
   }

@@ -1,11 +1,12 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { BODY_FIELD, ContractViolationError, type FieldIssue } from '@handoff/contracts';
+import { BODY_FIELD, ContractViolationError, type FieldIssue, payloadStructureProblem } from '@handoff/contracts';
 import { identityKeysOf } from '@handoff/domain-identity';
 import { IngestConfig } from '../app/ingest.config';
 import { IdentityResolver } from '../identity';
 import { EngagementRecorder } from './engagement-recorder.service';
 import type { EventOutcome, IncomingAlias, IncomingCall, IncomingEngagement } from './incoming-engagement';
 import { type BatchResponseBody, type EventResult, summarise } from './ingestion-result';
+import { assertPublishable } from './publishable-event';
 
 /** Turns one raw event of a request into a call, or throws ContractViolationError. */
 export type EventParser = (raw: unknown) => IncomingCall;
@@ -28,7 +29,7 @@ export class IngestionService {
   ) {}
 
   async ingestBatch(sourceId: string, rawEvents: unknown, parse: EventParser): Promise<BatchResponseBody> {
-    const parsed = this.batchItems(rawEvents).map((raw, index) => this.parseOne(raw, index, parse));
+    const parsed = this.batchItems(rawEvents).map((raw, index) => this.parseOne(sourceId, raw, index, parse));
     const valid = parsed.filter((item): item is Valid => !('status' in item));
     const outcomes = await this.apply(sourceId, valid);
     let next = 0;
@@ -39,7 +40,7 @@ export class IngestionService {
 
   /** One event: a bad one is the whole answer (400, or 413 when too large). */
   async ingestOne(sourceId: string, raw: unknown, parse: EventParser): Promise<BatchResponseBody> {
-    const parsed = this.parseOne(raw, 0, parse);
+    const parsed = this.parseOne(sourceId, raw, 0, parse);
     if ('status' in parsed) {
       throw new HttpException(
         { statusCode: parsed.statusCode, message: 'event rejected', errors: parsed.errors },
@@ -93,7 +94,10 @@ export class IngestionService {
     return rawEvents;
   }
 
-  private parseOne(raw: unknown, index: number, parse: EventParser): Parsed {
+  /** Structure first (depth, NUL…, without recursion): measuring the size walks the event recursively. */
+  private parseOne(sourceId: string, raw: unknown, index: number, parse: EventParser): Parsed {
+    const malformed = payloadStructureProblem(raw, BODY_FIELD);
+    if (malformed) return rejected(index, HttpStatus.BAD_REQUEST, [malformed]);
     const size = Buffer.byteLength(JSON.stringify(raw) ?? '');
     const limit = this.config.INGEST_MAX_EVENT_BYTES;
     if (size > limit) {
@@ -103,7 +107,7 @@ export class IngestionService {
     }
     try {
       const call = parse(raw);
-      if ('engagement' in call) this.assertResolvable(call.engagement);
+      if ('engagement' in call) this.assertRecordable(sourceId, call.engagement);
       return { index, ...call };
     } catch (error) {
       if (error instanceof ContractViolationError) return rejected(index, HttpStatus.BAD_REQUEST, error.issues);
@@ -111,12 +115,18 @@ export class IngestionService {
     }
   }
 
-  /** Validation accepts what looks like an email; resolution needs one it can normalise, or another id. */
-  private assertResolvable(engagement: IncomingEngagement): void {
-    if (identityKeysOf(engagement.identity, { stripPlusTag: this.config.INGEST_STRIP_PLUS_TAGS }).length > 0) return;
-    throw new ContractViolationError('event', [
-      { field: 'identity', reasons: ['identity must name the person: an anonymousId, a userId or a valid email'] },
-    ]);
+  /**
+   * Validation accepts what looks like an email; resolution needs one it can normalise, or another id. And the
+   * event it will be published as must meet its contract: checked now, before anything is resolved or reserved.
+   */
+  private assertRecordable(sourceId: string, engagement: IncomingEngagement): void {
+    const emailOptions = { stripPlusTag: this.config.INGEST_STRIP_PLUS_TAGS };
+    if (identityKeysOf(engagement.identity, emailOptions).length === 0) {
+      throw new ContractViolationError('event', [
+        { field: 'identity', reasons: ['identity must name the person: an anonymousId, a userId or a valid email'] },
+      ]);
+    }
+    assertPublishable(engagement, sourceId, emailOptions);
   }
 }
 

@@ -14,6 +14,8 @@ import { INGEST_APP_OPTIONS } from '../app/ingest-app.options';
 import type { IssuedSourceView, SourceView } from '../sources/source.dto';
 
 export interface IngestTestApp {
+  /** Where the app listens, for clients (SDKs) that make their own requests. */
+  baseUrl: string;
   request(method: string, path: string, options?: HttpCallOptions): Promise<HttpCallResponse>;
   createSource(request?: { name?: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
   revokeSource(id: string): Promise<SourceView>;
@@ -66,6 +68,7 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
   };
 
   return {
+    baseUrl,
     request,
     createSource: async (source = {}) =>
       (await admin('/admin/sources', { name: `int test ${suffix}`, ...source })) as IssuedSourceView,

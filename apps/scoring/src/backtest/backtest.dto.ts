@@ -1,3 +1,4 @@
+import { INSTANT_LIMITS, IsInstant } from '@handoff/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   GRADES,
@@ -10,7 +11,7 @@ import {
   type LifecycleStage,
   type ModelBacktest,
 } from '@handoff/domain-scoring';
-import { IsISO8601, IsObject, IsOptional } from 'class-validator';
+import { IsObject, IsOptional } from 'class-validator';
 import { ScoringModelDto } from '../models/model-view.dto';
 
 // The backtest request and the OpenAPI schemas of its report; `implements` keeps them in step with the domain.
@@ -22,7 +23,8 @@ export class BacktestRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Replay the history up to this instant; default now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  // Any moment scoring can parse, up to a year ahead (decay can be read forward).
+  @IsInstant(INSTANT_LIMITS.maxDeadlineAheadMs)
   at?: string;
 }
 

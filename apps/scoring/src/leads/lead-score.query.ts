@@ -1,6 +1,7 @@
+import { INSTANT_LIMITS, IsInstant } from '@handoff/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const MAX_HISTORY_PAGE = 500;
 export const DEFAULT_HISTORY_PAGE = 50;
@@ -16,7 +17,8 @@ export class ScoreQuery {
     example: '2026-11-28T10:15:00Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  // Any moment scoring can parse, up to a year ahead (decay can be read forward).
+  @IsInstant(INSTANT_LIMITS.maxDeadlineAheadMs)
   at?: string;
 }
 

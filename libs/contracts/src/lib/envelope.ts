@@ -1,4 +1,5 @@
-import { IsISO8601, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsTimestamp } from './validation/instant';
 
 /**
  * Fields every event on every topic carries. `occurredAt` is event time (when it happened at the
@@ -9,7 +10,7 @@ export abstract class EventEnvelope {
   @IsUUID()
   eventId!: string;
 
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   occurredAt!: string;
 
   @IsInt()

@@ -3,6 +3,7 @@ import { BODY_FIELD, decodeEventJson, decodeKey, decodeMessage, encodeEvent, val
 import { EngagementInboundV1 } from './events/engagement-inbound.v1';
 import { LeadMergedV1 } from './events/lead-merged.v1';
 import { RoutingProfileV1 } from './events/lead-qualified.v1';
+import { PAYLOAD_STRUCTURE_LIMITS } from './validation/payload-structure';
 import { EXAMPLE_IDS, exampleEvents } from './examples';
 import { expectIssue, violationOf, withField } from './testing/violations';
 import { Topics } from './topics';
@@ -67,13 +68,48 @@ describe('validatePayload', () => {
     );
   });
 
-  it('drops a __proto__ key instead of letting it reach the prototype', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'rejects a %s key, which could reach the prototype, naming where it is',
+    (key) => {
+      const raw = JSON.parse(`{"country":"DE","nested":{"${key}":{"polluted":true}}}`);
+
+      expectIssue(() => validatePayload(RoutingProfileV1, raw, 'subject'), `nested.${key}`, /is a reserved key/);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    },
+  );
+
+  it('rejects a __proto__ key even where unknown fields would be dropped', () => {
     const raw = JSON.parse(`{"__proto__":{"polluted":true},"country":"DE"}`);
 
-    const profile = validatePayload(RoutingProfileV1, raw, 'subject');
+    expectIssue(
+      () => validatePayload(RoutingProfileV1, raw, 'subject', { allowUnknownFields: true }),
+      '__proto__',
+      /^__proto__ is a reserved key/,
+    );
+  });
 
-    expect(profile).toEqual({ country: 'DE' });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  it('rejects a NUL in a field a lenient type would drop, naming the field but not the value', () => {
+    const raw = { country: 'DE', context: { note: 'secret\u0000ada@example.com' } };
+
+    const violation = expectIssue(
+      () => validatePayload(RoutingProfileV1, raw, 'subject', { allowUnknownFields: true }),
+      'context.note',
+      /^context\.note must not contain the NUL character \(U\+0000\)$/,
+    );
+    expect(violation.message).not.toContain('ada@example.com');
+  });
+
+  it('rejects a body nested 5,000 levels deep as a violation, not a stack overflow', () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`);
+
+    const violation = violationOf(() => validatePayload(RoutingProfileV1, deep, 'subject'));
+
+    expect(violation.issues).toEqual([
+      {
+        field: Array.from({ length: PAYLOAD_STRUCTURE_LIMITS.maxDepth }, () => 'a').join('.'),
+        reasons: [expect.stringMatching(/nests deeper than 16 levels of objects and arrays$/)],
+      },
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { Validator, type ValidatorOptions } from 'class-validator';
 import { ContractViolationError, toFieldIssues } from './contract-violation.error';
 import type { EventEnvelope } from './envelope';
 import type { Constructor, TopicContract } from './topic-contract';
+import { payloadStructureProblem } from './validation/payload-structure';
 import { passesValidation } from './validation/validity-check';
 
 /** Field named in an issue about the payload as a whole (not JSON, not an object, empty). */
@@ -51,6 +52,12 @@ export interface PayloadValidationOptions {
   allowUnknownFields?: boolean;
 }
 
+/** Rejects what no contract accepts before class-transformer copies it (recursively) into a class. */
+function assertStructure(raw: unknown, subject: string, wholeName: string, rootPath = ''): void {
+  const issue = payloadStructureProblem(raw, wholeName, rootPath);
+  if (issue) throw new ContractViolationError(subject, [issue]);
+}
+
 function validateInstance<T extends object>(
   instance: T,
   subject: string,
@@ -68,7 +75,9 @@ function validateInstance<T extends object>(
 /**
  * Turns untrusted input into a validated instance of `type`, or throws a ContractViolationError listing every
  * failing field. Unknown fields are rejected, not dropped, so a producer learns about typos. HTTP layers
- * use it with their own subject (e.g. the route).
+ * use it with their own subject (e.g. the route). First the raw input's structure is checked as a whole
+ * (PAYLOAD_STRUCTURE_LIMITS: no NUL or lone surrogate in any string or key, no prototype key, bounded
+ * nesting), then the fields, against the type's rules.
  */
 export function validatePayload<T extends object>(
   type: Constructor<T>,
@@ -84,6 +93,7 @@ export function validatePayload<T extends object>(
       },
     ]);
   }
+  assertStructure(raw, subject, BODY_FIELD);
   return validateInstance(plainToInstance(type, raw, TRANSFORM_OPTIONS), subject, '', options);
 }
 
@@ -131,7 +141,9 @@ export function decodeKey<V extends EventEnvelope, K extends object>(
   if (text.length === 0) {
     throw new ContractViolationError(contract.name, [{ field: KEY_FIELD, reasons: ['message key is missing'] }]);
   }
-  return validateInstance(contract.parseKey(text), contract.name, KEY_FIELD);
+  const key = contract.parseKey(text);
+  assertStructure(key, contract.name, KEY_FIELD, KEY_FIELD);
+  return validateInstance(key, contract.name, KEY_FIELD);
 }
 
 /**

@@ -5,12 +5,14 @@ import { normaliseEventName, type SegmentEventMapping } from './segment-event-ma
 import {
   SegmentAliasDto,
   SegmentBatchItemTypeDto,
+  SegmentGroupDto,
   SegmentIdentifyDto,
   type SegmentMessageDto,
   SegmentPageDto,
   SegmentTrackDto,
 } from './segment-payload.dto';
 import { flattenProperties } from './segment-properties';
+import { eventTimeOf } from './segment-time';
 import { profileFromTraits } from './segment-traits';
 
 export interface SegmentReceipt {
@@ -34,15 +36,17 @@ export class SegmentMapper {
     if (type === 'alias') return { alias: this.alias(raw, receipt) };
     if (type === 'track') return { engagement: this.track(raw, receipt) };
     if (type === 'identify') return { engagement: this.identify(raw, receipt) };
+    if (type === 'group') return { engagement: this.group(raw, receipt) };
     return { engagement: this.page(raw, receipt) };
   }
 
   alias(raw: unknown, receipt: SegmentReceipt): IncomingAlias {
     const call = validatePayload(SegmentAliasDto, raw, 'alias', { allowUnknownFields: true });
+    assertNotBlank('alias', call, ['previousId', 'userId']);
     return {
       previousId: call.previousId,
       userId: call.userId,
-      occurredAt: call.timestamp ? new Date(call.timestamp).toISOString() : receipt.receivedAt,
+      occurredAt: eventTimeOf(call, receipt.receivedAt),
       correlationId: receipt.correlationId,
     };
   }
@@ -81,6 +85,19 @@ export class SegmentMapper {
     };
   }
 
+  /** The company (or account) the person belongs to, recorded as a profile update with its traits. */
+  group(raw: unknown, receipt: SegmentReceipt): IncomingEngagement {
+    const call = parseCall(SegmentGroupDto, raw, 'group');
+    const profile = profileFromTraits({ company: call.traits ?? {}, groupId: call.groupId });
+    return {
+      ...common(call, receipt),
+      type: 'profile_update',
+      properties: {},
+      ...(profile ? { profile } : {}),
+      linksIdentities: true,
+    };
+  }
+
   private isPricingPage(properties: Record<string, unknown>): boolean {
     const path = typeof properties['path'] === 'string' ? properties['path'] : pathOf(properties['url']);
     return path !== undefined && this.pricingPath.test(path);
@@ -89,12 +106,23 @@ export class SegmentMapper {
 
 function parseCall<T extends SegmentMessageDto>(type: Constructor<T>, raw: unknown, call: string): T {
   const message = validatePayload(type, raw, call, { allowUnknownFields: true });
+  assertNotBlank(call, message, ['anonymousId', 'userId']);
   if (!message.anonymousId && !message.userId) {
     throw new ContractViolationError(call, [
       { field: 'userId', reasons: ['one of userId and anonymousId is required'] },
     ]);
   }
   return message;
+}
+
+/** Ids made only of spaces name nobody: rejected, naming the field, rather than treated as absent. */
+function assertNotBlank<T extends object>(call: string, message: T, fields: (keyof T & string)[]): void {
+  const blank = fields.filter((field) => typeof message[field] === 'string' && !(message[field] as string).trim());
+  if (blank.length === 0) return;
+  throw new ContractViolationError(
+    call,
+    blank.map((field) => ({ field, reasons: [`${field} must not be blank`] })),
+  );
 }
 
 function common(message: SegmentMessageDto, receipt: SegmentReceipt) {
@@ -109,19 +137,6 @@ function common(message: SegmentMessageDto, receipt: SegmentReceipt) {
     linksIdentities: false,
     correlationId: receipt.correlationId,
   };
-}
-
-/**
- * Segment's rule: `timestamp` when given; otherwise the device's originalTimestamp corrected by the
- * device clock's offset (sentAt against our receipt time); otherwise receipt time.
- */
-export function eventTimeOf(message: SegmentMessageDto, receivedAt: string): string {
-  if (message.timestamp) return new Date(message.timestamp).toISOString();
-  if (message.originalTimestamp && message.sentAt) {
-    const skew = Date.parse(receivedAt) - Date.parse(message.sentAt);
-    return new Date(Date.parse(message.originalTimestamp) + skew).toISOString();
-  }
-  return message.originalTimestamp ? new Date(message.originalTimestamp).toISOString() : receivedAt;
 }
 
 /** "G2 Review Posted!" → "G2_Review_Posted_": what the custom type rule allows, at most 64 characters. */

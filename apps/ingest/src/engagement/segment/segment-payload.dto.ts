@@ -2,11 +2,30 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsText, IsTimestamp } from '@handoff/contracts';
 import { IsIn, IsObject, IsOptional } from 'class-validator';
 
+/** When a call happened; read by eventTimeOf (segment-time.ts), which applies the device clock correction. */
+export class SegmentTimesDto {
+  @ApiPropertyOptional({ description: 'When it happened (RFC 3339 with a time zone).' })
+  @IsOptional()
+  @IsTimestamp()
+  timestamp?: string;
+
+  // The device's clock may be far off: these are checked once corrected, not against the window here.
+  @ApiPropertyOptional({ description: 'Device clock time of the event; corrected for skew with sentAt.' })
+  @IsOptional()
+  @IsText(64)
+  originalTimestamp?: string;
+
+  @ApiPropertyOptional({ description: 'Device clock time of sending.' })
+  @IsOptional()
+  @IsText(64)
+  sentAt?: string;
+}
+
 /**
  * Fields of the Segment HTTP Tracking API that Handoff reads. Segment clients send more (context,
  * integrations, channel, version…); those are accepted and ignored, as Segment's own API does.
  */
-export class SegmentMessageDto {
+export class SegmentMessageDto extends SegmentTimesDto {
   @ApiPropertyOptional({ description: 'Anonymous visitor id (one of anonymousId and userId is required).' })
   @IsOptional()
   @IsText(128)
@@ -21,21 +40,6 @@ export class SegmentMessageDto {
   @IsOptional()
   @IsText(128)
   messageId?: string;
-
-  @ApiPropertyOptional({ description: 'When it happened (ISO 8601).' })
-  @IsOptional()
-  @IsTimestamp()
-  timestamp?: string;
-
-  @ApiPropertyOptional({ description: 'Device clock time of the event; corrected for skew with sentAt.' })
-  @IsOptional()
-  @IsTimestamp()
-  originalTimestamp?: string;
-
-  @ApiPropertyOptional({ description: 'Device clock time of sending.' })
-  @IsOptional()
-  @IsTimestamp()
-  sentAt?: string;
 
   @ApiPropertyOptional({ type: Object })
   @IsOptional()
@@ -78,7 +82,19 @@ export class SegmentIdentifyDto extends SegmentMessageDto {
   traits?: Record<string, unknown>;
 }
 
-export class SegmentAliasDto {
+/** A group call: the user belongs to a company (or other group), described by its traits. */
+export class SegmentGroupDto extends SegmentMessageDto {
+  @ApiProperty({ description: 'Your id for the group (company, account).' })
+  @IsText(128)
+  groupId!: string;
+
+  @ApiPropertyOptional({ type: Object, description: 'name, website, industry, employees…' })
+  @IsOptional()
+  @IsObject()
+  traits?: Record<string, unknown>;
+}
+
+export class SegmentAliasDto extends SegmentTimesDto {
   @ApiProperty({ description: 'The id the person was known by (usually the anonymous id).' })
   @IsText(128)
   previousId!: string;
@@ -91,14 +107,9 @@ export class SegmentAliasDto {
   @IsOptional()
   @IsText(128)
   messageId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsTimestamp()
-  timestamp?: string;
 }
 
-export const SEGMENT_BATCH_TYPES = ['track', 'page', 'screen', 'identify', 'alias'] as const;
+export const SEGMENT_BATCH_TYPES = ['track', 'page', 'screen', 'identify', 'group', 'alias'] as const;
 export type SegmentBatchType = (typeof SEGMENT_BATCH_TYPES)[number];
 
 /** The `type` every item of a Segment batch carries. */
@@ -108,6 +119,9 @@ export class SegmentBatchItemTypeDto {
 }
 
 export class SegmentBatchDto {
-  @ApiProperty({ type: [Object], description: 'Messages, each with "type": track, page, screen, identify or alias.' })
+  @ApiProperty({
+    type: [Object],
+    description: 'Messages, each with "type": track, page, screen, identify, group or alias.',
+  })
   batch!: unknown[];
 }

@@ -29,17 +29,18 @@ function toValue(value: unknown): PropertyValue {
  */
 export function flattenProperties(raw: Record<string, unknown> | undefined): EventProperties {
   const flat: EventProperties = {};
-  const visit = (value: unknown, path: string) => {
-    if (Object.keys(flat).length >= FLAT_RECORD_LIMITS.maxKeys) return;
+  // A stack, not recursion: the depth is bounded at the edge, but no input should reach the call stack.
+  const pending: [path: string, value: unknown][] = [['', raw ?? {}]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (Object.keys(flat).length >= FLAT_RECORD_LIMITS.maxKeys) break;
+    const [path, value] = next;
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [key, nested] of Object.entries(value)) {
-        if (!UNSAFE_KEYS.has(key)) visit(nested, path ? `${path}.${key}` : key);
-      }
-      return;
+      const entries = Object.entries(value).filter(([key]) => !UNSAFE_KEYS.has(key));
+      // Reversed onto the stack so keys come out in the order they were sent.
+      for (const [key, nested] of entries.reverse()) pending.push([path ? `${path}.${key}` : key, nested]);
+    } else if (value !== undefined && path.length > 0 && path.length <= FLAT_RECORD_LIMITS.maxKeyLength) {
+      flat[path] = toValue(value);
     }
-    if (value === undefined || path.length === 0 || path.length > FLAT_RECORD_LIMITS.maxKeyLength) return;
-    flat[path] = toValue(value);
-  };
-  visit(raw ?? {}, '');
+  }
   return flat;
 }

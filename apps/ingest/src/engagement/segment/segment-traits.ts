@@ -88,7 +88,11 @@ export function profileFromTraits(traits: Traits | undefined): InboundProfileV1 
     ),
     industry: firstText(traits, 'industry') ?? text(company['industry']),
     employeeCount: count(
-      traits['employees'] ?? traits['employeeCount'] ?? traits['employee_count'] ?? company['employee_count'],
+      traits['employees'] ??
+        traits['employeeCount'] ??
+        traits['employee_count'] ??
+        company['employees'] ??
+        company['employee_count'],
     ),
     country: countryOf(firstText(traits, 'country') ?? text(address(traits)['country'])),
     traits: flattenProperties(otherTraits(traits)),

@@ -11,6 +11,7 @@ import { SegmentMapper, type SegmentReceipt } from './segment-mapper';
 import {
   SegmentAliasDto,
   SegmentBatchDto,
+  SegmentGroupDto,
   SegmentIdentifyDto,
   SegmentPageDto,
   SegmentTrackDto,
@@ -71,6 +72,22 @@ export class SegmentController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.one(source, body, res, (raw, receipt) => ({ engagement: this.mapper.identify(raw, receipt) }));
+  }
+
+  @Post('group')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Record a group call: the company's traits as a profile update of the person",
+    description: SEGMENT_NOTE,
+  })
+  @ApiBody({ type: SegmentGroupDto })
+  @ApiIngestionResponses('event')
+  group(
+    @CurrentSource() source: AuthenticatedSource,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.one(source, body, res, (raw, receipt) => ({ engagement: this.mapper.group(raw, receipt) }));
   }
 
   @Post('alias')

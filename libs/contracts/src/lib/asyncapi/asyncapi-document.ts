@@ -1,5 +1,6 @@
 import type { TopicContract } from '../topic-contract';
 import { DEAD_LETTER_TOPICS, Topics, type TopicKey } from '../topics';
+import { PAYLOAD_STRUCTURE_LIMITS, PROTOTYPE_KEYS } from '../validation/payload-structure';
 import { ClassSchemas } from './class-schema';
 import { schemaRef, type JsonSchema } from './decorator-schemas';
 import {
@@ -159,6 +160,11 @@ function addTopic(parts: DocumentParts, topicKey: TopicKey, schemas: ClassSchema
   );
 }
 
+// Rules of every payload that JSON Schema cannot state per property (libs/contracts validation/payload-structure.ts).
+const STRUCTURE_RULES =
+  `Every payload: no string or key holds NUL (U+0000) or a lone UTF-16 surrogate, no key is ${[...PROTOTYPE_KEYS].join(', ')}, ` +
+  `and objects and arrays nest at most ${PAYLOAD_STRUCTURE_LIMITS.maxDepth} levels deep.`;
+
 /**
  * The AsyncAPI 3.0 document of every topic in `Topics` and its dead-letter companion, built from the topic
  * definitions and the event classes' validation rules. `npm run asyncapi` writes it to libs/contracts/asyncapi.json.
@@ -174,7 +180,8 @@ export function buildAsyncApiDocument(): AsyncApiDocument {
       version: '1.0.0',
       description:
         'Every Kafka topic Handoff defines (libs/contracts/src/lib/topics.ts) and its dead-letter companion, generated ' +
-        'from the contracts by `npm run asyncapi`. A breaking change is a new topic version (….v2), never an edit.',
+        'from the contracts by `npm run asyncapi`. A breaking change is a new topic version (….v2), never an edit. ' +
+        STRUCTURE_RULES,
     },
     defaultContentType: 'application/json',
     channels: parts.channels,

@@ -11,7 +11,6 @@ import {
   IS_INT,
   IS_ISO31661_ALPHA_2,
   IS_ISO4217_CURRENCY_CODE,
-  IS_ISO8601,
   IS_NOT_EMPTY,
   IS_NUMBER,
   IS_OBJECT,
@@ -26,6 +25,7 @@ import {
 import { HAS_AT_LEAST_ONE_OF } from '../validation/has-at-least-one-of.validator';
 import { CUSTOM_TYPE_PATTERN, IS_CUSTOM_TYPE_OF_ACTIVITY } from '../validation/is-custom-type.validator';
 import { IS_DIFFERENT_FROM } from '../validation/is-different-from.validator';
+import { INSTANT_LIMITS, IS_INSTANT, aheadInWords } from '../validation/instant';
 import { FLAT_RECORD_LIMITS, IS_FLAT_RECORD } from '../validation/is-flat-record.validator';
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -123,7 +123,13 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
   [MAX_LENGTH]: ([max]) => value({ maxLength: max }),
   [MATCHES]: patternOf,
   [IS_UUID]: () => text({ format: 'uuid' }),
-  [IS_ISO8601]: () => text({ format: 'date-time' }),
+  [IS_INSTANT]: ([maxAheadMs]) =>
+    text({
+      format: 'date-time',
+      description:
+        `an RFC 3339 date-time with a time zone (T and Z upper case), from ${INSTANT_LIMITS.earliest} to ` +
+        `${aheadInWords(maxAheadMs as number)} after it is checked`,
+    }),
   [IS_EMAIL]: () => text({ format: 'email' }),
   [IS_FQDN]: () => text({ format: 'hostname', description: 'a fully qualified domain name' }),
   [IS_ISO31661_ALPHA_2]: () =>

@@ -101,7 +101,7 @@ describe('engagement.recorded.v1', () => {
       'receivedAt',
       '10:15',
       'receivedAt',
-      /^receivedAt must be a valid ISO 8601 date string$/,
+      /^receivedAt must be an RFC 3339 date-time with a time zone, e.g. /,
     ],
     [
       'properties given as a list',

@@ -3,7 +3,8 @@ import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
-import { IsIdentifier, IsNestedObject, IsOptionalNested, IsText, IsTimestamp } from '../validation/field-rules';
+import { IsIdentifier, IsNestedObject, IsOptionalNested, IsText } from '../validation/field-rules';
+import { IsTimestamp } from '../validation/instant';
 import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
 import { RecordedProfileV1 } from './lead-profile.v1';
 

@@ -55,7 +55,7 @@ describe('lead.qualified.v1', () => {
       'qualifiedAt',
       'soon',
       'qualifiedAt',
-      /^qualifiedAt must be a valid ISO 8601 date string$/,
+      /^qualifiedAt must be an RFC 3339 date-time with a time zone, e.g. /,
     ],
     ['an unknown grade', 'grade', 'a', 'grade', /^grade must be one of the following values: A, B, C, D$/],
     ['a leadId that is not a uuid', 'leadId', 'lead-1', 'leadId', /^leadId must be a UUID$/],

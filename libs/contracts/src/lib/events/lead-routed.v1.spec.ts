@@ -28,7 +28,7 @@ describe('lead.routed.v1', () => {
       'slaDueAt',
       'in an hour',
       'slaDueAt',
-      /^slaDueAt must be a valid ISO 8601 date string$/,
+      /^slaDueAt must be an RFC 3339 date-time with a time zone, e.g. /,
     ],
     [
       'an empty decision trace',

@@ -1,6 +1,7 @@
 import { Equals, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EventEnvelope } from '../envelope';
-import { IsIdentifier, IsNestedArray, IsText, IsTimestamp } from '../validation/field-rules';
+import { IsIdentifier, IsNestedArray, IsText } from '../validation/field-rules';
+import { IsDeadline } from '../validation/instant';
 import { ROUTING_STRATEGIES, type RoutingStrategy } from '../vocabulary';
 
 export const MAX_DECISION_STEPS = 50;
@@ -39,7 +40,7 @@ export class LeadRoutedV1 extends EventEnvelope {
   @IsIn(ROUTING_STRATEGIES)
   strategy!: RoutingStrategy;
 
-  @IsTimestamp()
+  @IsDeadline()
   slaDueAt!: string;
 
   @IsNestedArray(() => DecisionStepV1, { min: 1, max: MAX_DECISION_STEPS })

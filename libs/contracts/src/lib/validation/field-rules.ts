@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsDefined,
-  IsISO8601,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -38,9 +37,6 @@ export const IsIdentifier = (): PropertyDecorator =>
       message: '$property must be 1-128 characters of letters, digits, _ . : - starting with a letter or digit',
     }),
   );
-
-/** Same rule as the envelope's `occurredAt`, so every timestamp on the wire has one format. */
-export const IsTimestamp = (): PropertyDecorator => IsISO8601({ strict: true });
 
 export const IsFiniteNumber = (): PropertyDecorator =>
   IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a finite number' });

@@ -1,6 +1,7 @@
 import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json, type Request } from 'express';
 import { PlatformConfig } from '@handoff/platform-config';
 import { JsonLogger } from '@handoff/platform-observability';
 import { mapBodyParserErrors } from './http/body-parser-errors';
@@ -13,6 +14,11 @@ export interface ServiceAppOptions {
   jsonBodyLimit?: (app: NestExpressApplication) => number;
   /** Also accept YAML request bodies (YAML_MEDIA_TYPES), read into the same shape as JSON, same size limit. */
   yamlBodies?: boolean;
+  /**
+   * Routes whose bodies are read as JSON whatever their Content-Type says (Segment-spec SDKs label JSON as
+   * form data or send none); gzip, deflate and br bodies are inflated and the size limit applies inflated.
+   */
+  jsonUnderAnyContentType?: string[];
   /** Service-specific HTTP setup (OpenAPI…) applied before the app listens. */
   configure?: (app: NestExpressApplication) => void;
 }
@@ -30,6 +36,10 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(JsonLogger));
   const limit = options.jsonBodyLimit?.(app) ?? DEFAULT_JSON_BODY_LIMIT;
+  if (options.jsonUnderAnyContentType?.length) {
+    // Before the default parsers, which would read a form-labelled body as form fields.
+    app.use(options.jsonUnderAnyContentType, json({ limit, type: () => true, verify: keepRawBody }));
+  }
   app.useBodyParser('json', { limit });
   if (options.yamlBodies) {
     app.useBodyParser('text', { limit, type: YAML_MEDIA_TYPES });
@@ -38,6 +48,11 @@ export async function createServiceApp(
   app.use(mapBodyParserErrors);
   options.configure?.(app);
   return app;
+}
+
+/** What Nest's own parsers do with `rawBody: true`: request signatures are computed over these bytes. */
+function keepRawBody(request: Request & { rawBody?: Buffer }, _response: unknown, body: Buffer): void {
+  request.rawBody = body;
 }
 
 /**
