@@ -33,7 +33,8 @@ export const instantClock: { now: () => number } = { now: () => Date.now() };
 /**
  * RFC 3339 `date-time` with a mandatory zone, upper-case `T` and `Z` only: the common ground of RFC 3339,
  * `Date.parse` and PostgreSQL's timestamptz. No date-only values, week dates, ordinal dates or basic
- * (separator-less) forms: `Date.parse` reads several of those differently or not at all.
+ * (separator-less) forms: `Date.parse` reads several of those differently or not at all. Not validator's
+ * isRFC3339: it accepts a space or lower-case t, second 60, February 30 and offsets PostgreSQL refuses.
  */
 const INSTANT_PATTERN = new RegExp(
   `^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d{1,${INSTANT_LIMITS.maxFractionDigits}})?` +
