@@ -70,6 +70,15 @@ function parseInstant(text: unknown): number | string {
 }
 
 /**
+ * Why `text` is not a well-formed instant, ignoring the window: for a device's clock reading (Segment's
+ * `sentAt`), which may be years off and is only used once corrected. Undefined when well-formed.
+ */
+export function instantFormatProblem(text: unknown): string | undefined {
+  const parsed = parseInstant(text);
+  return typeof parsed === 'string' ? parsed : undefined;
+}
+
+/**
  * Why `text` is not an instant every service accepts (a reason such as "must not be before …", to follow
  * a field name), or undefined when it is one: an RFC 3339 date-time with a zone, from 2000-01-01T00:00:00Z
  * to `maxAheadMs` (default: the event-time skew, 24 hours) after `nowMs`. Never quotes the value.
