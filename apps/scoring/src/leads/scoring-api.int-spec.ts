@@ -5,6 +5,7 @@ import {
   type EngagementRecordedV1,
   exampleEvents,
   type RecordedProfileV1,
+  instantClock,
 } from '@handoff/contracts';
 import {
   DAY_MS,
@@ -258,7 +259,13 @@ describe('backtest and decay sweep', () => {
     const [row] = await service.dataSource.query(`SELECT cold_at FROM lead_state WHERE lead_id = $1`, [hot]);
     const due = new Date(row.cold_at);
     const sweep = service.app.get(DecaySweep);
-    await Promise.all([sweep.sweep(due), sweep.sweep(due)]);
+    // The sweep runs when the lead is due, which is ahead of the real clock: the events it publishes are dated then.
+    const clock = jest.spyOn(instantClock, 'now').mockReturnValue(due.getTime());
+    try {
+      await Promise.all([sweep.sweep(due), sweep.sweep(due)]);
+    } finally {
+      clock.mockRestore();
+    }
 
     const { body } = await service.get<ScoreView>(`/leads/${hot}/score`);
     expect(body.lifecycle).toMatchObject({ stage: 'recycled', reason: 'went_cold', qualificationCount: 1 });

@@ -41,6 +41,7 @@ const envelopeCases: EnvelopeCase[] = [
   ['an occurredAt before 2000', 'occurredAt', '1999-12-31T23:59:59Z', 'occurredAt', /must not be before 2000-01-01/],
   ['a NUL in correlationId', 'correlationId', 'a\u0000b', 'correlationId', /^correlationId must not contain the NUL/],
   ['a lone surrogate in correlationId', 'correlationId', 'a\ud800', 'correlationId', /must not contain a lone UTF-16/],
+  ['a constructor key', 'constructor', { polluted: true }, 'constructor', /^constructor is a reserved key/],
   ['schemaVersion 2 on a v1 topic', 'schemaVersion', 2, 'schemaVersion', /^schemaVersion must be equal to 1$/],
   ['a schemaVersion sent as a string', 'schemaVersion', '1', 'schemaVersion', /^schemaVersion must be equal to 1$/],
   ['an empty correlationId', 'correlationId', '', 'correlationId', /^correlationId should not be empty$/],

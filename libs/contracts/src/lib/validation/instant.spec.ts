@@ -2,7 +2,7 @@ import { validatePayload } from '../event-codec';
 import { LeadMergedV1 } from '../events/lead-merged.v1';
 import { exampleEvents } from '../examples';
 import { expectIssue } from '../testing/violations';
-import { INSTANT_LIMITS, instantClock, instantProblem } from './instant';
+import { INSTANT_LIMITS, instantClock, instantFormatProblem, instantProblem } from './instant';
 
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
@@ -82,6 +82,13 @@ describe('instantProblem', () => {
     } finally {
       clock.mockRestore();
     }
+  });
+
+  it('checks only the form of a device clock reading, which may lie outside the window', () => {
+    expect(instantFormatProblem('1970-01-01T00:00:00Z')).toBeUndefined();
+    expect(instantFormatProblem('2099-01-01T00:00:00+01:00')).toBeUndefined();
+    expect(instantFormatProblem('2024-W05')).toMatch(/^must be an RFC 3339 date-time/);
+    expect(instantFormatProblem('2024-02-30T00:00:00Z')).toMatch(/^must be a real calendar date/);
   });
 
   it('never quotes the value it rejects', () => {

@@ -33,7 +33,8 @@ export const instantClock: { now: () => number } = { now: () => Date.now() };
 /**
  * RFC 3339 `date-time` with a mandatory zone, upper-case `T` and `Z` only: the common ground of RFC 3339,
  * `Date.parse` and PostgreSQL's timestamptz. No date-only values, week dates, ordinal dates or basic
- * (separator-less) forms: `Date.parse` reads several of those differently or not at all.
+ * (separator-less) forms: `Date.parse` reads several of those differently or not at all. Not validator's
+ * isRFC3339: it accepts a space or lower-case t, second 60, February 30 and offsets PostgreSQL refuses.
  */
 const INSTANT_PATTERN = new RegExp(
   `^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d{1,${INSTANT_LIMITS.maxFractionDigits}})?` +
@@ -66,6 +67,15 @@ function parseInstant(text: unknown): number | string {
     return `must have a time zone offset between -${INSTANT_LIMITS.maxOffsetHours}:00 and +${INSTANT_LIMITS.maxOffsetHours}:00`;
   }
   return Date.parse(text);
+}
+
+/**
+ * Why `text` is not a well-formed instant, ignoring the window: for a device's clock reading (Segment's
+ * `sentAt`), which may be years off and is only used once corrected. Undefined when well-formed.
+ */
+export function instantFormatProblem(text: unknown): string | undefined {
+  const parsed = parseInstant(text);
+  return typeof parsed === 'string' ? parsed : undefined;
 }
 
 /**
