@@ -1,4 +1,10 @@
-import type { BatchConsumerFactory, BatchConsumerOptions } from '@handoff/platform-kafka';
+import { exampleEvents } from '@handoff/contracts';
+import {
+  classifyError,
+  type BatchConsumerFactory,
+  type BatchConsumerOptions,
+  type ConsumedMessage,
+} from '@handoff/platform-kafka';
 import { IngestConfig } from '../app/ingest.config';
 import type { EngagementRecorder } from './engagement-recorder.service';
 import { InboundEngagementConsumer } from './inbound-engagement.consumer';
@@ -25,5 +31,20 @@ describe('InboundEngagementConsumer', () => {
     const options = await startedWith({ INGEST_INBOUND_GROUP_ID: 'ingest.green', INGEST_INBOUND_START_AT: 'latest' });
 
     expect(options).toMatchObject({ groupId: 'ingest.green', fromBeginning: false });
+  });
+
+  it('hands the configured retry budget to its consumer', async () => {
+    expect(await startedWith({ KAFKA_CONSUMER_RETRY_BUDGET_MS: 90_000 })).toMatchObject({ retryBudgetMs: 90_000 });
+  });
+
+  it('fails a chunk whose message another request is recording with an error the platform retries, never dead-letters', async () => {
+    const recorder = { record: async () => [{ status: 'in_flight' }] } as unknown as EngagementRecorder;
+    const consumer = new InboundEngagementConsumer({} as BatchConsumerFactory, recorder, new IngestConfig());
+    const value = exampleEvents.engagementInbound();
+    const message = { value, key: null, topic: 't', partition: 0, offset: '0', headers: {}, correlationId: 'c' };
+
+    const failure = await consumer.handle([message as ConsumedMessage<typeof value>]).catch((error: unknown) => error);
+
+    expect(classifyError(failure)).toBe('transient');
   });
 });
