@@ -1,5 +1,6 @@
-import { ContractViolationError, type EngagementInboundV1 } from '@handoff/contracts';
+import { ContractViolationError, type EngagementInboundV1, exampleEvents } from '@handoff/contracts';
 import {
+  classifyError,
   type BatchConsumerFactory,
   type BatchConsumerOptions,
   type ConsumedMessage,
@@ -45,5 +46,20 @@ describe('InboundEngagementConsumer', () => {
     await expect(consumer.handle([message as unknown as ConsumedMessage<EngagementInboundV1>])).rejects.toBeInstanceOf(
       PoisonMessageError,
     );
+  });
+
+  it('hands the configured retry budget to its consumer', async () => {
+    expect(await startedWith({ KAFKA_CONSUMER_RETRY_BUDGET_MS: 90_000 })).toMatchObject({ retryBudgetMs: 90_000 });
+  });
+
+  it('fails a chunk whose message another request is recording with an error the platform retries, never dead-letters', async () => {
+    const recorder = { record: async () => [{ status: 'in_flight' }] } as unknown as EngagementRecorder;
+    const consumer = new InboundEngagementConsumer({} as BatchConsumerFactory, recorder, new IngestConfig());
+    const value = exampleEvents.engagementInbound();
+    const message = { value, key: null, topic: 't', partition: 0, offset: '0', headers: {}, correlationId: 'c' };
+
+    const failure = await consumer.handle([message as ConsumedMessage<typeof value>]).catch((error: unknown) => error);
+
+    expect(classifyError(failure)).toBe('transient');
   });
 });

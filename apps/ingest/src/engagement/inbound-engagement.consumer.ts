@@ -11,6 +11,9 @@ export const KAFKA_SOURCE_ID = 'kafka';
 
 /** A concurrent HTTP request is recording the same message: retry the chunk once it is done. */
 class MessageInFlightError extends Error {
+  /** Transient for the platform's classifier: retried in place for as long as it takes, never dead-lettered. */
+  readonly retriable = true;
+
   constructor() {
     super('a message of this chunk is being recorded by another request');
     this.name = 'MessageInFlightError';

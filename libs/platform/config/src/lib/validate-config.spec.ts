@@ -67,6 +67,14 @@ describe('validateConfig', () => {
     ]);
   });
 
+  it('defaults the consumer retry budget to five minutes and refuses one under a second', () => {
+    expect(validate({}).KAFKA_CONSUMER_RETRY_BUDGET_MS).toBe(300_000);
+    expect(validate({ KAFKA_CONSUMER_RETRY_BUDGET_MS: '60000' }).KAFKA_CONSUMER_RETRY_BUDGET_MS).toBe(60_000);
+    expect(problemsOf({ KAFKA_CONSUMER_RETRY_BUDGET_MS: '500' })).toEqual([
+      expect.stringMatching(/^KAFKA_CONSUMER_RETRY_BUDGET_MS: .*not be less than 1000/),
+    ]);
+  });
+
   it('treats empty variables as unset so the default applies', () => {
     expect(validate({ HTTP_PORT: '', LOG_LEVEL: '' })).toMatchObject({ HTTP_PORT: 3101, LOG_LEVEL: 'info' });
   });

@@ -23,6 +23,8 @@ import { onTopic } from './topic-subscription';
 
 /** A smallint column holds at most 32767: PostgreSQL rejects this one with SQLSTATE 22003, on every attempt. */
 const OUT_OF_RANGE = 40_000;
+/** Each read of a dead-letter topic joins a throw-away group: slower than a plain poll on a busy machine. */
+const SLOW_MS = 40_000;
 
 describe('dead letters against the real broker and PostgreSQL', () => {
   let admin: Admin;
@@ -70,7 +72,7 @@ describe('dead letters against the real broker and PostgreSQL', () => {
 
   async function deadLettersOf(topicName: string, count: number): Promise<DeadLetter[]> {
     let letters: DeadLetter[] = [];
-    await waitFor(async () => (letters = await reader.read(dlqNameOf(topicName))).length >= count);
+    await waitFor(async () => (letters = await reader.read(dlqNameOf(topicName))).length >= count, SLOW_MS);
     return letters;
   }
 

@@ -4,12 +4,11 @@ import {
   InboxOutboxTables1700000000000,
   runMigrations,
 } from '@handoff/platform-database';
+import { TEST_DATABASE_URL } from '@handoff/testing';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { ConsumedMessage } from '../lib/kafka-record';
 import type { TestEvent } from './test-event.fixture';
 import { runId } from './test-event.fixture';
-
-const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** `sequence` is a smallint, so a record whose sequence exceeds 32767 fails with SQLSTATE 22003, every time. */
 class AppliedEventsTable1700000000001 implements MigrationInterface {
@@ -40,7 +39,7 @@ export class AppliedEvents {
     const schema = `kafka_int_${runId()}`;
     const dataSource = new DataSource(
       createDataSourceOptions({
-        url: DATABASE_URL,
+        url: TEST_DATABASE_URL,
         schema,
         poolSize: 2,
         migrations: [InboxOutboxTables1700000000000, AppliedEventsTable1700000000001],
