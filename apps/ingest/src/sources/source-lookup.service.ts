@@ -66,7 +66,7 @@ export class SourceLookup {
         msg: 'source signing secret cannot be decrypted',
         sourceId: source.id,
         code: error.code,
-        err: error,
+        reason: error.message,
       });
       return { status: 'misconfigured' };
     }
