@@ -4,14 +4,14 @@ import { Test } from '@nestjs/testing';
 import { PlatformConfigModule } from '@handoff/platform-config';
 import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
 import { ObservabilityModule } from '@handoff/platform-observability';
-import { AdminAuthModule } from '@handoff/platform-runtime';
+import { TokenAuthModule } from '@handoff/platform-runtime';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
 import {
   type HttpCallOptions,
   type HttpCallResponse,
+  httpCall,
   TEST_DATABASE_URL,
   TEST_REDIS_URL,
-  httpCall,
 } from '@handoff/testing';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -44,16 +44,21 @@ export interface SourcesTestApp {
   /** A call to the admin API with the admin token. */
   admin(method: string, path: string, body?: unknown): Promise<HttpCallResponse>;
   createSource(request: { name: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
+  /** Stops the app and keeps its schema, for a restart with other settings (`options.schema`). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * A Nest app with the sources module on a fresh PostgreSQL schema and a fresh Redis key prefix, the
+ * A Nest app with the sources module on a fresh PostgreSQL schema (or `options.schema`, to restart on one) and a fresh Redis key prefix, the
  * global ValidationPipe and rawBody the service uses, and a POST /test-ingest route behind the guards.
  */
-export async function startSourcesTestApp(env: Record<string, string> = {}): Promise<SourcesTestApp> {
+export async function startSourcesTestApp(
+  env: Record<string, string> = {},
+  options: { schema?: string } = {},
+): Promise<SourcesTestApp> {
   const suffix = randomBytes(5).toString('hex');
-  const schema = `ingest_test_${suffix}`;
+  const schema = options.schema ?? `ingest_test_${suffix}`;
   const rateLimitKeyPrefix = `ingest-test:${suffix}:ratelimit:`;
 
   @Module({ imports: [SourcesModule.forRoot({ rateLimitKeyPrefix })], controllers: [TestIngestController] })
@@ -67,7 +72,7 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
         INGEST_SECRET_KEY: 'sources-int-test-secret-key',
         ...env,
       }),
-      AdminAuthModule.forRoot(IngestConfig, (config) => config.INGEST_ADMIN_TOKEN),
+      TokenAuthModule.forRoot(IngestConfig, { admin: (config) => config.INGEST_ADMIN_TOKEN }),
       ObservabilityModule.forRoot({ service: 'ingest-sources-test' }),
       DatabaseModule.forRootAsync({
         useFactory: () => ({
@@ -109,6 +114,7 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
       if (response.status !== 201) throw new Error(`creating a source answered ${response.status}`);
       return response.body as IssuedSourceView;
     },
+    stop: () => app.close(),
     async close() {
       try {
         await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
