@@ -8,10 +8,14 @@ const PERSONAL_KEYS = new Set([
   'firstname',
   'lastname',
   'fullname',
+  'givenname',
+  'familyname',
+  'surname',
   'displayname',
   'phone',
   'phonenumber',
   'mobile',
+  'mobilenumber',
   'ip',
   'ipaddress',
   'clientip',
@@ -43,7 +47,8 @@ export function maskEmails(text: string): string {
   return text.replace(EMAIL_PATTERN, maskEmail);
 }
 
-function isPersonalKey(key: string): boolean {
+/** Whether a key (a property, trait or log field name) names personal data: email, name, phone, ip, address… */
+export function isPersonalKey(key: string): boolean {
   return PERSONAL_KEYS.has(key.toLowerCase().replace(/[_-]/g, ''));
 }
 
