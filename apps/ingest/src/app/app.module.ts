@@ -12,7 +12,7 @@ import { IngestConfig } from './ingest.config';
       config: IngestConfig,
       entities: [...IDENTITY_ENTITIES, ...SOURCES_ENTITIES],
       migrations: [...IDENTITY_MIGRATIONS, ...SOURCES_MIGRATIONS],
-      adminToken: (config) => config.INGEST_ADMIN_TOKEN,
+      tokens: { admin: (config) => config.INGEST_ADMIN_TOKEN },
     }),
     EngagementModule,
   ],

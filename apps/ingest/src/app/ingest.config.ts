@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { EnvBoolean, EnvInt } from '@handoff/platform-config';
+import { EnvBoolean, EnvInt, Secret } from '@handoff/platform-config';
 import { ServiceConfig } from '@handoff/platform-runtime';
 
 /** The ingest service's settings: the shared ones with ingest's defaults, plus its own (README "Configuration"). */
@@ -9,6 +9,7 @@ export class IngestConfig extends ServiceConfig {
   override KAFKA_CLIENT_ID = 'ingest';
 
   /** Bearer token for the /admin API (sources and keys). The default is for local use only. */
+  @Secret()
   @IsString()
   @MinLength(16)
   INGEST_ADMIN_TOKEN = 'local-admin-token-change-me';
@@ -17,6 +18,7 @@ export class IngestConfig extends ServiceConfig {
    * Key that encrypts the sources' request-signing secrets at rest (AES-256-GCM, derived with SHA-256).
    * The default is for local use only.
    */
+  @Secret()
   @IsString()
   @MinLength(16)
   INGEST_SECRET_KEY = 'local-secret-key-change-me';

@@ -14,7 +14,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       scheme: 'basic',
       description: 'Write key as the username, empty password (Segment style)',
     })
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Write key, or the admin token for /admin' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Write key as the bearer token' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'INGEST_ADMIN_TOKEN, for /admin' }, 'admin')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

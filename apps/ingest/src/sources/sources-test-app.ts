@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { PlatformConfigModule } from '@handoff/platform-config';
 import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
 import { ObservabilityModule } from '@handoff/platform-observability';
-import { AdminAuthModule } from '@handoff/platform-runtime';
+import { TokenAuthModule } from '@handoff/platform-runtime';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
 import { type HttpCallOptions, type HttpCallResponse, httpCall } from '@handoff/testing';
 import type Redis from 'ioredis';
@@ -63,7 +63,7 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
         INGEST_SECRET_KEY: 'sources-int-test-secret-key',
         ...env,
       }),
-      AdminAuthModule.forRoot(IngestConfig, (config) => config.INGEST_ADMIN_TOKEN),
+      TokenAuthModule.forRoot(IngestConfig, { admin: (config) => config.INGEST_ADMIN_TOKEN }),
       ObservabilityModule.forRoot({ service: 'ingest-sources-test' }),
       DatabaseModule.forRootAsync({
         useFactory: () => ({

@@ -15,7 +15,7 @@ import { ScoringConfig } from './scoring.config';
       config: ScoringConfig,
       entities: SCORING_ENTITIES,
       migrations: SCORING_MIGRATIONS,
-      adminToken: (config) => config.SCORING_ADMIN_TOKEN,
+      tokens: { admin: (config) => config.SCORING_ADMIN_TOKEN, read: (config) => config.SCORING_READ_TOKEN },
     }),
     ModelsModule,
     ScoringModule,

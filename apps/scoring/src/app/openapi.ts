@@ -10,7 +10,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'of a candidate model on recorded history. Every 4xx names each failing field and why.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'SCORING_ADMIN_TOKEN, for models and backtests' })
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'SCORING_ADMIN_TOKEN, for models and backtests' },
+      'admin',
+    )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'SCORING_READ_TOKEN, for lead scores, ledgers and exports' },
+      'read',
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }

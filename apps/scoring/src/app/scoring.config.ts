@@ -1,5 +1,5 @@
-import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
-import { EnvBoolean, EnvInt } from '@handoff/platform-config';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { EnvBoolean, EnvInt, Secret } from '@handoff/platform-config';
 import { ServiceConfig } from '@handoff/platform-runtime';
 
 /** The scoring service's settings: the shared ones with this service's defaults (see README "Configuration"). */
@@ -9,9 +9,20 @@ export class ScoringConfig extends ServiceConfig {
   override KAFKA_CLIENT_ID = 'scoring';
 
   /** Bearer token of the operator endpoints: storing and activating models, backtests. Set a secret one in production. */
+  @Secret()
   @IsString()
   @MinLength(16)
   SCORING_ADMIN_TOKEN = 'local-admin-token-change-me';
+
+  /**
+   * Bearer token of lead-data reads (a lead's score, ledger and export); the admin token is accepted too. Unset
+   * locally: reads are open. Required in production.
+   */
+  @Secret()
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  SCORING_READ_TOKEN?: string;
 
   /** Run the Kafka consumers; off for a replica that only serves the HTTP API (and the decay sweep). */
   @EnvBoolean()

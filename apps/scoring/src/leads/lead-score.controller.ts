@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Logger, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '@handoff/platform-runtime';
+import { ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
 import type { Response } from 'express';
 import { HistoryPageDto } from './history-page.dto';
 import { ExportQuery, HistoryQuery, ScoreQuery } from './lead-score.query';
@@ -27,6 +27,7 @@ const EXPORT_MEDIA_TYPES = Object.values(EXPORT_CONTENT_TYPES).map((contentType)
 @ApiTags('lead scores')
 @ApiParam({ name: 'id', format: 'uuid', description: 'The lead id (as ingest answers it)' })
 @ApiErrorResponses({ 400: 'The id is not a UUID, or a query parameter is invalid', 404: 'The lead has no score yet' })
+@RequireToken('read', 'admin')
 @Controller('leads/:id/score')
 export class LeadScoreController {
   private readonly logger = new Logger(LeadScoreController.name);

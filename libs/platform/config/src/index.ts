@@ -3,3 +3,4 @@ export * from './lib/config-fragments';
 export * from './lib/env-transforms';
 export * from './lib/validate-config';
 export * from './lib/platform-config.module';
+export * from './lib/secret';

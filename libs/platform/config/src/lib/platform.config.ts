@@ -1,8 +1,13 @@
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { EnvInt } from './env-transforms';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** Whether the production rules apply (NODE_ENV=production). */
+export function isProduction(config: Pick<PlatformConfig, 'NODE_ENV'>): boolean {
+  return config.NODE_ENV === 'production';
+}
 
 /**
  * Settings every service has. A service's own config class extends this (usually through the
@@ -16,6 +21,11 @@ export class PlatformConfig {
   @Min(1)
   @Max(65535)
   HTTP_PORT = 3000;
+
+  /** `production` turns on the production rules: every @Secret() setting set, none left at its published default. */
+  @IsString()
+  @MinLength(1)
+  NODE_ENV = 'development';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'info';

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { ConfigConstructor } from './config-fragments';
+import { secretSettingsOf, unsafeSecretsOf } from './secret';
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -14,15 +15,24 @@ export class ConfigValidationError extends Error {
 /**
  * Builds the `validate` function for `ConfigModule.forRoot`: coerces env strings to the config
  * class's types (defaults come from its property initializers) and throws one error naming every
- * bad variable. Values are never echoed because some carry credentials.
+ * bad variable. With NODE_ENV=production every @Secret() setting must be set and differ from its
+ * published default. Values are never echoed because some carry credentials.
  */
 export function validateConfig<T extends object>(configClass: ConfigConstructor<T>) {
   return (env: Record<string, unknown>): T => {
     const config = plainToInstance(configClass, withoutEmptyValues(env), { enableImplicitConversion: true });
-    const errors = validateSync(config, { whitelist: true });
-    if (errors.length > 0) throw new ConfigValidationError(errors.map(describeProblem));
+    const problems = [...validateSync(config, { whitelist: true }).map(describeProblem), ...productionProblems(config)];
+    if (problems.length > 0) throw new ConfigValidationError(problems);
     return config;
   };
+}
+
+function productionProblems<T extends object>(config: T): string[] {
+  if ((config as { NODE_ENV?: unknown }).NODE_ENV !== 'production') return [];
+  const configClass = config.constructor as ConfigConstructor<T>;
+  return unsafeSecretsOf(config, new configClass(), secretSettingsOf(configClass)).map(
+    ({ setting, reason }) => `${setting}: ${reason}`,
+  );
 }
 
 /** `FOO=` in a compose file or shell means "not set": let the default apply. */

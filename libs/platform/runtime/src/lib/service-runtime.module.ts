@@ -13,7 +13,7 @@ import { HealthModule, METRICS_REGISTRY, ObservabilityModule } from '@handoff/pl
 import { RedisHealthIndicator, RedisModule } from '@handoff/platform-redis';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { AdminAuthModule } from './http/admin-token.guard';
+import { type TokenSettings, TokenAuthModule } from './http/bearer-token.guard';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
@@ -30,16 +30,19 @@ export interface ServiceRuntimeOptions<C extends ServiceConfig> {
   migrations?: Type[];
   /** Environment to read the config from; tests pass their own. */
   env?: Record<string, unknown>;
-  /** The setting holding the token of the operator endpoints guarded with AdminTokenGuard. */
-  adminToken?: (config: C) => string;
+  /**
+   * The bearer token of each named scope routes require with `@RequireToken(scope)`, e.g.
+   * `{ admin: (c) => c.X_ADMIN_TOKEN, read: (c) => c.X_READ_TOKEN }`; an unset token is open outside production.
+   */
+  tokens?: TokenSettings<C>;
 }
 
 /**
  * Everything a Handoff service stands on, wired the same way in all four: validated config, JSON logs
  * and metrics, its PostgreSQL schema (migrated at boot), Redis, Kafka (topics provisioned, producer
  * connected), the outbox relay, /health/live + /health/ready over database, Redis and Kafka, and one
- * error shape for every HTTP API (validation pipe and exception filter), and the admin token guard of
- * operator endpoints when `adminToken` names its setting.
+ * error shape for every HTTP API (validation pipe and exception filter), and the bearer token scopes
+ * (`tokens`) that guard operator endpoints and lead-data reads.
  */
 @Module({})
 export class ServiceRuntimeModule {
@@ -75,7 +78,7 @@ export class ServiceRuntimeModule {
           }),
         }),
         HealthModule.forRoot({ indicators: [DatabaseHealthIndicator, RedisHealthIndicator, KafkaHealthIndicator] }),
-        ...(options.adminToken ? [AdminAuthModule.forRoot(config, options.adminToken)] : []),
+        ...(options.tokens ? [TokenAuthModule.forRoot(config, options.tokens)] : []),
       ],
       providers: [
         {
