@@ -23,6 +23,15 @@ export class IngestConfig extends ServiceConfig {
   @MinLength(16)
   INGEST_SECRET_KEY = 'local-secret-key-change-me';
 
+  /**
+   * Bearer token of GET /leads/:id/contact, the contact vault's read API for sales systems (scope `contact`).
+   * The default is for local use only.
+   */
+  @Secret()
+  @IsString()
+  @MinLength(16)
+  INGEST_CONTACT_TOKEN = 'local-contact-token-change-me';
+
   /** How long a message id is remembered for de-duplication. */
   @EnvInt()
   @IsInt()
