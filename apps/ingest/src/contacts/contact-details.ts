@@ -39,7 +39,8 @@ export function contactDetailsOf(engagement: IncomingEngagement): ContactDetails
 function phoneOf(traits: Record<string, unknown> | undefined): string | undefined {
   const entry = Object.entries(traits ?? {}).find(
     ([key, value]) =>
-      PHONE_TRAITS.has(key.toLowerCase().replace(/[_-]/g, '')) && (typeof value === 'string' || typeof value === 'number'),
+      PHONE_TRAITS.has(key.toLowerCase().replace(/[_-]/g, '')) &&
+      (typeof value === 'string' || typeof value === 'number'),
   );
   return entry === undefined ? undefined : String(entry[1]).trim();
 }
@@ -61,13 +62,10 @@ export function withDetails(record: ContactRecord, details: ContactDetails, at: 
 export function combineRecords(records: readonly ContactRecord[]): ContactRecord {
   return records.reduce<ContactRecord>(
     (combined, record) =>
-      CONTACT_FIELDS.reduce(
-        (acc, field) => {
-          const entry = record[field];
-          return entry === undefined ? acc : withDetails(acc, { [field]: entry.value }, entry.at);
-        },
-        combined,
-      ),
+      CONTACT_FIELDS.reduce((acc, field) => {
+        const entry = record[field];
+        return entry === undefined ? acc : withDetails(acc, { [field]: entry.value }, entry.at);
+      }, combined),
     {},
   );
 }

@@ -200,6 +200,25 @@ it('erases a lead with the admin token: later reads answer 410 saying when, and 
   expect(await vaultRows(leadId)).toEqual([]);
 });
 
+it('drops the details of a lead merged into an erased lead: the same person asked to be forgotten', async () => {
+  const person = newPerson();
+  const userId = `user-${randomUUID()}`;
+  const erased = await identify({ userId, traits: { firstName: person.firstName } });
+  expect((await erase(erased.leadId)).status).toBe(200);
+  const visitor = await native({
+    type: 'form_submit',
+    identity: { anonymousId: person.anonymousId },
+    profile: { lastName: person.lastName, traits: { phone: person.phone } },
+  });
+  expect((await readContact(visitor.leadId)).status).toBe(200);
+
+  const merged = await identify({ anonymousId: person.anonymousId, userId, traits: { title: 'Engineer' } });
+
+  expect(merged.leadId).toBe(erased.leadId);
+  expect((await readContact(visitor.leadId)).status).toBe(410);
+  expect(await vaultRows(visitor.leadId)).toEqual([]);
+});
+
 it('answers 404 to the erasure of a lead nobody has', async () => {
   expect((await erase(randomUUID())).status).toBe(404);
 });

@@ -100,19 +100,19 @@ export class ContactVault {
   private async fold(manager: EntityManager, group: LeadGroup, updates: readonly ContactUpdate[]): Promise<void> {
     const rows = await ContactVaultStore.rows(manager, group.memberIds);
     const others = rows.filter((row) => row.leadId !== group.survivorId && row.erasedAt === null);
+    const otherIds = others.map((row) => row.leadId);
     if (rows.some((row) => row.leadId === group.survivorId && row.erasedAt !== null)) {
       // Leads merged into an erased lead since its erasure are the same person: their details go too.
-      if (others.length > 0) await ContactVaultStore.erase(manager, others.map((row) => row.leadId));
+      if (otherIds.length > 0) await ContactVaultStore.erase(manager, otherIds);
       return;
     }
     const record = updates.reduce(
       (acc, update) => withDetails(acc, update.details, update.occurredAt),
       this.combined(rows, group.survivorId),
     );
-    await ContactVaultStore.save(manager, [
-      { leadId: group.survivorId, sealed: this.cipher.encrypt(JSON.stringify(record), group.survivorId) },
-    ]);
-    await ContactVaultStore.removeFolded(manager, others.map((row) => row.leadId));
+    const sealed = this.cipher.encrypt(JSON.stringify(record), group.survivorId);
+    await ContactVaultStore.save(manager, [{ leadId: group.survivorId, sealed }]);
+    await ContactVaultStore.removeFolded(manager, otherIds);
   }
 
   /** The live entries' records combined, the survivor's last (it wins ties). */

@@ -57,7 +57,10 @@ describe('identityKeysOf', () => {
   });
 
   it('hashes a user id or anonymous id that is an email like the email key, keeping its kind', () => {
-    const keys = identityKeysOf({ userId: ' Jane@ACME.com ', anonymousId: 'jane@acme.com', email: 'jane@acme.com' }, keepTags);
+    const keys = identityKeysOf(
+      { userId: ' Jane@ACME.com ', anonymousId: 'jane@acme.com', email: 'jane@acme.com' },
+      keepTags,
+    );
     expect(keys).toEqual([
       { kind: 'anonymous', value: JANE_HASH },
       { kind: 'user', value: JANE_HASH },
@@ -109,7 +112,11 @@ describe('alias keys', () => {
 
   it('hashes email ids on both sides of an alias', () => {
     expect(aliasKeys('Jane@Acme.com', 'jane@acme.com', [], keepTags)).toEqual([anonymous(JANE_HASH), user(JANE_HASH)]);
-    expect(aliasLookupKeys('jane@acme.com', 'u-1', keepTags)).toEqual([anonymous(JANE_HASH), user(JANE_HASH), user('u-1')]);
+    expect(aliasLookupKeys('jane@acme.com', 'u-1', keepTags)).toEqual([
+      anonymous(JANE_HASH),
+      user(JANE_HASH),
+      user('u-1'),
+    ]);
   });
 
   it('trims both ids', () => {

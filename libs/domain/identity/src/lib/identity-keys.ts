@@ -40,11 +40,7 @@ export function identityKeysOf(input: IdentityInput, options: EmailNormalisation
  * Keys to look up for a Segment `alias(previousId, userId)`. The spec does not say whether `previousId` was
  * an anonymous id or an earlier user id, so both are looked up; `aliasKeys` then picks the ones that exist.
  */
-export function aliasLookupKeys(
-  previousId: string,
-  userId: string,
-  options: EmailNormalisationOptions,
-): IdentityKey[] {
+export function aliasLookupKeys(previousId: string, userId: string, options: EmailNormalisationOptions): IdentityKey[] {
   const previous = storedIdOf(previousId, options);
   const user = storedIdOf(userId, options);
   const keys: IdentityKey[] = [];
