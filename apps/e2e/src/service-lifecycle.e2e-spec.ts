@@ -86,3 +86,44 @@ describe('readiness while a dependency is down', () => {
     expect((await service.get('/health/live')).status).toBe(200);
   });
 });
+
+describe('production mode (NODE_ENV=production)', () => {
+  const PRODUCTION_DEFAULTS: Record<string, Record<string, string>> = {
+    // Empty means unset: each secret falls back to its published default, or stays missing.
+    ingest: { INGEST_ADMIN_TOKEN: '', INGEST_SECRET_KEY: '' },
+    scoring: { SCORING_ADMIN_TOKEN: '', SCORING_READ_TOKEN: '' },
+  };
+
+  it.each(Object.entries(PRODUCTION_DEFAULTS))(
+    'refuses to start %s with missing or published-default secrets, naming each and no value',
+    async (app, secrets) => {
+      const service = await ServiceProcess.start({
+        app,
+        workspaceRoot,
+        env: { NODE_ENV: 'production', DATABASE_SCHEMA: freshSchema(`${app}_prod`), ...secrets },
+      });
+      expect(await service.exited()).not.toBe(0);
+      const log = service.log();
+      for (const setting of Object.keys(secrets)) expect(log).toMatch(new RegExp(`${setting}: must`));
+      expect(log).not.toContain('change-me');
+    },
+  );
+
+  it('starts scoring once every secret is set to its own value', async () => {
+    const service = await ServiceProcess.start({
+      app: 'scoring',
+      workspaceRoot,
+      env: {
+        NODE_ENV: 'production',
+        DATABASE_SCHEMA: freshSchema('scoring_prod_ok'),
+        SCORING_ADMIN_TOKEN: 'e2e-production-admin-token',
+        SCORING_READ_TOKEN: 'e2e-production-read-token',
+      },
+    });
+    try {
+      await service.waitForStatus('/health/ready', 200);
+    } finally {
+      await service.stop();
+    }
+  });
+});

@@ -32,6 +32,21 @@ export class IngestConfig extends ServiceConfig {
   @MinLength(16)
   INGEST_CONTACT_TOKEN = 'local-contact-token-change-me';
 
+  /**
+   * The INGEST_SECRET_KEY being replaced, during a key change only: values encrypted under it still decrypt, and
+   * a pass at boot re-encrypts them under INGEST_SECRET_KEY (README "Production mode"). Unset otherwise.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  INGEST_SECRET_KEY_PREVIOUS?: string;
+
+  /** After a source's signing secret is rotated, how long requests signed with the previous one are still accepted. */
+  @EnvInt()
+  @IsInt()
+  @Min(0)
+  INGEST_SIGNING_SECRET_GRACE_SECONDS = 24 * 3600;
+
   /** How long a message id is remembered for de-duplication. */
   @EnvInt()
   @IsInt()

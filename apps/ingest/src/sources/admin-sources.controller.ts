@@ -1,8 +1,18 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiErrorResponses } from '@handoff/platform-runtime';
-import { CreateSourceDto, IssuedSourceView, SourceView } from './source.dto';
-import { SourcesService } from './sources.service';
+import { CreateSourceDto, IssuedSourceView, RotatedSigningSecretView, SourceView } from './source.dto';
+import { SourceRevokedError, SourcesService } from './sources.service';
 
 const BAD_ID = 'The id is not a UUID';
 const UNKNOWN_ID = 'No source has this id';
@@ -48,5 +58,22 @@ export class AdminSourcesController {
   @ApiErrorResponses({ 400: BAD_ID, 404: UNKNOWN_ID, 409: 'The source is revoked: create a new source instead' })
   async rotateKey(@Param('id', ParseUUIDPipe) id: string): Promise<IssuedSourceView> {
     return IssuedSourceView.issued(await this.sources.rotateKey(id));
+  }
+
+  @Post(':id/signing-secret/rotate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: RotatedSigningSecretView,
+    description:
+      'The new signing secret (shown only here); the previous one stays valid for INGEST_SIGNING_SECRET_GRACE_SECONDS',
+  })
+  @ApiErrorResponses({ 400: BAD_ID, 404: UNKNOWN_ID, 409: 'The source is revoked: create a new source instead' })
+  async rotateSigningSecret(@Param('id', ParseUUIDPipe) id: string): Promise<RotatedSigningSecretView> {
+    try {
+      return RotatedSigningSecretView.rotated(await this.sources.rotateSigningSecret(id));
+    } catch (error) {
+      if (error instanceof SourceRevokedError) throw new ConflictException(error.message);
+      throw error;
+    }
   }
 }

@@ -8,6 +8,17 @@ export interface AuthenticatedSource {
   requireSignature: boolean;
   /** Decrypted request-signing secret, when the source has one. Never log it. */
   signingSecret?: string;
+  /** The secret a rotation replaced, accepted until `validUntil` (epoch ms). Never log it. */
+  previousSigningSecret?: { secret: string; validUntil: number };
+}
+
+/** The secrets a signature may be made with at `nowMs`: the current one, and the previous one within its grace period. */
+export function signingSecretsOf(source: AuthenticatedSource, nowMs: number): string[] {
+  const previous = source.previousSigningSecret;
+  return [
+    ...(source.signingSecret ? [source.signingSecret] : []),
+    ...(previous && previous.validUntil > nowMs ? [previous.secret] : []),
+  ];
 }
 
 /** An Express request as the sources guards see it (`rawBody` needs `NestFactory.create(..., { rawBody: true })`). */

@@ -7,7 +7,7 @@ const BODY = '{"type":"track","event":"Signed Up","userId":"u-1"}';
 
 function signed(overrides: Partial<SignedRequest> = {}): SignedRequest {
   return {
-    secret: SECRET,
+    secrets: [SECRET],
     timestamp: String(NOW),
     signature: signRequest(SECRET, BODY, NOW),
     rawBody: Buffer.from(BODY),
@@ -65,6 +65,18 @@ describe('verifySignature', () => {
     ['another secret signed it', { signature: signRequest('hsec_other', BODY, NOW) }, 'bad signature'],
   ])('refuses a request when %s', (_case, overrides, failure) => {
     expect(verifySignature(signed(overrides))).toEqual({ valid: false, failure });
+  });
+
+  it('accepts a signature made with any of the valid secrets, in either order (a rotation’s overlap)', () => {
+    const byPrevious = signRequest('hsec_previous', BODY, NOW);
+    expect(verifySignature(signed({ secrets: [SECRET, 'hsec_previous'], signature: byPrevious }))).toEqual({
+      valid: true,
+    });
+    expect(verifySignature(signed({ secrets: ['hsec_previous', SECRET] }))).toEqual({ valid: true });
+  });
+
+  it('refuses every signature when no secret is valid', () => {
+    expect(verifySignature(signed({ secrets: [] }))).toEqual({ valid: false, failure: 'bad signature' });
   });
 
   it('refuses a signature replayed with a different timestamp', () => {

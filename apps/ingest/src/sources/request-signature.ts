@@ -16,8 +16,8 @@ export type SignatureFailure =
 export type SignatureVerdict = { valid: true } | { valid: false; failure: SignatureFailure };
 
 export interface SignedRequest {
-  /** The source's signing secret; its UTF-8 bytes are the HMAC key. */
-  secret: string;
+  /** The source's valid signing secrets (two during a rotation's grace period); their UTF-8 bytes are HMAC keys. */
+  secrets: readonly string[];
   /** X-Handoff-Timestamp as received (unix seconds). */
   timestamp: string | undefined;
   /** X-Handoff-Signature as received (`v1=<hex>`). */
@@ -34,7 +34,7 @@ export function signRequest(secret: string, body: Buffer | string, timestamp: nu
 }
 
 /**
- * Checks a request signature. The timestamp is covered by the HMAC and must lie within the tolerance,
+ * Checks a request signature against each valid secret. The timestamp is covered by the HMAC and must lie within the tolerance,
  * so a captured request cannot be replayed outside that window.
  */
 export function verifySignature(request: SignedRequest): SignatureVerdict {
@@ -47,9 +47,14 @@ export function verifySignature(request: SignedRequest): SignatureVerdict {
   }
   const match = SIGNATURE_FORMAT.exec(request.signature.trim());
   if (!match) return { valid: false, failure: 'malformed signature' };
-  const expected = Buffer.from(hmacHex(request.secret, request.timestamp, request.rawBody), 'hex');
   const received = Buffer.from(match[1], 'hex');
-  return timingSafeEqual(expected, received) ? { valid: true } : { valid: false, failure: 'bad signature' };
+  const timestamp = request.timestamp;
+  // Every secret is tried (no early exit), so the time taken does not say which one matched.
+  const matched = request.secrets.reduce(
+    (ok, secret) => timingSafeEqual(Buffer.from(hmacHex(secret, timestamp, request.rawBody), 'hex'), received) || ok,
+    false,
+  );
+  return matched ? { valid: true } : { valid: false, failure: 'bad signature' };
 }
 
 /** The 401 message for a failure: names what was wrong, never what was expected. */

@@ -3,10 +3,11 @@ import {
   type ExecutionContext,
   ForbiddenException,
   Injectable,
+  ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { IngestConfig } from '../app/ingest.config';
-import type { AuthenticatedSource, SourceRequest } from './authenticated-source';
+import { type AuthenticatedSource, signingSecretsOf, type SourceRequest } from './authenticated-source';
 import {
   describeSignatureFailure,
   SIGNATURE_HEADER,
@@ -42,6 +43,12 @@ export class SourceAuthGuard implements CanActivate {
       this.metrics.authRejected('revoked_key');
       throw new ForbiddenException('write key revoked');
     }
+    if (lookup.status === 'misconfigured') {
+      this.metrics.authRejected('misconfigured_source');
+      throw new ServiceUnavailableException(
+        'source misconfigured: its credentials cannot be read; the operator is alerted',
+      );
+    }
     this.checkSignature(request, lookup.source);
     request.source = lookup.source;
     return true;
@@ -53,12 +60,13 @@ export class SourceAuthGuard implements CanActivate {
     // Headers sent by a source that does not require them are still checked: a client that signs
     // expects a tampered request to be refused.
     if (!source.requireSignature && timestamp === undefined && signature === undefined) return;
-    if (!source.signingSecret) {
+    const secrets = signingSecretsOf(source, Date.now());
+    if (secrets.length === 0) {
       throw this.unauthorized('bad_signature', 'bad signature: this source has no signing secret');
     }
     const toleranceSeconds = this.config.INGEST_SIGNATURE_TOLERANCE_SECONDS;
     const verdict = verifySignature({
-      secret: source.signingSecret,
+      secrets,
       timestamp,
       signature,
       rawBody: rawBodyOf(request),

@@ -16,6 +16,8 @@ function sourceWithKey(writeKey: string, overrides: Partial<Source> = {}): Sourc
     writeKeyHash: hashWriteKey(writeKey),
     keyPrefix: writeKey.slice(0, 10),
     signingSecretEncrypted: cipher.encrypt('hsec_secret', id),
+    previousSigningSecretEncrypted: null,
+    previousSigningSecretValidUntil: null,
     requireSignature: true,
     status: 'active',
     createdAt: new Date(),
@@ -51,6 +53,38 @@ describe('SourceLookup', () => {
     const { lookup } = lookupOver([sourceWithKey(key, { signingSecretEncrypted: null, requireSignature: false })]);
     const result = await lookup.byWriteKey(key);
     expect(result.status === 'active' && 'signingSecret' in result.source).toBe(false);
+  });
+
+  it('adds the previous signing secret with the end of its grace period after a rotation', async () => {
+    const key = generateWriteKey();
+    const row = sourceWithKey(key);
+    const validUntil = new Date('2025-12-02T00:00:00Z');
+    row.previousSigningSecretEncrypted = cipher.encrypt('hsec_previous', row.id);
+    row.previousSigningSecretValidUntil = validUntil;
+    const result = await lookupOver([row]).lookup.byWriteKey(key);
+    expect(result.status === 'active' && result.source.previousSigningSecret).toEqual({
+      secret: 'hsec_previous',
+      validUntil: validUntil.getTime(),
+    });
+  });
+
+  it('answers misconfigured, without throwing, when neither secret key opens the signing secret', async () => {
+    const key = generateWriteKey();
+    const row = sourceWithKey(key, {
+      signingSecretEncrypted: new SecretCipher('some-other-passphrase').encrypt('hsec_secret', 'x'),
+    });
+    expect(await lookupOver([row]).lookup.byWriteKey(key)).toEqual({ status: 'misconfigured' });
+  });
+
+  it('reads a signing secret written under INGEST_SECRET_KEY_PREVIOUS during a key change', async () => {
+    const key = generateWriteKey();
+    const row = sourceWithKey(key);
+    const options = resolveSourcesOptions({});
+    const keyring = new SecretCipher('the-next-passphrase', 'unit-test-passphrase');
+    const findOneBy = async () => row;
+    const lookup = new SourceLookup({ findOneBy } as unknown as Repository<Source>, keyring, options);
+    const result = await lookup.byWriteKey(key);
+    expect(result.status === 'active' && result.source.signingSecret).toBe('hsec_secret');
   });
 
   it('tells a revoked key from an unknown one', async () => {

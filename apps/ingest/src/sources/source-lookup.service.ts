@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AuthenticatedSource } from './authenticated-source';
-import { SecretCipher } from './secret-cipher';
+import { SecretCipher, SecretDecryptionError } from './secret-cipher';
 import { hashWriteKey, WRITE_KEY_PREFIX } from './source-credentials';
 import { Source } from './source.entity';
 import { type ResolvedSourcesOptions, SOURCES_OPTIONS } from './sources.options';
@@ -10,6 +10,8 @@ import { type ResolvedSourcesOptions, SOURCES_OPTIONS } from './sources.options'
 export type KeyLookup =
   | { status: 'unknown' }
   | { status: 'revoked' }
+  /** Its signing secret opens with neither secret key: an operator must fix the keys (see the error log). */
+  | { status: 'misconfigured' }
   | { status: 'active'; source: AuthenticatedSource };
 
 interface CachedLookup {
@@ -25,6 +27,7 @@ interface CachedLookup {
 @Injectable()
 export class SourceLookup {
   private readonly cache = new Map<string, CachedLookup>();
+  private readonly logger = new Logger(SourceLookup.name);
 
   constructor(
     @InjectRepository(Source) private readonly sources: Repository<Source>,
@@ -54,7 +57,19 @@ export class SourceLookup {
     const source = await this.sources.findOneBy({ writeKeyHash: keyHash });
     if (!source) return { status: 'unknown' };
     if (source.status === 'revoked') return { status: 'revoked' };
-    return { status: 'active', source: this.toAuthenticated(source) };
+    try {
+      return { status: 'active', source: this.toAuthenticated(source) };
+    } catch (error) {
+      if (!(error instanceof SecretDecryptionError)) throw error;
+      // Cached like any answer, so a misconfigured source logs once per cache period, not once per request.
+      this.logger.error({
+        msg: 'source signing secret cannot be decrypted',
+        sourceId: source.id,
+        code: error.code,
+        reason: error.message,
+      });
+      return { status: 'misconfigured' };
+    }
   }
 
   private toAuthenticated(source: Source): AuthenticatedSource {
@@ -65,6 +80,12 @@ export class SourceLookup {
     };
     if (source.signingSecretEncrypted) {
       authenticated.signingSecret = this.cipher.decrypt(source.signingSecretEncrypted, source.id);
+    }
+    if (source.previousSigningSecretEncrypted && source.previousSigningSecretValidUntil) {
+      authenticated.previousSigningSecret = {
+        secret: this.cipher.decrypt(source.previousSigningSecretEncrypted, source.id),
+        validUntil: source.previousSigningSecretValidUntil.getTime(),
+      };
     }
     return authenticated;
   }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SOURCE_STATUSES, type Source, type SourceStatus } from './source.entity';
-import type { IssuedCredentials } from './sources.service';
+import type { IssuedCredentials, RotatedSigningSecret } from './sources.service';
 
 export class CreateSourceDto {
   @ApiProperty({ example: 'HubSpot forms', maxLength: 200 })
@@ -66,5 +66,27 @@ export class IssuedSourceView extends SourceView {
     const view: IssuedSourceView = { ...SourceView.of(credentials.source), writeKey: credentials.writeKey };
     if (credentials.signingSecret) view.signingSecret = credentials.signingSecret;
     return view;
+  }
+}
+
+/** Returned once, when a signing secret is rotated: the new secret cannot be shown again. */
+export class RotatedSigningSecretView extends SourceView {
+  @ApiProperty({ description: 'The new request-signing secret in clear; store it now, it is not retrievable later' })
+  signingSecret!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Until when requests signed with the previous secret are still accepted; null when there was none',
+  })
+  previousSigningSecretValidUntil!: string | null;
+
+  static rotated(rotated: RotatedSigningSecret): RotatedSigningSecretView {
+    return {
+      ...SourceView.of(rotated.source),
+      signingSecret: rotated.signingSecret,
+      previousSigningSecretValidUntil: rotated.previousValidUntil?.toISOString() ?? null,
+    };
   }
 }

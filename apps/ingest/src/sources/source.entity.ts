@@ -26,6 +26,13 @@ export class Source {
   @Column({ name: 'signing_secret_encrypted', type: 'text', nullable: true })
   signingSecretEncrypted!: string | null;
 
+  /** The signing secret a rotation replaced (same encryption), accepted until previousSigningSecretValidUntil. */
+  @Column({ name: 'previous_signing_secret_encrypted', type: 'text', nullable: true })
+  previousSigningSecretEncrypted!: string | null;
+
+  @Column({ name: 'previous_signing_secret_valid_until', type: 'timestamptz', nullable: true })
+  previousSigningSecretValidUntil!: Date | null;
+
   @Column({ name: 'require_signature', type: 'boolean', default: false })
   requireSignature!: boolean;
 

@@ -6,7 +6,13 @@ import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platfor
 import { ObservabilityModule } from '@handoff/platform-observability';
 import { TokenAuthModule } from '@handoff/platform-runtime';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
-import { type HttpCallOptions, type HttpCallResponse, httpCall } from '@handoff/testing';
+import {
+  type HttpCallOptions,
+  type HttpCallResponse,
+  httpCall,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+} from '@handoff/testing';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
@@ -17,8 +23,6 @@ import type { IssuedSourceView } from './source.dto';
 import { SOURCES_ENTITIES, SOURCES_MIGRATIONS, SourcesModule } from './sources.module';
 
 export const TEST_ADMIN_TOKEN = 'sources-int-test-admin-token';
-const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** Stands in for the engagement controllers: guarded exactly as they are, echoing who was authenticated. */
 @Controller('test-ingest')
@@ -40,16 +44,21 @@ export interface SourcesTestApp {
   /** A call to the admin API with the admin token. */
   admin(method: string, path: string, body?: unknown): Promise<HttpCallResponse>;
   createSource(request: { name: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
+  /** Stops the app and keeps its schema, for a restart with other settings (`options.schema`). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * A Nest app with the sources module on a fresh PostgreSQL schema and a fresh Redis key prefix, the
+ * A Nest app with the sources module on a fresh PostgreSQL schema (or `options.schema`, to restart on one) and a fresh Redis key prefix, the
  * global ValidationPipe and rawBody the service uses, and a POST /test-ingest route behind the guards.
  */
-export async function startSourcesTestApp(env: Record<string, string> = {}): Promise<SourcesTestApp> {
+export async function startSourcesTestApp(
+  env: Record<string, string> = {},
+  options: { schema?: string } = {},
+): Promise<SourcesTestApp> {
   const suffix = randomBytes(5).toString('hex');
-  const schema = `ingest_test_${suffix}`;
+  const schema = options.schema ?? `ingest_test_${suffix}`;
   const rateLimitKeyPrefix = `ingest-test:${suffix}:ratelimit:`;
 
   @Module({ imports: [SourcesModule.forRoot({ rateLimitKeyPrefix })], controllers: [TestIngestController] })
@@ -67,7 +76,7 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
       ObservabilityModule.forRoot({ service: 'ingest-sources-test' }),
       DatabaseModule.forRootAsync({
         useFactory: () => ({
-          url: DATABASE_URL,
+          url: TEST_DATABASE_URL,
           schema,
           poolSize: 4,
           entities: SOURCES_ENTITIES,
@@ -75,7 +84,9 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
           applicationName: 'ingest-sources-int-test',
         }),
       }),
-      RedisModule.forRootAsync({ useFactory: () => ({ url: REDIS_URL, connectionName: 'ingest-sources-int-test' }) }),
+      RedisModule.forRootAsync({
+        useFactory: () => ({ url: TEST_REDIS_URL, connectionName: 'ingest-sources-int-test' }),
+      }),
       TestIngestModule,
     ],
   }).compile();
@@ -103,6 +114,7 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
       if (response.status !== 201) throw new Error(`creating a source answered ${response.status}`);
       return response.body as IssuedSourceView;
     },
+    stop: () => app.close(),
     async close() {
       try {
         await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { METRICS_REGISTRY } from '@handoff/platform-observability';
 import { Counter, type Registry } from 'prom-client';
 
-export type AuthRejection = 'missing_key' | 'unknown_key' | 'revoked_key' | 'bad_signature' | 'stale_timestamp';
+export type AuthRejection =
+  | 'missing_key'
+  | 'unknown_key'
+  | 'revoked_key'
+  | 'bad_signature'
+  | 'stale_timestamp'
+  | 'misconfigured_source';
 export type RateLimitOutcome = 'allowed' | 'limited' | 'failed_open';
 
 @Injectable()

@@ -1,24 +1,27 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IngestConfig } from '../app/ingest.config';
+import { AdminSecretKeyController } from './admin-secret-key.controller';
 import { AdminSourcesController } from './admin-sources.controller';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter.service';
-import { SecretCipher } from './secret-cipher';
+import { SecretKeyringModule } from './secret-keyring.module';
+import { SigningSecretRotation1765000000000 } from './signing-secret-rotation.migration';
 import { SourceAuthGuard } from './source-auth.guard';
 import { SourceLookup } from './source-lookup.service';
 import { Source } from './source.entity';
 import { SourcesTables1764500000000 } from './sources-tables.migration';
 import { resolveSourcesOptions, SOURCES_OPTIONS, type SourcesModuleOptions } from './sources.options';
+import { SourcesEncryptedTable } from './sources-encrypted-table';
 import { SourcesMetrics } from './sources.metrics';
 import { SourcesService } from './sources.service';
 
 /** Pass to ServiceRuntimeModule.forRoot({ entities, migrations }). */
 export const SOURCES_ENTITIES = [Source];
-export const SOURCES_MIGRATIONS = [SourcesTables1764500000000];
+export const SOURCES_MIGRATIONS = [SourcesTables1764500000000, SigningSecretRotation1765000000000];
 
 /**
- * Sources, their write keys and the /admin/sources API, plus the guards for ingestion routes:
+ * Sources, their write keys and signing secrets, the /admin/sources and /admin/secret-key APIs (the secret
+ * keyring, SecretKeyringModule, comes with it), plus the guards for ingestion routes:
  * `@UseGuards(SourceAuthGuard, RateLimitGuard)`. Needs IngestConfig (PlatformConfigModule), the
  * DataSource (DatabaseModule with SOURCES_ENTITIES/MIGRATIONS), REDIS_CLIENT and METRICS_REGISTRY.
  */
@@ -27,15 +30,11 @@ export class SourcesModule {
   static forRoot(options: SourcesModuleOptions = {}): DynamicModule {
     return {
       module: SourcesModule,
-      imports: [TypeOrmModule.forFeature(SOURCES_ENTITIES)],
-      controllers: [AdminSourcesController],
+      imports: [TypeOrmModule.forFeature(SOURCES_ENTITIES), SecretKeyringModule],
+      controllers: [AdminSourcesController, AdminSecretKeyController],
       providers: [
         { provide: SOURCES_OPTIONS, useValue: resolveSourcesOptions(options) },
-        {
-          provide: SecretCipher,
-          inject: [IngestConfig],
-          useFactory: (config: IngestConfig) => new SecretCipher(config.INGEST_SECRET_KEY),
-        },
+        SourcesEncryptedTable,
         SourcesMetrics,
         SourceLookup,
         SourcesService,

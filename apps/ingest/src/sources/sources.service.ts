@@ -2,6 +2,7 @@ import { ConflictException, Injectable, Logger, NotFoundException } from '@nestj
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
+import { IngestConfig } from '../app/ingest.config';
 import { SecretCipher } from './secret-cipher';
 import { generateSigningSecret, generateWriteKey, hashWriteKey, keyPrefixOf } from './source-credentials';
 import { SourceLookup } from './source-lookup.service';
@@ -12,6 +13,23 @@ export interface IssuedCredentials {
   source: Source;
   writeKey: string;
   signingSecret?: string;
+}
+
+/** A new signing secret, shown once; the previous one stays valid until `previousValidUntil` (null: there was none). */
+export interface RotatedSigningSecret {
+  source: Source;
+  signingSecret: string;
+  previousValidUntil: Date | null;
+}
+
+/** The source was revoked: its credentials cannot change any more. */
+export class SourceRevokedError extends Error {
+  readonly code = 'source_revoked';
+
+  constructor(readonly sourceId: string) {
+    super(`source ${sourceId} is revoked; create a new source instead`);
+    this.name = 'SourceRevokedError';
+  }
 }
 
 export interface NewSource {
@@ -28,6 +46,7 @@ export class SourcesService {
     @InjectRepository(Source) private readonly sources: Repository<Source>,
     private readonly cipher: SecretCipher,
     private readonly lookup: SourceLookup,
+    private readonly config: IngestConfig,
   ) {}
 
   async create(request: NewSource): Promise<IssuedCredentials> {
@@ -83,5 +102,32 @@ export class SourcesService {
     this.lookup.invalidate();
     this.logger.log({ msg: 'source write key rotated', sourceId: id, keyPrefix: source.keyPrefix });
     return { source, writeKey };
+  }
+
+  /**
+   * Issues a new signing secret; the current one becomes the previous one, accepted for
+   * INGEST_SIGNING_SECRET_GRACE_SECONDS so senders can switch without refused requests. One statement, so two
+   * concurrent rotations still leave the secret each returned either current or previous.
+   */
+  async rotateSigningSecret(id: string): Promise<RotatedSigningSecret> {
+    const signingSecret = generateSigningSecret();
+    const validUntil = new Date(Date.now() + this.config.INGEST_SIGNING_SECRET_GRACE_SECONDS * 1000);
+    const [, affected]: [unknown, number] = await this.sources.query(
+      `UPDATE "sources" SET
+          "previous_signing_secret_encrypted" = "signing_secret_encrypted",
+          "previous_signing_secret_valid_until" = CASE WHEN "signing_secret_encrypted" IS NULL THEN NULL ELSE $2::timestamptz END,
+          "signing_secret_encrypted" = $1
+        WHERE "id" = $3 AND "status" = 'active'`,
+      [this.cipher.encrypt(signingSecret, id), validUntil, id],
+    );
+    const source = await this.get(id);
+    if (!affected) throw new SourceRevokedError(id);
+    this.lookup.invalidate();
+    this.logger.log({
+      msg: 'source signing secret rotated',
+      sourceId: id,
+      previousValidUntil: source.previousSigningSecretValidUntil,
+    });
+    return { source, signingSecret, previousValidUntil: source.previousSigningSecretValidUntil };
   }
 }

@@ -211,6 +211,11 @@ describe('a lead’s score, ledger and export over HTTP', () => {
     expect(rows.map((row) => row.ruleId)).toEqual(['pricing-page', 'pricing-page', 'pricing-page', 'email-click']);
   });
 
+  it('answers lead reads without a token while SCORING_READ_TOKEN is unset (local development)', async () => {
+    expect((await service.get(`/leads/${lead}/score`)).status).toBe(200);
+    expect((await service.get(`/leads/${lead}/score/history`)).status).toBe(200);
+  });
+
   it('answers 400 for a bad id or format and 404 for an unknown lead', async () => {
     expect((await service.get(`/leads/not-a-uuid/score`)).status).toBe(400);
     expect((await service.get(`/leads/${lead}/score/history/export?format=xml`)).status).toBe(400);

@@ -53,6 +53,12 @@ export class ServiceProcess {
     );
   }
 
+  /** Resolves with the exit code once the process exits by itself; fails if it is still running after `timeoutMs`. */
+  async exited(timeoutMs = 30_000): Promise<number | null> {
+    await waitFor('the service to exit', () => this.child.exitCode !== null, timeoutMs, 100);
+    return this.child.exitCode;
+  }
+
   /** Sends SIGTERM and resolves with the exit code. */
   async stop(): Promise<number | null> {
     if (this.child.exitCode === null) this.child.kill('SIGTERM');
