@@ -1,5 +1,5 @@
 /** Why a vault request cannot be answered; the HTTP layer maps the code to a status. */
-export type ContactVaultErrorCode = 'lead_not_found' | 'contact_erased';
+export type ContactVaultErrorCode = 'lead_not_found' | 'contact_erased' | 'contact_undecryptable';
 
 export class ContactVaultError extends Error {
   private constructor(
@@ -13,6 +13,14 @@ export class ContactVaultError extends Error {
 
   static leadNotFound(leadId: string): ContactVaultError {
     return new ContactVaultError('lead_not_found', `no lead has the id ${leadId}`);
+  }
+
+  /** Neither INGEST_SECRET_KEY nor INGEST_SECRET_KEY_PREVIOUS opens the entry: a key configuration problem. */
+  static undecryptable(leadId: string): ContactVaultError {
+    return new ContactVaultError(
+      'contact_undecryptable',
+      `the contact details of lead ${leadId} open with neither INGEST_SECRET_KEY nor INGEST_SECRET_KEY_PREVIOUS`,
+    );
   }
 
   static erased(leadId: string, erasedAt: Date): ContactVaultError {

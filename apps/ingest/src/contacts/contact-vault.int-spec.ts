@@ -2,13 +2,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
 import { TopicReader } from '@handoff/testing';
 import type { BatchResponseBody } from '../engagement/ingestion-result';
+import { EncryptedTables, SecretCipher } from '../sources';
 import type { IssuedSourceView } from '../sources/source.dto';
 import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
 import { OutputCapture } from '../testing/output-capture';
+import { ContactVaultEncryptedTable } from './contact-vault-encrypted-table';
 
 const RECORDED = Topics.engagementRecorded.name;
 const CONTACT_TOKEN = `contact-token-${randomBytes(8).toString('hex')}`;
 const ADMIN_TOKEN = `admin-token-${randomBytes(8).toString('hex')}`;
+const SECRET_KEY = `secret-key-${randomBytes(8).toString('hex')}`;
 
 const output = new OutputCapture();
 let ingest: IngestTestApp;
@@ -20,6 +23,7 @@ beforeAll(async () => {
   ingest = await startIngestTestApp({
     INGEST_CONTACT_TOKEN: CONTACT_TOKEN,
     INGEST_ADMIN_TOKEN: ADMIN_TOKEN,
+    INGEST_SECRET_KEY: SECRET_KEY,
     LOG_LEVEL: 'info',
   });
   [source, reader] = await Promise.all([ingest.createSource(), TopicReader.startAtEnd([RECORDED])]);
@@ -217,6 +221,34 @@ it('drops the details of a lead merged into an erased lead: the same person aske
   expect(merged.leadId).toBe(erased.leadId);
   expect((await readContact(visitor.leadId)).status).toBe(410);
   expect(await vaultRows(visitor.leadId)).toEqual([]);
+});
+
+it('is re-encrypted with the other encrypted tables when INGEST_SECRET_KEY changes; an entry no key opens answers 503, and events still record', async () => {
+  const person = newPerson();
+  const { leadId } = await identify({ anonymousId: person.anonymousId, traits: { firstName: person.firstName } });
+  const nextKey = `next-secret-key-${randomBytes(8).toString('hex')}`;
+
+  // The pass a restart with INGEST_SECRET_KEY=nextKey and INGEST_SECRET_KEY_PREVIOUS=<the app's key> runs.
+  const table = ingest.get(ContactVaultEncryptedTable);
+  expect(ingest.get(EncryptedTables).all()).toContain(table);
+  const count = await table.reencrypt(new SecretCipher(nextKey, SECRET_KEY));
+  try {
+    expect(count.reencrypted).toBeGreaterThanOrEqual(1);
+    const [sealed] = await vaultRows(leadId);
+    expect(JSON.parse(new SecretCipher(nextKey).decrypt(sealed, leadId))).toMatchObject({
+      firstName: { value: person.firstName },
+    });
+    // The app still runs with the old key only: the entry is now beyond it.
+    const misconfigured = await readContact(leadId);
+    expect(misconfigured.status).toBe(503);
+    expect(JSON.stringify(misconfigured.body)).not.toContain(person.firstName);
+    const later = await identify({ anonymousId: person.anonymousId, traits: { lastName: person.lastName } });
+    expect(later.leadId).toBe(leadId);
+    expect(await vaultRows(leadId)).toEqual([sealed]);
+  } finally {
+    // Back under the app's key, so the vault's other entries stay readable for the other tests.
+    await table.reencrypt(new SecretCipher(SECRET_KEY, nextKey));
+  }
 });
 
 it('answers 404 to the erasure of a lead nobody has', async () => {

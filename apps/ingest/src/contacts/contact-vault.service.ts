@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdentityStore, type LeadGroup } from '../identity';
-import { SecretCipher } from '../sources/secret-cipher';
+import { SecretCipher, SecretDecryptionError } from '../sources';
 import {
   type ContactDetails,
   type ContactField,
@@ -75,7 +75,7 @@ export class ContactVault {
     const group = await this.groupOf(this.dataSource.manager, leadId);
     const rows = await ContactVaultStore.rows(this.dataSource.manager, group.memberIds);
     this.throwIfErased(leadId, rows, [leadId, group.survivorId]);
-    const contact = detailsOf(this.combined(rows, group.survivorId));
+    const contact = detailsOf(this.openAll(rows, group.survivorId));
     const fields = Object.keys(contact) as ContactField[];
     this.logger.log({ msg: 'contact details read', scope, leadId, survivorLeadId: group.survivorId, fields });
     return { leadId: group.survivorId, contact };
@@ -106,23 +106,39 @@ export class ContactVault {
       if (otherIds.length > 0) await ContactVaultStore.erase(manager, otherIds);
       return;
     }
-    const record = updates.reduce(
-      (acc, update) => withDetails(acc, update.details, update.occurredAt),
-      this.combined(rows, group.survivorId),
-    );
+    let opened: ContactRecord;
+    try {
+      opened = this.openAll(rows, group.survivorId);
+    } catch (error) {
+      if (!(error instanceof ContactVaultError)) throw error;
+      // Kept for when the right key is configured again; the events themselves are still recorded.
+      this.logger.error({
+        msg: 'contact details not kept: an entry opens with neither secret key',
+        leadId: group.survivorId,
+      });
+      return;
+    }
+    const record = updates.reduce((acc, update) => withDetails(acc, update.details, update.occurredAt), opened);
     const sealed = this.cipher.encrypt(JSON.stringify(record), group.survivorId);
     await ContactVaultStore.save(manager, [{ leadId: group.survivorId, sealed }]);
     await ContactVaultStore.removeFolded(manager, otherIds);
   }
 
-  /** The live entries' records combined, the survivor's last (it wins ties). */
-  private combined(rows: readonly VaultRow[], survivorId: string): ContactRecord {
+  /** The live entries opened and combined, the survivor's last (it wins ties). */
+  private openAll(rows: readonly VaultRow[], survivorId: string): ContactRecord {
     const survivorLast = [...rows].sort((a, b) => Number(a.leadId === survivorId) - Number(b.leadId === survivorId));
     return combineRecords(
-      survivorLast.flatMap((row) =>
-        row.sealed === null ? [] : [JSON.parse(this.cipher.decrypt(row.sealed, row.leadId)) as ContactRecord],
-      ),
+      survivorLast.flatMap((row) => (row.sealed === null ? [] : [this.open(row.sealed, row.leadId)])),
     );
+  }
+
+  private open(sealed: string, leadId: string): ContactRecord {
+    try {
+      return JSON.parse(this.cipher.decrypt(sealed, leadId)) as ContactRecord;
+    } catch (error) {
+      if (error instanceof SecretDecryptionError) throw ContactVaultError.undecryptable(leadId);
+      throw error;
+    }
   }
 
   private async groupOf(manager: EntityManager, leadId: string): Promise<LeadGroup> {

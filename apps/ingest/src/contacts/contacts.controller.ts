@@ -8,6 +8,7 @@ import {
   NotFoundException,
   Param,
   ParseUUIDPipe,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
@@ -25,7 +26,11 @@ export class ContactsController {
   @Get('contact')
   @RequireToken('contact')
   @ApiOkResponse({ type: LeadContactView })
-  @ApiErrorResponses({ ...ERRORS, 410: 'The personal data of the lead was erased: the message says when' })
+  @ApiErrorResponses({
+    ...ERRORS,
+    410: 'The personal data of the lead was erased: the message says when',
+    503: 'The secret key configured does not open the entry (see README, changing INGEST_SECRET_KEY)',
+  })
   async contact(@Param('id', ParseUUIDPipe) id: string): Promise<LeadContactView> {
     return LeadContactView.of(await httpErrorsOf(this.vault.read(id, 'contact')));
   }
@@ -45,6 +50,8 @@ async function httpErrorsOf<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (error) {
     if (!(error instanceof ContactVaultError)) throw error;
-    throw error.code === 'lead_not_found' ? new NotFoundException(error.message) : new GoneException(error.message);
+    if (error.code === 'lead_not_found') throw new NotFoundException(error.message);
+    if (error.code === 'contact_erased') throw new GoneException(error.message);
+    throw new ServiceUnavailableException(`contact vault misconfigured: ${error.message}`);
   }
 }

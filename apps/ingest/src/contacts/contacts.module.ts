@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { IngestConfig } from '../app/ingest.config';
-import { SecretCipher } from '../sources/secret-cipher';
+import { SecretKeyringModule } from '../sources';
+import { ContactVaultEncryptedTable } from './contact-vault-encrypted-table';
 import { ContactVaultEntry } from './contact-vault-entry.entity';
 import { ContactVault1765100000001 } from './contact-vault.migration';
 import { ContactVault } from './contact-vault.service';
@@ -10,17 +10,14 @@ import { ContactsController } from './contacts.controller';
 export const CONTACTS_ENTITIES = [ContactVaultEntry];
 export const CONTACTS_MIGRATIONS = [ContactVault1765100000001];
 
-/** The contact vault and its API (`/leads/:id/contact`, `/leads/:id/personal-data`). */
+/**
+ * The contact vault and its API (`/leads/:id/contact`, `/leads/:id/personal-data`). Its entries use the secret
+ * keyring of the sources, and are re-encrypted with theirs when INGEST_SECRET_KEY changes.
+ */
 @Module({
+  imports: [SecretKeyringModule],
   controllers: [ContactsController],
-  providers: [
-    ContactVault,
-    {
-      provide: SecretCipher,
-      inject: [IngestConfig],
-      useFactory: (config: IngestConfig) => new SecretCipher(config.INGEST_SECRET_KEY),
-    },
-  ],
+  providers: [ContactVault, ContactVaultEncryptedTable],
   exports: [ContactVault],
 })
 export class ContactsModule {}

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Type } from '@nestjs/common';
 import { validateConfig } from '@handoff/platform-config';
 import { createServiceApp } from '@handoff/platform-runtime';
 import {
@@ -20,6 +21,8 @@ export interface IngestTestApp {
   revokeSource(id: string): Promise<SourceView>;
   /** A query on the app's own schema, to check what it stored. */
   query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+  /** One of the app's providers. */
+  get<T>(token: Type<T>): T;
   /** Closes the app (consumers, producer, pools) and drops its schema. */
   close(): Promise<void>;
 }
@@ -74,6 +77,7 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
       (await admin('/admin/sources', { name: `int test ${suffix}`, ...source })) as IssuedSourceView,
     revokeSource: async (id) => (await admin(`/admin/sources/${id}/revoke`)) as SourceView,
     query: (sql, parameters) => app.get(DataSource).query(sql, parameters),
+    get: (token) => app.get(token),
     async close() {
       // The app first, so that no relay or consumer still queries the schema being dropped.
       await app.close();
