@@ -186,6 +186,9 @@ it('erases a lead with the admin token: later reads answer 410 saying when, and 
   const gone = await readContact(leadId);
   expect(gone.status).toBe(410);
   expect(gone.body).toEqual({ statusCode: 410, error: 'Gone', message: expect.stringContaining(erasedAt) });
+  expect(auditLines('contact details read', leadId)).toEqual([
+    expect.objectContaining({ scope: 'contact', fields: [], refused: 'contact_erased' }),
+  ]);
   expect(await vaultRows(leadId)).toEqual([]);
   expect(await emailLinkCount(leadId)).toBe(0);
   expect(auditLines('personal data erased', leadId)).toEqual([

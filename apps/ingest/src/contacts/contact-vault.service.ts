@@ -56,29 +56,28 @@ export class ContactVault {
         manager,
         relevant.map((update) => update.leadId),
       );
-      const survivorOf = new Map(groups.map((group) => [group.leadId, group]));
-      const bySurvivor = new Map<string, { group: LeadGroup; updates: ContactUpdate[] }>();
-      for (const update of relevant) {
-        const group = survivorOf.get(update.leadId);
-        if (group === undefined) continue;
-        const entry = bySurvivor.get(group.survivorId) ?? { group, updates: [] };
-        entry.updates.push(update);
-        bySurvivor.set(group.survivorId, entry);
-      }
+      const bySurvivor = updatesBySurvivor(groups, relevant);
       await ContactVaultStore.lock(manager, [...bySurvivor.keys()]);
       for (const { group, updates: forLead } of bySurvivor.values()) await this.fold(manager, group, forLead);
     });
   }
 
-  /** The lead's contact details, combined with those of the leads merged into it. Audited. */
+  /** The lead's contact details, combined with those of the leads merged into it. Audited, refusals too. */
   async read(leadId: string, scope: string): Promise<LeadContact> {
-    const group = await this.groupOf(this.dataSource.manager, leadId);
-    const rows = await ContactVaultStore.rows(this.dataSource.manager, group.memberIds);
-    this.throwIfErased(leadId, rows, [leadId, group.survivorId]);
-    const contact = detailsOf(this.openAll(rows, group.survivorId));
-    const fields = Object.keys(contact) as ContactField[];
-    this.logger.log({ msg: 'contact details read', scope, leadId, survivorLeadId: group.survivorId, fields });
-    return { leadId: group.survivorId, contact };
+    try {
+      const group = await this.groupOf(this.dataSource.manager, leadId);
+      const rows = await ContactVaultStore.rows(this.dataSource.manager, group.memberIds);
+      this.throwIfErased(leadId, rows, [leadId, group.survivorId]);
+      const contact = detailsOf(this.openAll(rows, group.survivorId));
+      const fields = Object.keys(contact) as ContactField[];
+      this.logger.log({ msg: 'contact details read', scope, leadId, survivorLeadId: group.survivorId, fields });
+      return { leadId: group.survivorId, contact };
+    } catch (error) {
+      if (error instanceof ContactVaultError) {
+        this.logger.log({ msg: 'contact details read', scope, leadId, fields: [], refused: error.code });
+      }
+      throw error;
+    }
   }
 
   /**
@@ -151,4 +150,21 @@ export class ContactVault {
     const erased = rows.find((row) => leadIds.includes(row.leadId) && row.erasedAt !== null);
     if (erased?.erasedAt) throw ContactVaultError.erased(leadId, erased.erasedAt);
   }
+}
+
+/** The updates grouped by the lead their lead survives as; updates of unknown leads are dropped. */
+function updatesBySurvivor(
+  groups: readonly LeadGroup[],
+  updates: readonly ContactUpdate[],
+): Map<string, { group: LeadGroup; updates: ContactUpdate[] }> {
+  const groupOf = new Map(groups.map((group) => [group.leadId, group]));
+  const bySurvivor = new Map<string, { group: LeadGroup; updates: ContactUpdate[] }>();
+  for (const update of updates) {
+    const group = groupOf.get(update.leadId);
+    if (group === undefined) continue;
+    const entry = bySurvivor.get(group.survivorId) ?? { group, updates: [] };
+    entry.updates.push(update);
+    bySurvivor.set(group.survivorId, entry);
+  }
+  return bySurvivor;
 }
