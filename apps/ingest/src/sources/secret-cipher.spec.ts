@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { SecretCipher, SecretDecryptionError } from './secret-cipher';
 
 const OWNER = '3f1f7a9e-8a52-4a53-9a8e-1f0c6a3b2d10';
@@ -75,6 +76,19 @@ describe('SecretCipher with a previous key (INGEST_SECRET_KEY rotation)', () => 
     );
     expect(() => keyring.open(stranger, OWNER)).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hsec') }),
+    );
+  });
+
+  it('moves any value of any owner to the new key unchanged (property)', () => {
+    const oldCipher = new SecretCipher(OLD);
+    const newCipher = new SecretCipher(NEW);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.uuid(), (plaintext, owner) => {
+        const moved = keyring.reencrypt(oldCipher.encrypt(plaintext, owner), owner) ?? '';
+        expect(newCipher.decrypt(moved, owner)).toBe(plaintext);
+        expect(() => oldCipher.decrypt(moved, owner)).toThrow(SecretDecryptionError);
+      }),
+      { seed: 7, numRuns: 200 },
     );
   });
 

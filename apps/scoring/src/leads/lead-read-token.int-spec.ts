@@ -34,19 +34,17 @@ const statusOf = async (path: string, authorization?: string) =>
 beforeAll(async () => {
   service = await startScoringApp();
   const event = exampleEvents.engagementRecorded({ leadId: lead, type: 'email_click' });
-  await service.app
-    .get(ScoringBatch)
-    .applyEngagements([
-      {
-        value: event,
-        key: lead,
-        topic: 'engagement.recorded.v1',
-        partition: 0,
-        offset: '0',
-        headers: {},
-        correlationId: event.correlationId,
-      },
-    ]);
+  await service.app.get(ScoringBatch).applyEngagements([
+    {
+      value: event,
+      key: lead,
+      topic: 'engagement.recorded.v1',
+      partition: 0,
+      offset: '0',
+      headers: {},
+      correlationId: event.correlationId,
+    },
+  ]);
 }, 60_000);
 
 afterAll(async () => {
