@@ -24,6 +24,15 @@ export class IngestConfig extends ServiceConfig {
   INGEST_SECRET_KEY = 'local-secret-key-change-me';
 
   /**
+   * Bearer token of GET /leads/:id/contact, the contact vault's read API for sales systems (scope `contact`).
+   * The default is for local use only.
+   */
+  @Secret()
+  @IsString()
+  @MinLength(16)
+  INGEST_CONTACT_TOKEN = 'local-contact-token-change-me';
+
+  /**
    * The INGEST_SECRET_KEY being replaced, during a key change only: values encrypted under it still decrypt, and
    * a pass at boot re-encrypts them under INGEST_SECRET_KEY (README "Production mode"). Unset otherwise.
    */

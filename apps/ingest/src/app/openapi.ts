@@ -16,6 +16,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     })
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Write key as the bearer token' })
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'INGEST_ADMIN_TOKEN, for /admin' }, 'admin')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'INGEST_CONTACT_TOKEN, for /leads/{id}/contact' },
+      'contact',
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -3,6 +3,7 @@ import { ContractViolationError, type EngagementRecordedV1, Topics } from '@hand
 import { EventProducer } from '@handoff/platform-kafka';
 import { CorrelationContext, withTimeout } from '@handoff/platform-observability';
 import { IngestConfig } from '../app/ingest.config';
+import { ContactVault, contactDetailsOf } from '../contacts';
 import { IdentityResolver, UnresolvableIdentityError } from '../identity';
 import { DedupeStore, type Reservation } from './dedupe.store';
 import type { EventOutcome, IncomingEngagement } from './incoming-engagement';
@@ -35,6 +36,7 @@ export class EngagementRecorder {
     private readonly identities: IdentityResolver,
     private readonly producer: EventProducer,
     private readonly config: IngestConfig,
+    private readonly contacts: ContactVault,
   ) {}
 
   async record(sourceId: string, engagements: readonly IncomingEngagement[]): Promise<EventOutcome[]> {
@@ -50,6 +52,10 @@ export class EngagementRecorder {
       if (error instanceof UnresolvableIdentityError) throw error;
       return this.unavailable('identity store', error);
     }
+    await this.keepContacts(fresh, events).catch(async (error: unknown) => {
+      await this.dedupe.release(sourceId, freshIds).catch(() => undefined);
+      this.unavailable('contact vault', error);
+    });
     await this.publish(sourceId, events, freshIds);
     const byMessageId = new Map(fresh.map((engagement, index) => [engagement.messageId, events[index]]));
     return engagements.map((engagement, index) =>
@@ -106,6 +112,17 @@ export class EngagementRecorder {
         { sourceId, leadId: resolutions[index].leadId, correlationId: correlationIds[index], receivedAt },
         emailOptions,
       ),
+    );
+  }
+
+  /** The clear contact details go to the vault before their events are published without them. */
+  private keepContacts(engagements: readonly IncomingEngagement[], events: readonly EngagementRecordedV1[]) {
+    return this.contacts.record(
+      engagements.map((engagement, index) => ({
+        leadId: events[index].leadId,
+        details: contactDetailsOf(engagement),
+        occurredAt: engagement.occurredAt,
+      })),
     );
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngestConfig } from '../app/ingest.config';
+import { ContactsModule } from '../contacts';
 import { IdentityModule } from '../identity';
 import { SourcesModule } from '../sources';
 import { DedupeStore } from './dedupe.store';
@@ -13,7 +14,7 @@ import { SegmentController } from './segment/segment.controller';
 
 /** The ingestion APIs (native HTTP, Segment-compatible HTTP, Kafka inbound) and what records their events. */
 @Module({
-  imports: [IdentityModule, SourcesModule.forRoot()],
+  imports: [IdentityModule, SourcesModule.forRoot(), ContactsModule],
   controllers: [NativeEventsController, SegmentController],
   providers: [
     DedupeStore,

@@ -15,6 +15,7 @@ import {
   startIngestStreamsTestBed,
   type IngestStreamsTestBed,
 } from '../testing/ingest-test-app';
+import { OutputCapture } from '../testing/output-capture';
 import { KAFKA_SOURCE_ID } from './inbound-engagement.consumer';
 import type { BatchResponseBody } from './ingestion-result';
 import { eventIdOf } from './recorded-event.factory';
@@ -22,36 +23,6 @@ import { eventIdOf } from './recorded-event.factory';
 const RECORDED = Topics.engagementRecorded.name;
 const INBOUND = Topics.engagementInbound.name;
 const DLQ = dlqNameOf(INBOUND);
-
-/** Everything the process writes while the app runs: its JSON log lines, and anything printed directly. */
-class OutputCapture {
-  readonly chunks: string[] = [];
-  private readonly originalWrite = process.stdout.write;
-  private readonly consoleSpies: jest.SpyInstance[] = [];
-
-  start(): void {
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      this.chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    }) as typeof process.stdout.write;
-    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      this.consoleSpies.push(
-        jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-          this.chunks.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
-        }),
-      );
-    }
-  }
-
-  stop(): void {
-    process.stdout.write = this.originalWrite;
-    for (const spy of this.consoleSpies) spy.mockRestore();
-  }
-
-  lines(): string[] {
-    return this.chunks.join('').split('\n').filter(Boolean);
-  }
-}
 
 const output = new OutputCapture();
 let bed: IngestStreamsTestBed | undefined;
@@ -89,6 +60,22 @@ function addresses() {
     badJson: at('bad-json'),
     inbound: at('inbound'),
     badInbound: at('bad-inbound'),
+    userId: at('user-id'),
+    propertyKey: at('property-key'),
+  };
+}
+
+/** Names and phone numbers unique to a run, one per place, so a failure names the place. */
+function personalTraits() {
+  const id = randomBytes(3).toString('hex');
+  const digits = String(parseInt(id, 16)).padStart(8, '0').slice(0, 8);
+  return {
+    profileFirstName: `Katherine${id}`,
+    profileLastName: `Johnson${id}`,
+    traitPhone: `+1 555 ${digits.slice(0, 4)} ${digits.slice(4)}`,
+    segmentName: `Dorothy${id} Vaughan${id}`,
+    segmentPhone: `+44 20 ${digits.slice(0, 4)} ${digits.slice(4)}`,
+    propertyPhone: `+33 1 ${digits.slice(0, 4)} ${digits.slice(4)}`,
   };
 }
 
@@ -108,21 +95,39 @@ async function accepted(path: string, headers: Record<string, string>, body: obj
 }
 
 type Emails = ReturnType<typeof addresses>;
+type Traits = ReturnType<typeof personalTraits>;
 
-/** Events carrying emails in every place the HTTP APIs take them; returns their event ids. */
-async function sendEventsWithEmails(emails: Emails): Promise<string[]> {
+/** Events carrying emails, names and phones in every place the HTTP APIs take them; returns their event ids. */
+async function sendEventsWithEmails(emails: Emails, person: Traits): Promise<string[]> {
   const native = bearerAuth(source.writeKey);
   const segment = basicAuth(source.writeKey);
   return [
     await accepted('/v1/events', native, {
       type: 'form_submit',
       identity: { email: emails.identity },
-      properties: { form: { email: emails.formField, message: `please call ${emails.formField}` } },
-      profile: { email: emails.profile, traits: { backupEmail: emails.profile } },
+      properties: {
+        form: { email: emails.formField, message: `please call ${emails.formField}`, phone: person.propertyPhone },
+        [emails.propertyKey]: 'subscribed',
+      },
+      profile: {
+        email: emails.profile,
+        firstName: person.profileFirstName,
+        lastName: person.profileLastName,
+        traits: { backupEmail: emails.profile, phone_number: person.traitPhone },
+      },
+    }),
+    await accepted('/v1/events', native, {
+      type: 'page_view',
+      identity: { userId: emails.userId, anonymousId: emails.userId },
     }),
     await accepted('/v1/identify', segment, {
       anonymousId: `anon-${randomUUID()}`,
-      traits: { email: emails.segmentTraits, name: 'Mary Jackson', manager: emails.segmentTraits },
+      traits: {
+        email: emails.segmentTraits,
+        name: person.segmentName,
+        phone: person.segmentPhone,
+        manager: emails.segmentTraits,
+      },
       context: { traits: { email: emails.segmentContext } },
     }),
     await accepted('/v1/track', segment, {
@@ -178,9 +183,10 @@ async function produceInboundWithEmails(emails: Emails): Promise<{ eventId: stri
 const isAt = (record: WrittenRecord, partition: unknown, offset: unknown) =>
   String(partition) === String(record.partition) && String(offset) === record.offset;
 
-it('never writes an email in clear to the logs or to engagement.recorded.v1', async () => {
+it('never writes an email, a name or a phone number in clear to the logs or to engagement.recorded.v1', async () => {
   const emails = addresses();
-  const eventIds = await sendEventsWithEmails(emails);
+  const person = personalTraits();
+  const eventIds = await sendEventsWithEmails(emails, person);
   const rejections = await sendBadRequestsWithEmails(emails);
   const inbound = await produceInboundWithEmails(emails);
   eventIds.push(inbound.eventId);
@@ -219,6 +225,12 @@ it('never writes an email in clear to the logs or to engagement.recorded.v1', as
   }
   const published = JSON.stringify(recorded).toLowerCase();
   for (const email of Object.values(emails)) expect(published).not.toContain(email.toLowerCase());
+  const personalForms = Object.values(person).flatMap((value) => [value, ...value.split(' ')]);
+  for (const form of personalForms.filter((part) => part.length >= 6)) {
+    expect({ form, published: published.includes(form.toLowerCase()) }).toEqual({ form, published: false });
+    const leaks = lines.filter((line) => line.toLowerCase().includes(form.toLowerCase()));
+    expect({ form, leaks }).toEqual({ form, leaks: [] });
+  }
   for (const { headers } of deadLetters()) {
     expect(headers['dlq-error-message']).toContain('eventId must be a UUID');
     expect(headers['dlq-error-message'].toLowerCase()).not.toContain('mary.jackson');

@@ -5,7 +5,7 @@ import type {
   PropertyValue,
   RecordedProfileV1,
 } from '@handoff/contracts';
-import { maskEmails } from '@handoff/platform-observability';
+import { isPersonalKey, maskEmails } from '@handoff/platform-observability';
 import {
   INGEST_EVENT_ID_NAMESPACE,
   deterministicEventId,
@@ -24,7 +24,10 @@ export function eventIdOf(sourceId: string, messageId: string): string {
   return deterministicEventId(INGEST_EVENT_ID_NAMESPACE, sourceId, messageId);
 }
 
-/** Builds the published event. The clear email stays here: consumers get its hash and its domain. */
+/**
+ * Builds the published event. Personal data stays in ingest (the contact vault): consumers get the email's hash
+ * and domain, never names, phones, addresses or IPs, nor any email in clear.
+ */
 export function toRecordedEvent(
   engagement: IncomingEngagement,
   attribution: { sourceId: string; leadId: string; correlationId: string; receivedAt: string },
@@ -40,7 +43,7 @@ export function toRecordedEvent(
     sourceId: attribution.sourceId,
     type: engagement.type,
     ...(engagement.customType ? { customType: engagement.customType } : {}),
-    properties: withoutClearEmails(engagement.properties),
+    properties: withoutPersonalData(engagement.properties, PROPERTY_RULES),
     identity: {
       // Some tools use the email as the user id; it leaves ingest as a digest token like any email.
       ...(engagement.identity.anonymousId ? { anonymousId: maskEmails(engagement.identity.anonymousId) } : {}),
@@ -57,23 +60,43 @@ function firstEmail(engagement: IncomingEngagement, options: EmailNormalisationO
   return raw === undefined ? undefined : normaliseEmail(raw, options);
 }
 
+/** The names are contact details: the vault keeps them; RecordedProfileV1 still allows them, ingest no longer sends them. */
 function toRecordedProfile(profile: InboundProfileV1, email: string | undefined): RecordedProfileV1 {
-  const { email: _clearEmail, traits, ...attributes } = profile;
+  const { email: _email, firstName: _firstName, lastName: _lastName, traits, ...attributes } = profile;
   return {
     ...attributes,
-    ...(traits ? { traits: withoutClearEmails(traits) } : {}),
+    ...(traits ? { traits: withoutPersonalData(traits, TRAIT_RULES) } : {}),
     ...(email ? { emailDomain: emailDomain(email) } : {}),
   };
 }
 
-/** Emails inside free-form values (a form's fields, a URL's query) are replaced by their digest token. */
-function withoutClearEmails(properties: EventProperties): EventProperties {
-  return Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, maskValue(value)]));
+interface PersonalDataRules {
+  /** A bare `name` is a person's name in traits, but a page's, product's or event's name in properties. */
+  nameIsPersonal: boolean;
 }
 
-function maskValue(value: PropertyValue): PropertyValue {
+const TRAIT_RULES: PersonalDataRules = { nameIsPersonal: true };
+const PROPERTY_RULES: PersonalDataRules = { nameIsPersonal: false };
+
+/**
+ * Entries under personal keys (email, name, phone, ip, address…, at any level of a dotted or nested key) are
+ * dropped; emails inside other keys and values (a form's fields, a URL's query) become their digest token.
+ */
+function withoutPersonalData(properties: EventProperties, rules: PersonalDataRules): EventProperties {
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([key]) => !isPersonalPath(key, rules))
+      .map(([key, value]) => [maskEmails(key), maskValue(value, rules)]),
+  );
+}
+
+function isPersonalPath(key: string, rules: PersonalDataRules): boolean {
+  return key.split('.').some((part) => isPersonalKey(part) && (rules.nameIsPersonal || part.toLowerCase() !== 'name'));
+}
+
+function maskValue(value: PropertyValue, rules: PersonalDataRules): PropertyValue {
   if (typeof value === 'string') return maskEmails(value);
   if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? maskEmails(item) : item));
-  if (value !== null && typeof value === 'object') return withoutClearEmails(value) as PropertyValue;
+  if (value !== null && typeof value === 'object') return withoutPersonalData(value, rules) as PropertyValue;
   return value;
 }

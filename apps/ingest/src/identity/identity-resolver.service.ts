@@ -119,17 +119,18 @@ export class IdentityResolver {
   }
 
   private prepare(request: ResolutionRequest): PreparedRequest {
+    const emailOptions = { stripPlusTag: this.config.INGEST_STRIP_PLUS_TAGS };
     if ('alias' in request) {
       const { previousId, userId } = request.alias;
       if (!userId.trim()) throw new UnresolvableIdentityError('an alias needs a user id');
       return {
-        lookupKeys: aliasLookupKeys(previousId, userId),
-        keysOf: (links) => aliasKeys(previousId, userId, links),
+        lookupKeys: aliasLookupKeys(previousId, userId, emailOptions),
+        keysOf: (links) => aliasKeys(previousId, userId, links, emailOptions),
         trigger: 'alias',
         context: request.context,
       };
     }
-    const keys = identityKeysOf(request.input, { stripPlusTag: this.config.INGEST_STRIP_PLUS_TAGS });
+    const keys = identityKeysOf(request.input, emailOptions);
     if (keys.length === 0) throw new UnresolvableIdentityError('no anonymous id, user id or valid email');
     return { lookupKeys: keys, keysOf: () => keys, trigger: request.context.reason, context: request.context };
   }

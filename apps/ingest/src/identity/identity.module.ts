@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmailIdsHashed1765100000000 } from './email-ids-hashed.migration';
 import { IdentityLink } from './identity-link.entity';
 import { IdentityResolver } from './identity-resolver.service';
 import { IdentityTables1764400000000 } from './identity-tables.migration';
@@ -7,7 +8,7 @@ import { Lead } from './lead.entity';
 
 /** For ServiceRuntimeModule.forRoot({ entities, migrations }). */
 export const IDENTITY_ENTITIES = [Lead, IdentityLink, LeadMerge];
-export const IDENTITY_MIGRATIONS = [IdentityTables1764400000000];
+export const IDENTITY_MIGRATIONS = [IdentityTables1764400000000, EmailIdsHashed1765100000000];
 
 /**
  * Identity resolution. Needs the service's DataSource and IngestConfig, which the runtime provides globally;

@@ -11,6 +11,19 @@ export interface MergeRecord {
   occurredAt: string;
 }
 
+/** A lead, the lead it survives as (itself unless merged) and every lead of that survivor (survivor included). */
+export interface LeadGroup {
+  leadId: string;
+  survivorId: string;
+  memberIds: string[];
+}
+
+interface LeadGroupRow {
+  lead_id: string;
+  survivor_id: string;
+  member_ids: string[];
+}
+
 interface LinkRow {
   kind: ExistingLink['kind'];
   value: string;
@@ -164,5 +177,36 @@ export class IdentityStore {
         merges.map((merge) => merge.occurredAt),
       ],
     );
+  }
+
+  /** The group of each known lead of `leadIds` (unknown ids have none); merge chains are one hop long. */
+  static async leadGroups(manager: EntityManager, leadIds: readonly string[]): Promise<LeadGroup[]> {
+    if (leadIds.length === 0) return [];
+    const rows: LeadGroupRow[] = await manager.query(
+      `SELECT r.id AS lead_id, r.survivor AS survivor_id, array_agg(l.id ORDER BY l.id) AS member_ids
+       FROM (SELECT id, COALESCE(merged_into_lead_id, id) AS survivor FROM leads WHERE id = ANY($1::uuid[])) r
+       JOIN leads l ON l.id = r.survivor OR l.merged_into_lead_id = r.survivor
+       GROUP BY r.id, r.survivor`,
+      [[...new Set(leadIds)]],
+    );
+    return rows.map((row) => ({ leadId: row.lead_id, survivorId: row.survivor_id, memberIds: row.member_ids }));
+  }
+
+  /**
+   * Removes the links of `leadIds` derived from an email (email keys, and ids that were addresses, stored as the
+   * same 64-hex digest); returns how many. Other ids stay, so the leads' later events still find them.
+   */
+  static async removeEmailLinks(manager: EntityManager, leadIds: readonly string[]): Promise<number> {
+    // A SELECT around the DELETE: TypeORM answers a bare DELETE with [rows, count] instead of rows.
+    const [{ n }]: { n: number }[] = await manager.query(
+      `WITH removed AS (
+         DELETE FROM identity_links
+         WHERE lead_id = ANY($1::uuid[]) AND (kind = 'email' OR value ~ '^[0-9a-f]{64}$')
+         RETURNING kind
+       )
+       SELECT count(*)::int AS n FROM removed`,
+      [leadIds],
+    );
+    return n;
   }
 }

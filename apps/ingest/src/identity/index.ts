@@ -5,3 +5,5 @@ export * from './lead.entity';
 export * from './identity-link.entity';
 export * from './lead-merge.entity';
 export * from './identity-tables.migration';
+export * from './email-ids-hashed.migration';
+export { IdentityStore, type LeadGroup } from './identity.store';

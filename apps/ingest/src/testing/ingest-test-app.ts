@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Type } from '@nestjs/common';
 import { validateConfig } from '@handoff/platform-config';
 import { createServiceApp } from '@handoff/platform-runtime';
 import {
@@ -9,6 +10,7 @@ import {
   TopicReader,
   TopicWriter,
 } from '@handoff/testing';
+import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import { INGEST_APP_OPTIONS } from '../app/ingest-app.options';
 import type { IssuedSourceView, SourceView } from '../sources/source.dto';
@@ -19,6 +21,10 @@ export interface IngestTestApp {
   request(method: string, path: string, options?: HttpCallOptions): Promise<HttpCallResponse>;
   createSource(request?: { name?: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
   revokeSource(id: string): Promise<SourceView>;
+  /** A query on the app's own schema, to check what it stored. */
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+  /** One of the app's providers. */
+  get<T>(token: Type<T>): T;
   /** Closes the app (consumers, producer, pools) and drops its schema. */
   close(): Promise<void>;
 }
@@ -73,6 +79,8 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
     createSource: async (source = {}) =>
       (await admin('/admin/sources', { name: `int test ${suffix}`, ...source })) as IssuedSourceView,
     revokeSource: async (id) => (await admin(`/admin/sources/${id}/revoke`)) as SourceView,
+    query: (sql, parameters) => app.get(DataSource).query(sql, parameters),
+    get: (token) => app.get(token),
     async close() {
       // The app first, so that no relay or consumer still queries the schema being dropped.
       await app.close();

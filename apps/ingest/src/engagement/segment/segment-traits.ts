@@ -3,7 +3,10 @@ import { flattenProperties } from './segment-properties';
 
 type Traits = Record<string, unknown>;
 
-/** Traits read into profile fields, or personal data that has no place in free-form traits. */
+/**
+ * Traits read into profile fields, or personal data that has no place in free-form traits. A phone stays in
+ * traits for the contact vault to keep; it is never published.
+ */
 const PROFILE_TRAITS = new Set([
   'email',
   'name',
@@ -24,7 +27,6 @@ const PROFILE_TRAITS = new Set([
   'employee_count',
   'country',
   'address',
-  'phone',
   'birthday',
   'avatar',
 ]);

@@ -20,8 +20,8 @@ const event = (keys: IdentityKey[], trigger: ResolutionTrigger = 'event'): Batch
   trigger,
 });
 const alias = (previousId: string, userId: string): BatchItem => ({
-  lookupKeys: aliasLookupKeys(previousId, userId),
-  keysOf: (links) => aliasKeys(previousId, userId, links),
+  lookupKeys: aliasLookupKeys(previousId, userId, { stripPlusTag: false }),
+  keysOf: (links) => aliasKeys(previousId, userId, links, { stripPlusTag: false }),
   trigger: 'alias',
 });
 

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { emailHash } from './email-address';
-import { type IdentityKey, aliasKeys, aliasLookupKeys, identityKeyId, identityKeysOf, sameKey } from './identity-keys';
+import {
+  type IdentityKey,
+  aliasKeys,
+  aliasLookupKeys,
+  identityKeyId,
+  identityKeysOf,
+  sameKey,
+  storedIdOf,
+} from './identity-keys';
 
 const keepTags = { stripPlusTag: false };
 const stripTags = { stripPlusTag: true };
@@ -47,6 +56,26 @@ describe('identityKeysOf', () => {
     expect(identityKeysOf({ userId: 'User-1' }, keepTags)).toEqual([{ kind: 'user', value: 'User-1' }]);
   });
 
+  it('hashes a user id or anonymous id that is an email like the email key, keeping its kind', () => {
+    const keys = identityKeysOf(
+      { userId: ' Jane@ACME.com ', anonymousId: 'jane@acme.com', email: 'jane@acme.com' },
+      keepTags,
+    );
+    expect(keys).toEqual([
+      { kind: 'anonymous', value: JANE_HASH },
+      { kind: 'user', value: JANE_HASH },
+      { kind: 'email', value: JANE_HASH },
+    ]);
+    expect(JSON.stringify(keys)).not.toMatch(/acme/i);
+  });
+
+  it('strips the plus tag of an email id only when plus tags are stripped', () => {
+    expect(identityKeysOf({ userId: 'jane+news@acme.com' }, stripTags)).toEqual([{ kind: 'user', value: JANE_HASH }]);
+    expect(identityKeysOf({ userId: 'jane+news@acme.com' }, keepTags)).toEqual([
+      { kind: 'user', value: emailHash('jane+news@acme.com') },
+    ]);
+  });
+
   it('returns no keys when the input names nobody', () => {
     expect(identityKeysOf({}, keepTags)).toEqual([]);
     expect(identityKeysOf({ email: 'nobody' }, keepTags)).toEqual([]);
@@ -58,31 +87,57 @@ describe('alias keys', () => {
   const user = (value: string): IdentityKey => ({ kind: 'user', value });
 
   it('looks the previous id up both as an anonymous id and as a user id', () => {
-    expect(aliasLookupKeys('prev', 'u-1')).toEqual([anonymous('prev'), user('prev'), user('u-1')]);
+    expect(aliasLookupKeys('prev', 'u-1', keepTags)).toEqual([anonymous('prev'), user('prev'), user('u-1')]);
   });
 
   it('looks a previous id equal to the user id up once as a user id', () => {
-    expect(aliasLookupKeys('u-1', 'u-1')).toEqual([anonymous('u-1'), user('u-1')]);
+    expect(aliasLookupKeys('u-1', 'u-1', keepTags)).toEqual([anonymous('u-1'), user('u-1')]);
   });
 
   it('resolves the previous id as an anonymous id when it is linked as nothing yet', () => {
-    expect(aliasKeys('prev', 'u-1', [])).toEqual([anonymous('prev'), user('u-1')]);
+    expect(aliasKeys('prev', 'u-1', [], keepTags)).toEqual([anonymous('prev'), user('u-1')]);
   });
 
   it('resolves the previous id as the user id it is already linked as', () => {
-    expect(aliasKeys('prev', 'u-1', [user('prev')])).toEqual([user('prev'), user('u-1')]);
+    expect(aliasKeys('prev', 'u-1', [user('prev')], keepTags)).toEqual([user('prev'), user('u-1')]);
   });
 
   it('keeps both readings of the previous id when both are linked', () => {
-    expect(aliasKeys('prev', 'u-1', [anonymous('prev'), user('prev'), user('u-1')])).toEqual([
+    expect(aliasKeys('prev', 'u-1', [anonymous('prev'), user('prev'), user('u-1')], keepTags)).toEqual([
       anonymous('prev'),
       user('prev'),
       user('u-1'),
     ]);
   });
 
+  it('hashes email ids on both sides of an alias', () => {
+    expect(aliasKeys('Jane@Acme.com', 'jane@acme.com', [], keepTags)).toEqual([anonymous(JANE_HASH), user(JANE_HASH)]);
+    expect(aliasLookupKeys('jane@acme.com', 'u-1', keepTags)).toEqual([
+      anonymous(JANE_HASH),
+      user(JANE_HASH),
+      user('u-1'),
+    ]);
+  });
+
   it('trims both ids', () => {
-    expect(aliasKeys(' prev ', ' u-1 ', [])).toEqual([anonymous('prev'), user('u-1')]);
+    expect(aliasKeys(' prev ', ' u-1 ', [], keepTags)).toEqual([anonymous('prev'), user('u-1')]);
+  });
+});
+
+describe('storedIdOf', () => {
+  it('gives the stored form of any id: never an address in clear, the same for every spelling of one address', () => {
+    fc.assert(
+      fc.property(fc.emailAddress(), fc.constantFrom('', ' ', '\t'), (email, pad) => {
+        const stored = storedIdOf(`${pad}${email.toUpperCase()}${pad}`, keepTags);
+        expect(stored).toBe(storedIdOf(email.toLowerCase(), keepTags));
+        expect(stored).not.toContain('@');
+      }),
+    );
+  });
+
+  it('keeps an id that is not an email as it is, trimmed', () => {
+    expect(storedIdOf(' User-1 ', keepTags)).toBe('User-1');
+    expect(storedIdOf('   ', keepTags)).toBeUndefined();
   });
 });
 

@@ -8,10 +8,14 @@ const PERSONAL_KEYS = new Set([
   'firstname',
   'lastname',
   'fullname',
+  'givenname',
+  'familyname',
+  'surname',
   'displayname',
   'phone',
   'phonenumber',
   'mobile',
+  'mobilenumber',
   'ip',
   'ipaddress',
   'clientip',
@@ -51,7 +55,8 @@ export function maskPersonalText(text: string): string {
   return maskEmails(text).replace(PHONE_PATTERN, (phone) => `<phone:${personalDataDigest(phone.replace(/\D/g, ''))}>`);
 }
 
-function isPersonalKey(key: string): boolean {
+/** Whether a key (a property, trait or log field name) names personal data: email, name, phone, ip, address… */
+export function isPersonalKey(key: string): boolean {
   return PERSONAL_KEYS.has(key.toLowerCase().replace(/[_-]/g, ''));
 }
 
