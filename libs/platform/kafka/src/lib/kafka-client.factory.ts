@@ -23,7 +23,10 @@ export class KafkaClientFactory {
   private readonly retry: KafkaRetryOptions;
   readonly metrics: KafkaMetrics;
 
-  constructor(options: KafkaClientOptions, registry: Registry) {
+  constructor(
+    private readonly options: KafkaClientOptions,
+    registry: Registry,
+  ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.metrics = new KafkaMetrics(registry);
     this.kafka = new Kafka({
@@ -50,7 +53,7 @@ export class KafkaClientFactory {
       retry: this.kafkajsRetry(),
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    return new EventProducer(producer, this.metrics);
+    return new EventProducer(producer, this.metrics, this.options.producerQueue);
   }
 
   /** `deadLetters` publishes poison messages to their `<topic>.dlq`; usually the service's producer. */
@@ -72,10 +75,8 @@ export class KafkaClientFactory {
     return new BrokerProbe(() => this.kafka.admin({ retry: { retries: 0 } }));
   }
 
-  createProvisioner(replicationFactor = 1): TopicProvisioner {
-    return new TopicProvisioner(() => this.kafka.admin(), {
-      replicationFactor,
-    });
+  createProvisioner(replicationFactor = 1, minInsyncReplicas = 1): TopicProvisioner {
+    return new TopicProvisioner(() => this.kafka.admin(), { replicationFactor, minInsyncReplicas });
   }
 
   private kafkajsRetry() {
