@@ -1,7 +1,15 @@
-import type { BatchConsumerFactory, BatchConsumerOptions } from '@handoff/platform-kafka';
+import { randomUUID } from 'node:crypto';
+import type { EngagementInboundV1 } from '@handoff/contracts';
+import {
+  type BatchConsumerFactory,
+  type BatchConsumerOptions,
+  type ConsumedMessage,
+  PoisonMessageError,
+} from '@handoff/platform-kafka';
 import { IngestConfig } from '../app/ingest.config';
+import type { KeyLookup, SourceLookup } from '../sources/source-lookup.service';
 import type { EngagementRecorder } from './engagement-recorder.service';
-import { InboundEngagementConsumer } from './inbound-engagement.consumer';
+import { InboundEngagementConsumer, KAFKA_SOURCE_ID } from './inbound-engagement.consumer';
 
 async function startedWith(settings: Partial<IngestConfig>): Promise<BatchConsumerOptions> {
   const created: BatchConsumerOptions[] = [];
@@ -12,7 +20,12 @@ async function startedWith(settings: Partial<IngestConfig>): Promise<BatchConsum
     },
   } as unknown as BatchConsumerFactory;
   const config = Object.assign(new IngestConfig(), settings);
-  await new InboundEngagementConsumer(factory, {} as EngagementRecorder, config).onApplicationBootstrap();
+  await new InboundEngagementConsumer(
+    factory,
+    {} as EngagementRecorder,
+    config,
+    {} as SourceLookup,
+  ).onApplicationBootstrap();
   return created[0];
 }
 
@@ -25,5 +38,98 @@ describe('InboundEngagementConsumer', () => {
     const options = await startedWith({ INGEST_INBOUND_GROUP_ID: 'ingest.green', INGEST_INBOUND_START_AT: 'latest' });
 
     expect(options).toMatchObject({ groupId: 'ingest.green', fromBeginning: false });
+  });
+});
+
+const ACTIVE_ID = '0b6f2c7e-4a51-4a2d-9d3e-6f1e2a3b4c5d';
+const REVOKED_ID = '1c7f3d8f-5b62-4b3e-8e4f-7f2f3b4c5d6e';
+
+/** A consumer over sources ACTIVE_ID and KAFKA_SOURCE_ID (active) and REVOKED_ID, recording into `recorded`. */
+function consumerOverSources(settings: Partial<IngestConfig> = {}) {
+  const statuses: Record<string, KeyLookup> = {
+    [ACTIVE_ID]: { status: 'active', source: { id: ACTIVE_ID, name: 'HubSpot', requireSignature: false } },
+    [KAFKA_SOURCE_ID]: { status: 'active', source: { id: KAFKA_SOURCE_ID, name: 'Kafka', requireSignature: false } },
+    [REVOKED_ID]: { status: 'revoked' },
+  };
+  const sources = { byId: async (id: string) => statuses[id.toLowerCase()] ?? { status: 'unknown' } };
+  const recorded: { sourceId: string; messageIds: string[] }[] = [];
+  const recorder = {
+    record: async (sourceId: string, engagements: { messageId: string }[]) => {
+      recorded.push({ sourceId, messageIds: engagements.map((engagement) => engagement.messageId) });
+      return engagements.map(() => ({ status: 'accepted' }));
+    },
+  };
+  const consumer = new InboundEngagementConsumer(
+    {} as BatchConsumerFactory,
+    recorder as unknown as EngagementRecorder,
+    Object.assign(new IngestConfig(), settings),
+    sources as unknown as SourceLookup,
+  );
+  return { consumer, recorded };
+}
+
+function inbound(sourceId?: string): ConsumedMessage<EngagementInboundV1> {
+  const value: EngagementInboundV1 = {
+    eventId: randomUUID(),
+    occurredAt: '2026-12-01T10:00:00.000Z',
+    schemaVersion: 1,
+    correlationId: randomUUID(),
+    type: 'page_view',
+    identity: { anonymousId: 'anon-1' },
+    properties: {},
+    ...(sourceId === undefined ? {} : { sourceId }),
+  };
+  return {
+    value,
+    key: 'anon-1',
+    topic: 'engagement.inbound.v1',
+    partition: 0,
+    offset: '0',
+    headers: {},
+    correlationId: value.correlationId,
+  };
+}
+
+describe('InboundEngagementConsumer attribution', () => {
+  it('records a record under the registered, active source it names, spelled as registered', async () => {
+    const { consumer, recorded } = consumerOverSources();
+    const message = inbound(ACTIVE_ID.toUpperCase());
+
+    await consumer.handle([message]);
+
+    expect(recorded).toEqual([{ sourceId: ACTIVE_ID, messageIds: [message.value.eventId] }]);
+  });
+
+  it('records a record without sourceId under the default inbound source', async () => {
+    const { consumer, recorded } = consumerOverSources();
+    const message = inbound();
+
+    await consumer.handle([message]);
+
+    expect(recorded).toEqual([{ sourceId: KAFKA_SOURCE_ID, messageIds: [message.value.eventId] }]);
+  });
+
+  it.each([
+    ['an unknown source', 'hubspot-eu', 'sourceId hubspot-eu is not a registered source'],
+    ['a revoked source', REVOKED_ID, `sourceId ${REVOKED_ID} is a revoked source`],
+  ])(
+    'dead-letters a chunk with a record of %s, naming why, before recording any of it',
+    async (_, sourceId, reason) => {
+      const { consumer, recorded } = consumerOverSources();
+
+      const handled = consumer.handle([inbound(ACTIVE_ID), inbound(sourceId)]);
+
+      await expect(handled).rejects.toThrow(new PoisonMessageError(reason));
+      expect(recorded).toEqual([]);
+    },
+  );
+
+  it('dead-letters a record without sourceId when the default source is not registered', async () => {
+    const unregistered = '2d8f4e9a-6c73-4c4f-9f5a-8a3b4c5d6e7f';
+    const { consumer } = consumerOverSources({ INGEST_INBOUND_DEFAULT_SOURCE_ID: unregistered });
+
+    await expect(consumer.handle([inbound()])).rejects.toThrow(
+      `INGEST_INBOUND_DEFAULT_SOURCE_ID ${unregistered} (the record names no sourceId) is not a registered source`,
+    );
   });
 });

@@ -3,11 +3,12 @@ import { Controller, HttpCode, type INestApplication, Module, Post, UseGuards, V
 import { Test } from '@nestjs/testing';
 import { PlatformConfigModule } from '@handoff/platform-config';
 import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
-import { ObservabilityModule } from '@handoff/platform-observability';
+import { METRICS_REGISTRY, ObservabilityModule } from '@handoff/platform-observability';
 import { AdminAuthModule } from '@handoff/platform-runtime';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
 import { type HttpCallOptions, type HttpCallResponse, httpCall } from '@handoff/testing';
 import type Redis from 'ioredis';
+import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import { type AuthenticatedSource, CurrentSource } from './authenticated-source';
@@ -36,6 +37,7 @@ export interface SourcesTestApp {
   rateLimitKeyPrefix: string;
   dataSource: DataSource;
   redis: Redis;
+  metrics: Registry;
   call(method: string, path: string, options?: HttpCallOptions): Promise<HttpCallResponse>;
   /** A call to the admin API with the admin token. */
   admin(method: string, path: string, body?: unknown): Promise<HttpCallResponse>;
@@ -66,10 +68,12 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
       AdminAuthModule.forRoot(IngestConfig, (config) => config.INGEST_ADMIN_TOKEN),
       ObservabilityModule.forRoot({ service: 'ingest-sources-test' }),
       DatabaseModule.forRootAsync({
-        useFactory: () => ({
+        inject: [IngestConfig],
+        useFactory: (config: IngestConfig) => ({
           url: DATABASE_URL,
           schema,
           poolSize: 4,
+          timeouts: { lockMs: config.DATABASE_LOCK_TIMEOUT_MS, poolAcquireMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS },
           entities: SOURCES_ENTITIES,
           migrations: [InboxOutboxTables1700000000000, ...SOURCES_MIGRATIONS],
           applicationName: 'ingest-sources-int-test',
@@ -96,6 +100,7 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
     rateLimitKeyPrefix,
     dataSource,
     redis,
+    metrics: app.get<Registry>(METRICS_REGISTRY),
     call,
     admin,
     async createSource(request) {

@@ -4,11 +4,13 @@ import { Counter, type Registry } from 'prom-client';
 
 export type AuthRejection = 'missing_key' | 'unknown_key' | 'revoked_key' | 'bad_signature' | 'stale_timestamp';
 export type RateLimitOutcome = 'allowed' | 'limited' | 'failed_open';
+export type KeyLookupResult = 'active' | 'revoked' | 'unknown' | 'failed';
 
 @Injectable()
 export class SourcesMetrics {
   private readonly authRejections: Counter<'reason'>;
   private readonly rateLimitDecisions: Counter<'outcome'>;
+  private readonly keyLookups: Counter<'result'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     this.authRejections = new Counter({
@@ -23,6 +25,12 @@ export class SourcesMetrics {
       labelNames: ['outcome'],
       registers: [registry],
     });
+    this.keyLookups = new Counter({
+      name: 'ingest_source_lookups_total',
+      help: 'Database lookups of a write key or source id (cache misses), by result',
+      labelNames: ['result'],
+      registers: [registry],
+    });
   }
 
   authRejected(reason: AuthRejection): void {
@@ -31,5 +39,9 @@ export class SourcesMetrics {
 
   rateLimitDecided(outcome: RateLimitOutcome): void {
     this.rateLimitDecisions.inc({ outcome });
+  }
+
+  keyLookedUp(result: KeyLookupResult): void {
+    this.keyLookups.inc({ result });
   }
 }

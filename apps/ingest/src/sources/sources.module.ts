@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import { AdminSourcesController } from './admin-sources.controller';
+import { KafkaInboundSource1764600000000 } from './kafka-inbound-source.migration';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter.service';
 import { SecretCipher } from './secret-cipher';
@@ -15,7 +16,7 @@ import { SourcesService } from './sources.service';
 
 /** Pass to ServiceRuntimeModule.forRoot({ entities, migrations }). */
 export const SOURCES_ENTITIES = [Source];
-export const SOURCES_MIGRATIONS = [SourcesTables1764500000000];
+export const SOURCES_MIGRATIONS = [SourcesTables1764500000000, KafkaInboundSource1764600000000];
 
 /**
  * Sources, their write keys and the /admin/sources API, plus the guards for ingestion routes:
@@ -30,7 +31,12 @@ export class SourcesModule {
       imports: [TypeOrmModule.forFeature(SOURCES_ENTITIES)],
       controllers: [AdminSourcesController],
       providers: [
-        { provide: SOURCES_OPTIONS, useValue: resolveSourcesOptions(options) },
+        {
+          provide: SOURCES_OPTIONS,
+          inject: [IngestConfig],
+          useFactory: (config: IngestConfig) =>
+            resolveSourcesOptions({ unknownKeyCacheTtlMs: config.INGEST_UNKNOWN_KEY_CACHE_TTL_MS, ...options }),
+        },
         {
           provide: SecretCipher,
           inject: [IngestConfig],
