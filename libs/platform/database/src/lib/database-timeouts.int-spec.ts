@@ -1,10 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import {
-  dropSchema,
-  freshSchemaName,
-  openTestDataSource,
-  waitUntilBlockedOnLock,
-} from '../test-support/test-database';
+import { dropSchema, freshSchemaName, openTestDataSource, waitUntilBlockedOnLock } from '../test-support/test-database';
 import { advisoryLockKeys, LockPurpose } from './advisory-lock.util';
 import { runMigrations } from './migration.runner';
 
@@ -89,7 +84,10 @@ describe('database timeouts (real PostgreSQL)', () => {
     const migrating = await openTestDataSource(other, 'timeouts-migrating', { timeouts: { lockMs: 1 } });
     try {
       const migration = runMigrations(migrating);
-      const failedEarly = migration.then(() => false, () => true);
+      const failedEarly = migration.then(
+        () => false,
+        () => true,
+      );
       await Promise.race([waitUntilBlockedOnLock(holder, 'pg_advisory_lock'), failedEarly]);
       await otherReplica.query('SELECT pg_advisory_unlock($1, $2)', lockKeys);
       expect(await migration).toHaveLength(2);

@@ -6,7 +6,6 @@ import { DatabaseModule } from './database.module';
 import { InboxOutboxTables1700000000000 } from './inbox-outbox.migration';
 import { runMigrations } from './migration.runner';
 
-
 const PLATFORM_MIGRATION_NAMES = ['InboxOutboxTables1700000000000', 'InboxRetentionIndex1700000000001'];
 
 async function tablesIn(dataSource: DataSource, schema: string): Promise<string[]> {

@@ -143,9 +143,7 @@ describe('SendCoalescer', () => {
     void coalescer.send(one('t', 'b'));
     void coalescer.send(one('t', 'c'));
 
-    await expect(coalescer.send(one('t', 'd'))).rejects.toThrow(
-      new ProducerBackpressureError(2, 8).message,
-    );
+    await expect(coalescer.send(one('t', 'd'))).rejects.toThrow(new ProducerBackpressureError(2, 8).message);
   });
 
   it('takes a send larger than the bound when nothing waits, so a big batch is never refused forever', async () => {

@@ -28,7 +28,12 @@ export class InboxRetention implements OnApplicationBootstrap, BeforeApplication
     private readonly options: InboxRetentionOptions,
   ) {
     this.batchSize = options.batchSize ?? 1000;
-    this.periodic = new PeriodicTask('inbox retention', options.intervalMs ?? 3_600_000, () => this.prune(), this.logger);
+    this.periodic = new PeriodicTask(
+      'inbox retention',
+      options.intervalMs ?? 3_600_000,
+      () => this.prune(),
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {
