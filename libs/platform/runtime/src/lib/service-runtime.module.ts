@@ -33,9 +33,9 @@ export interface ServiceRuntimeOptions<C extends ServiceConfig> {
 /**
  * Everything a Handoff service stands on, wired the same way in all four: validated config, JSON logs
  * and metrics, its PostgreSQL schema (migrated at boot), Redis, Kafka (topics provisioned, producer
- * connected), the outbox relay, inbox pruning, /health/live + /health/ready over database, Redis and Kafka, and one
- * error shape for every HTTP API (validation pipe and exception filter), and the admin token guard of
- * operator endpoints when `adminToken` names its setting.
+ * connected), the outbox relay, inbox pruning, /health/live + /health/ready over database, Redis and
+ * Kafka, one error shape for every HTTP API (validation pipe and exception filter), and the admin token
+ * guard of operator endpoints when `adminToken` names its setting.
  */
 @Module({})
 export class ServiceRuntimeModule {
