@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Controller, HttpCode, type INestApplication, Module, Post, UseGuards, ValidationPipe } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PlatformConfigModule } from '@handoff/platform-config';
-import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
+import { DatabaseModule, PLATFORM_MIGRATIONS } from '@handoff/platform-database';
 import { METRICS_REGISTRY, ObservabilityModule } from '@handoff/platform-observability';
 import { AdminAuthModule } from '@handoff/platform-runtime';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
@@ -75,7 +75,7 @@ export async function startSourcesTestApp(env: Record<string, string> = {}): Pro
           poolSize: 4,
           timeouts: { lockMs: config.DATABASE_LOCK_TIMEOUT_MS, poolAcquireMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS },
           entities: SOURCES_ENTITIES,
-          migrations: [InboxOutboxTables1700000000000, ...SOURCES_MIGRATIONS],
+          migrations: [...PLATFORM_MIGRATIONS, ...SOURCES_MIGRATIONS],
           applicationName: 'ingest-sources-int-test',
         }),
       }),
