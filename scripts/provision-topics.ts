@@ -1,7 +1,8 @@
 /**
  * Creates every contract topic and its dead-letter topic on the broker; safe to run again.
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register scripts/provision-topics.ts \
- *     [--brokers=127.0.0.1:9092] [--replication-factor=1]
+ *     [--brokers=127.0.0.1:9092] [--replication-factor=1] [--min-insync-replicas=1]
+ * In production: --replication-factor=3 --min-insync-replicas=2 (README "Resource bounds").
  */
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import { KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
@@ -15,12 +16,13 @@ function argument(name: string, fallback: string): string {
 async function main(): Promise<void> {
   const brokers = argument('brokers', '127.0.0.1:9092').split(',');
   const replicationFactor = Number(argument('replication-factor', '1'));
+  const minInsyncReplicas = Number(argument('min-insync-replicas', '1'));
   const client = new KafkaClientFactory(
     { clientId: 'handoff-provision-topics', brokers, logLevel: 'warn' },
     createMetricsRegistry('provision-topics'),
   );
   const specs = topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS);
-  const created = await client.createProvisioner(replicationFactor).ensureTopics(specs);
+  const created = await client.createProvisioner(replicationFactor, minInsyncReplicas).ensureTopics(specs);
   console.log(
     JSON.stringify({
       msg: 'topics provisioned',

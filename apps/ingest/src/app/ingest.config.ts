@@ -1,6 +1,7 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
 import { EnvBoolean, EnvInt, Secret } from '@handoff/platform-config';
 import { ServiceConfig } from '@handoff/platform-runtime';
+import { KAFKA_INBOUND_SOURCE_ID } from '../sources/kafka-inbound-source.migration';
 
 /** The ingest service's settings: the shared ones with ingest's defaults, plus its own (README "Configuration"). */
 export class IngestConfig extends ServiceConfig {
@@ -113,6 +114,19 @@ export class IngestConfig extends ServiceConfig {
    */
   @IsIn(['earliest', 'latest'])
   INGEST_INBOUND_START_AT: 'earliest' | 'latest' = 'earliest';
+
+  /**
+   * The source an engagement.inbound.v1 record without sourceId is attributed to; it must be registered and
+   * active, or such records are dead-lettered. The default is the built-in "Kafka inbound" source (README).
+   */
+  @IsUUID()
+  INGEST_INBOUND_DEFAULT_SOURCE_ID = KAFKA_INBOUND_SOURCE_ID;
+
+  /** How long an unknown or revoked write key is remembered as such, sparing the database (README). */
+  @EnvInt()
+  @IsInt()
+  @Min(0)
+  INGEST_UNKNOWN_KEY_CACHE_TTL_MS = 60_000;
 
   /** Path of a JSON file overriding the Segment event-name → activity-type mapping (see README). */
   @IsOptional()

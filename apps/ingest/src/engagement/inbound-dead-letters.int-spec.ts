@@ -106,6 +106,40 @@ it('dead-letters invalid inbound records with their reason and keeps recording t
   }
 });
 
+it('dead-letters inbound records of an unknown or revoked source with the reason and records the next one', async () => {
+  const anonymousId = `anon-${randomBytes(5).toString('hex')}`;
+  const { leadId } = await resolveLead(anonymousId);
+  const revoked = await ingest.createSource({ name: 'revoked inbound source' });
+  await ingest.revokeSource(revoked.id);
+  const ofUnknown = { ...inboundEvent(anonymousId), sourceId: randomUUID() };
+  const ofRevoked = { ...inboundEvent(anonymousId), sourceId: revoked.id };
+  const valid = { ...inboundEvent(anonymousId), sourceId: source.id };
+
+  const writtenUnknown = await writer.write(INBOUND, encodeEvent(Topics.engagementInbound, ofUnknown));
+  const writtenRevoked = await writer.write(INBOUND, encodeEvent(Topics.engagementInbound, ofRevoked));
+  await writer.write(INBOUND, encodeEvent(Topics.engagementInbound, valid));
+
+  await reader.waitForValues<EngagementRecordedV1>(
+    RECORDED,
+    (e) => e.eventId === eventIdOf(source.id, valid.eventId) && e.leadId === leadId,
+  );
+  const recordedFromRefused = reader
+    .on(RECORDED)
+    .filter(({ value }) => [ofUnknown.sourceId, ofRevoked.sourceId].some((id) => value?.includes(id)));
+  expect(recordedFromRefused).toEqual([]);
+  for (const deadLetter of await deadLettersOf(writtenUnknown)) {
+    expect(deadLetter.headers).toMatchObject({
+      'dlq-error-class': 'PoisonMessageError',
+      'dlq-error-message': `sourceId ${ofUnknown.sourceId} is not a registered source`,
+    });
+  }
+  // Other ingest instances on the broker have their own sources table, where this source is unknown.
+  await waitFor("this instance's dead letter of the revoked source's record", async () => {
+    const reasons = (await deadLettersOf(writtenRevoked)).map(({ headers }) => headers['dlq-error-message']);
+    return reasons.includes(`sourceId ${revoked.id} is a revoked source`);
+  });
+});
+
 /** The lead this app gives an anonymous id, so its records can be told from other instances'. */
 async function resolveLead(anonymousId: string): Promise<{ leadId: string }> {
   const response = await ingest.request('POST', '/v1/events', {

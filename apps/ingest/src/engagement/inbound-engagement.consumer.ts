@@ -3,11 +3,19 @@ import { ContractViolationError, type EngagementInboundV1, Topics } from '@hando
 import { BatchConsumerFactory, type ConsumedMessage, PoisonMessageError, onTopic } from '@handoff/platform-kafka';
 import { IngestConfig } from '../app/ingest.config';
 import { UnresolvableIdentityError } from '../identity';
+import { SourceLookup } from '../sources/source-lookup.service';
+import { KAFKA_INBOUND_SOURCE_ID } from '../sources/kafka-inbound-source.migration';
 import { EngagementRecorder } from './engagement-recorder.service';
 import type { IncomingEngagement } from './incoming-engagement';
 
-/** Source of inbound Kafka events that name none: producers are authenticated by the cluster, not by a key. */
-export const KAFKA_SOURCE_ID = 'kafka';
+/** The default source of inbound Kafka records that name none (INGEST_INBOUND_DEFAULT_SOURCE_ID). */
+export const KAFKA_SOURCE_ID = KAFKA_INBOUND_SOURCE_ID;
+
+const SOURCE_REFUSALS = {
+  revoked: 'is a revoked source',
+  unknown: 'is not a registered source',
+  misconfigured: 'cannot be used: its signing secret opens with no secret key (fix the keys, then replay)',
+} as const;
 
 /** A concurrent HTTP request is recording the same message: retry the chunk once it is done. */
 class MessageInFlightError extends Error {
@@ -23,7 +31,8 @@ class MessageInFlightError extends Error {
 /**
  * Consumes engagement.inbound.v1 (the native shape, produced by marketing tools to Kafka) and records it
  * like the HTTP APIs do. Invalid records never reach here: the platform consumer dead-letters them with
- * the reason; an identity that cannot be resolved is poison too. Anything else is retried in place.
+ * the reason; a record whose source is not registered and active, or whose identity cannot be resolved,
+ * is poison too. Anything else is retried in place.
  */
 @Injectable()
 export class InboundEngagementConsumer implements OnApplicationBootstrap {
@@ -31,6 +40,7 @@ export class InboundEngagementConsumer implements OnApplicationBootstrap {
     private readonly consumers: BatchConsumerFactory,
     private readonly recorder: EngagementRecorder,
     private readonly config: IngestConfig,
+    private readonly sources: SourceLookup,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,10 +55,23 @@ export class InboundEngagementConsumer implements OnApplicationBootstrap {
 
   async handle(messages: ConsumedMessage<EngagementInboundV1>[]): Promise<void> {
     // Runs of one source keep the partition's order while each run is recorded in one request.
-    for (const run of runsBySource(messages)) {
-      const outcomes = await this.record(run.sourceId, run.messages.map(toEngagement));
+    const runs = runsBySource(messages, this.config.INGEST_INBOUND_DEFAULT_SOURCE_ID);
+    // Every source is checked before anything is recorded, so a chunk with a poison record has no side effects.
+    const sourceIds = await Promise.all(runs.map((run) => this.registeredSourceId(run.sourceId, run.named)));
+    for (const [index, run] of runs.entries()) {
+      const outcomes = await this.record(sourceIds[index], run.messages.map(toEngagement));
       if (outcomes.some((outcome) => outcome.status === 'in_flight')) throw new MessageInFlightError();
     }
+  }
+
+  /** The canonical id of the record's source, which must be registered and active. */
+  private async registeredSourceId(sourceId: string, named: boolean): Promise<string> {
+    const lookup = await this.sources.byId(sourceId);
+    if (lookup.status === 'active') return lookup.source.id;
+    const whose = named
+      ? `sourceId ${sourceId}`
+      : `INGEST_INBOUND_DEFAULT_SOURCE_ID ${sourceId} (the record names no sourceId)`;
+    throw new PoisonMessageError(`${whose} ${SOURCE_REFUSALS[lookup.status]}`);
   }
 
   private async record(sourceId: string, engagements: IncomingEngagement[]) {
@@ -78,13 +101,14 @@ function toEngagement({ value }: ConsumedMessage<EngagementInboundV1>): Incoming
   };
 }
 
-function runsBySource(messages: ConsumedMessage<EngagementInboundV1>[]) {
-  const runs: { sourceId: string; messages: ConsumedMessage<EngagementInboundV1>[] }[] = [];
+function runsBySource(messages: ConsumedMessage<EngagementInboundV1>[], defaultSourceId: string) {
+  const runs: { sourceId: string; named: boolean; messages: ConsumedMessage<EngagementInboundV1>[] }[] = [];
   for (const message of messages) {
-    const sourceId = message.value.sourceId ?? KAFKA_SOURCE_ID;
+    const named = message.value.sourceId !== undefined;
+    const sourceId = message.value.sourceId ?? defaultSourceId;
     const last = runs.at(-1);
     if (last?.sourceId === sourceId) last.messages.push(message);
-    else runs.push({ sourceId, messages: [message] });
+    else runs.push({ sourceId, named, messages: [message] });
   }
   return runs;
 }

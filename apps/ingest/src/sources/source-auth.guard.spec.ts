@@ -30,6 +30,21 @@ function signedHeaders(body: string): Record<string, string> {
 }
 
 describe('SourceAuthGuard', () => {
+  it('answers 503, not 500, when the source registry cannot answer (a database timeout or outage)', async () => {
+    const lookup = {
+      byWriteKey: async () => {
+        throw Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' });
+      },
+    } as unknown as SourceLookup;
+    const config = { INGEST_SIGNATURE_TOLERANCE_SECONDS: 300 } as IngestConfig;
+    const guard = new SourceAuthGuard(lookup, config, new SourcesMetrics(new Registry()));
+
+    await expect(guard.canActivate(contextOf({ headers: { 'x-api-key': KEY } }))).rejects.toMatchObject({
+      status: 503,
+      message: 'source registry unavailable: nothing was accepted; retry',
+    });
+  });
+
   it('attaches the authenticated source to the request', async () => {
     const request: Partial<SourceRequest> = { headers: { 'x-api-key': KEY } };
     await expect(

@@ -37,7 +37,10 @@ export class SourceAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<SourceRequest>();
     const extraction = extractWriteKey(request.headers);
     if (!extraction.found) throw this.unauthorized('missing_key', extraction.problem);
-    const lookup = await this.lookup.byWriteKey(extraction.writeKey);
+    const lookup = await this.lookup.byWriteKey(extraction.writeKey).catch(() => {
+      // The database timed out or is away: the client retries after Retry-After, as for any 503.
+      throw new ServiceUnavailableException('source registry unavailable: nothing was accepted; retry');
+    });
     if (lookup.status === 'unknown') throw this.unauthorized('unknown_key', 'unknown write key');
     if (lookup.status === 'revoked') {
       this.metrics.authRejected('revoked_key');

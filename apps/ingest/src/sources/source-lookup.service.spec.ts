@@ -3,10 +3,12 @@ import { SecretCipher } from './secret-cipher';
 import { generateWriteKey, hashWriteKey } from './source-credentials';
 import { SourceLookup } from './source-lookup.service';
 import type { Source } from './source.entity';
-import { resolveSourcesOptions } from './sources.options';
+import type { SourcesMetrics } from './sources.metrics';
+import { resolveSourcesOptions, type SourcesModuleOptions } from './sources.options';
 
 const cipher = new SecretCipher('unit-test-passphrase');
 const TTL_MS = 2000;
+const UNKNOWN_TTL_MS = 10_000;
 
 function sourceWithKey(writeKey: string, overrides: Partial<Source> = {}): Source {
   const id = '0b6f2c7e-4a51-4a2d-9d3e-6f1e2a3b4c5d';
@@ -26,13 +28,21 @@ function sourceWithKey(writeKey: string, overrides: Partial<Source> = {}): Sourc
   };
 }
 
-function lookupOver(rows: Source[], maxEntries = 100) {
+function lookupOver(rows: Source[], settings: SourcesModuleOptions = {}) {
   const findOneBy = jest.fn(
-    async ({ writeKeyHash }: { writeKeyHash: string }) => rows.find((row) => row.writeKeyHash === writeKeyHash) ?? null,
+    async (where: { writeKeyHash?: string; id?: string }) =>
+      rows.find((row) => (where.id ? row.id === where.id : row.writeKeyHash === where.writeKeyHash)) ?? null,
   );
   const repository = { findOneBy } as unknown as Repository<Source>;
-  const options = resolveSourcesOptions({ keyCacheTtlMs: TTL_MS, keyCacheMaxEntries: maxEntries });
-  return { lookup: new SourceLookup(repository, cipher, options), findOneBy };
+  const options = resolveSourcesOptions({
+    keyCacheTtlMs: TTL_MS,
+    unknownKeyCacheTtlMs: UNKNOWN_TTL_MS,
+    keyCacheMaxEntries: 100,
+    ...settings,
+  });
+  const metrics = { keyLookedUp: jest.fn() };
+  const lookup = new SourceLookup(repository, cipher, options, metrics as unknown as SourcesMetrics);
+  return { lookup, findOneBy, metrics };
 }
 
 describe('SourceLookup', () => {
@@ -143,10 +153,89 @@ describe('SourceLookup', () => {
 
   it('drops the oldest entry when full', async () => {
     const [first, second, third] = [generateWriteKey(), generateWriteKey(), generateWriteKey()];
-    const { lookup, findOneBy } = lookupOver([], 2);
+    const { lookup, findOneBy } = lookupOver(
+      [first, second, third].map((key) => sourceWithKey(key)),
+      {
+        keyCacheMaxEntries: 2,
+      },
+    );
     for (const key of [first, second, third]) await lookup.byWriteKey(key);
     await lookup.byWriteKey(third);
     await lookup.byWriteKey(first);
     expect(findOneBy).toHaveBeenCalledTimes(4);
+  });
+
+  it('remembers an unknown key for its own, longer TTL: a client repeating it costs one query per TTL', async () => {
+    const { lookup, findOneBy, metrics } = lookupOver([]);
+    const random = generateWriteKey();
+    for (let request = 0; request < 50; request++)
+      expect(await lookup.byWriteKey(random)).toEqual({ status: 'unknown' });
+    jest.advanceTimersByTime(UNKNOWN_TTL_MS - 1);
+    await lookup.byWriteKey(random);
+    expect(findOneBy).toHaveBeenCalledTimes(1);
+    expect(metrics.keyLookedUp).toHaveBeenCalledWith('unknown');
+    jest.advanceTimersByTime(1);
+    await lookup.byWriteKey(random);
+    expect(findOneBy).toHaveBeenCalledTimes(2);
+  });
+
+  it('remembers a revoked key like an unknown one', async () => {
+    const revoked = generateWriteKey();
+    const { lookup, findOneBy } = lookupOver([sourceWithKey(revoked, { status: 'revoked', revokedAt: new Date() })]);
+    await lookup.byWriteKey(revoked);
+    jest.advanceTimersByTime(TTL_MS);
+    expect(await lookup.byWriteKey(revoked)).toEqual({ status: 'revoked' });
+    expect(findOneBy).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps unknown keys apart, so a flood of random keys cannot evict the active sources', async () => {
+    const active = generateWriteKey();
+    const { lookup, findOneBy } = lookupOver([sourceWithKey(active)], {
+      keyCacheMaxEntries: 2,
+      unknownKeyCacheMaxEntries: 3,
+    });
+    await lookup.byWriteKey(active);
+    for (let flood = 0; flood < 20; flood++) await lookup.byWriteKey(generateWriteKey());
+    await lookup.byWriteKey(active);
+    expect(findOneBy).toHaveBeenCalledTimes(21);
+  });
+
+  it('finds a key created after it was answered unknown, at once after invalidate() and elsewhere after the TTL', async () => {
+    const key = generateWriteKey();
+    const rows: Source[] = [];
+    const { lookup } = lookupOver(rows);
+    await lookup.byWriteKey(key);
+    rows.push(sourceWithKey(key));
+    expect((await lookup.byWriteKey(key)).status).toBe('unknown');
+    jest.advanceTimersByTime(UNKNOWN_TTL_MS);
+    expect((await lookup.byWriteKey(key)).status).toBe('active');
+
+    const later = generateWriteKey();
+    await lookup.byWriteKey(later);
+    rows.push(sourceWithKey(later));
+    lookup.invalidate();
+    expect((await lookup.byWriteKey(later)).status).toBe('active');
+  });
+
+  it('resolves a source by id, remembers unknown ids, and answers an id that is not a uuid without a query', async () => {
+    const row = sourceWithKey(generateWriteKey());
+    const { lookup, findOneBy } = lookupOver([row]);
+    expect(await lookup.byId(row.id.toUpperCase())).toMatchObject({ status: 'active', source: { id: row.id } });
+    expect(await lookup.byId('hubspot-eu')).toEqual({ status: 'unknown' });
+    const unknownId = '2d8f4e9a-6c73-4c4f-9f5a-8a3b4c5d6e7f';
+    await lookup.byId(unknownId);
+    await lookup.byId(unknownId);
+    expect(findOneBy).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not cache an answer loaded while invalidate() ran, so a revocation is never undone', async () => {
+    const key = generateWriteKey();
+    const row = sourceWithKey(key);
+    const { lookup } = lookupOver([row]);
+    const loading = lookup.byWriteKey(key);
+    row.status = 'revoked';
+    lookup.invalidate();
+    await loading;
+    expect((await lookup.byWriteKey(key)).status).toBe('revoked');
   });
 });

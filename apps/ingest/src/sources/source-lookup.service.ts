@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { FindOptionsWhere, Repository } from 'typeorm';
 import type { AuthenticatedSource } from './authenticated-source';
 import { SecretCipher, SecretDecryptionError } from './secret-cipher';
 import { hashWriteKey, WRITE_KEY_PREFIX } from './source-credentials';
 import { Source } from './source.entity';
+import { SourcesMetrics } from './sources.metrics';
 import { type ResolvedSourcesOptions, SOURCES_OPTIONS } from './sources.options';
 
 export type KeyLookup =
@@ -14,54 +15,134 @@ export type KeyLookup =
   | { status: 'misconfigured' }
   | { status: 'active'; source: AuthenticatedSource };
 
-interface CachedLookup {
-  expiresAt: number;
-  result: Promise<KeyLookup>;
+const UNKNOWN: KeyLookup = { status: 'unknown' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Answers kept for `ttlMs`, at most `maxEntries` of them; the oldest entry makes room for a new one. */
+class ExpiringAnswers {
+  private readonly entries = new Map<string, { expiresAt: number; answer: KeyLookup }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(key: string): KeyLookup | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt > Date.now()) return entry.answer;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, answer: KeyLookup): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { expiresAt: Date.now() + this.ttlMs, answer });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /**
- * Resolves write keys to sources, caching each answer (misses included) for a few seconds so a busy
- * source costs no database query per request. The promise is cached, so concurrent requests with the
- * same key share one query.
+ * Resolves write keys (and source ids, for Kafka inbound records) to sources with as few database queries as
+ * possible. Active sources are cached for a few seconds, so a busy source costs no query per request. Unknown
+ * and revoked keys are cached apart, longer and in their own bounded space: a client hammering with a bad key
+ * costs one query per TTL, and a flood of random keys cannot evict the active sources. Concurrent lookups of one
+ * key share one query.
  */
 @Injectable()
 export class SourceLookup {
-  private readonly cache = new Map<string, CachedLookup>();
+  private readonly active: ExpiringAnswers;
+  private readonly refused: ExpiringAnswers;
+  private readonly inFlight = new Map<string, Promise<KeyLookup>>();
+  /** Bumped by invalidate(), so an answer loaded before it is not cached after it. */
+  private generation = 0;
   private readonly logger = new Logger(SourceLookup.name);
 
   constructor(
     @InjectRepository(Source) private readonly sources: Repository<Source>,
     private readonly cipher: SecretCipher,
-    @Inject(SOURCES_OPTIONS) private readonly options: ResolvedSourcesOptions,
-  ) {}
+    @Inject(SOURCES_OPTIONS) options: ResolvedSourcesOptions,
+    private readonly metrics: SourcesMetrics,
+  ) {
+    this.active = new ExpiringAnswers(options.keyCacheTtlMs, options.keyCacheMaxEntries);
+    this.refused = new ExpiringAnswers(options.unknownKeyCacheTtlMs, options.unknownKeyCacheMaxEntries);
+  }
 
   byWriteKey(writeKey: string): Promise<KeyLookup> {
-    if (!writeKey.startsWith(WRITE_KEY_PREFIX)) return Promise.resolve({ status: 'unknown' });
+    if (!writeKey.startsWith(WRITE_KEY_PREFIX)) return Promise.resolve(UNKNOWN);
     const keyHash = hashWriteKey(writeKey);
-    const cached = this.cache.get(keyHash);
-    if (cached && cached.expiresAt > Date.now()) return cached.result;
-    const result = this.load(keyHash);
-    this.remember(keyHash, result);
-    return result;
+    return this.cached(`key:${keyHash}`, { writeKeyHash: keyHash });
+  }
+
+  /** The source with this id; an id that is not a uuid names no source and costs no query. */
+  byId(sourceId: string): Promise<KeyLookup> {
+    if (!UUID.test(sourceId)) return Promise.resolve(UNKNOWN);
+    const id = sourceId.toLowerCase();
+    return this.cached(`id:${id}`, { id });
   }
 
   /**
-   * Forgets every cached answer, after a key was revoked or rotated on this replica. Such changes are
-   * rare, so clearing everything is cheaper to reason about than tracking which entries a source owns.
+   * Forgets every cached answer, after a source was created, revoked or rotated on this replica. Such changes
+   * are rare, so clearing everything is cheaper to reason about than tracking which entries a source owns.
    */
   invalidate(): void {
-    this.cache.clear();
+    this.generation += 1;
+    this.inFlight.clear();
+    this.active.clear();
+    this.refused.clear();
   }
 
-  private async load(keyHash: string): Promise<KeyLookup> {
-    const source = await this.sources.findOneBy({ writeKeyHash: keyHash });
-    if (!source) return { status: 'unknown' };
-    if (source.status === 'revoked') return { status: 'revoked' };
+  private cached(cacheKey: string, where: FindOptionsWhere<Source>): Promise<KeyLookup> {
+    const known = this.active.get(cacheKey) ?? this.refused.get(cacheKey);
+    if (known) return Promise.resolve(known);
+    const pending = this.inFlight.get(cacheKey);
+    if (pending) return pending;
+    // A failed query (database down) is not remembered: the next request asks the database again.
+    const generation = this.generation;
+    const loading = this.load(where)
+      .then((answer) => {
+        if (generation === this.generation)
+          (answer.status === 'active' ? this.active : this.refused).set(cacheKey, answer);
+        return answer;
+      })
+      .finally(() => {
+        if (this.inFlight.get(cacheKey) === loading) this.inFlight.delete(cacheKey);
+      });
+    this.inFlight.set(cacheKey, loading);
+    return loading;
+  }
+
+  private async load(where: FindOptionsWhere<Source>): Promise<KeyLookup> {
+    let source: Source | null;
+    try {
+      source = await this.sources.findOneBy(where);
+    } catch (error) {
+      this.metrics.keyLookedUp('failed');
+      throw error;
+    }
+    const answer: KeyLookup = !source
+      ? UNKNOWN
+      : source.status === 'revoked'
+        ? { status: 'revoked' }
+        : this.opened(source);
+    this.metrics.keyLookedUp(answer.status);
+    return answer;
+  }
+
+  /** An active source with its signing secrets decrypted, or `misconfigured` when no secret key opens them. */
+  private opened(source: Source): KeyLookup {
     try {
       return { status: 'active', source: this.toAuthenticated(source) };
     } catch (error) {
       if (!(error instanceof SecretDecryptionError)) throw error;
-      // Cached like any answer, so a misconfigured source logs once per cache period, not once per request.
+      // Cached like any refusal, so a misconfigured source logs once per cache period, not once per request.
       this.logger.error({
         msg: 'source signing secret cannot be decrypted',
         sourceId: source.id,
@@ -88,19 +169,5 @@ export class SourceLookup {
       };
     }
     return authenticated;
-  }
-
-  private remember(keyHash: string, result: Promise<KeyLookup>): void {
-    this.cache.delete(keyHash);
-    if (this.cache.size >= this.options.keyCacheMaxEntries) {
-      const oldest = this.cache.keys().next();
-      if (!oldest.done) this.cache.delete(oldest.value);
-    }
-    const entry = { expiresAt: Date.now() + this.options.keyCacheTtlMs, result };
-    this.cache.set(keyHash, entry);
-    // A failed query (database down) must not be served from the cache for the next few seconds.
-    result.catch(() => {
-      if (this.cache.get(keyHash) === entry) this.cache.delete(keyHash);
-    });
   }
 }

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Controller, HttpCode, type INestApplication, Module, Post, UseGuards, ValidationPipe } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PlatformConfigModule } from '@handoff/platform-config';
-import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
-import { ObservabilityModule } from '@handoff/platform-observability';
+import { DatabaseModule, PLATFORM_MIGRATIONS } from '@handoff/platform-database';
+import { METRICS_REGISTRY, ObservabilityModule } from '@handoff/platform-observability';
 import { TokenAuthModule } from '@handoff/platform-runtime';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
 import {
@@ -14,6 +14,7 @@ import {
   TEST_REDIS_URL,
 } from '@handoff/testing';
 import type Redis from 'ioredis';
+import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import { type AuthenticatedSource, CurrentSource } from './authenticated-source';
@@ -40,6 +41,7 @@ export interface SourcesTestApp {
   rateLimitKeyPrefix: string;
   dataSource: DataSource;
   redis: Redis;
+  metrics: Registry;
   call(method: string, path: string, options?: HttpCallOptions): Promise<HttpCallResponse>;
   /** A call to the admin API with the admin token. */
   admin(method: string, path: string, body?: unknown): Promise<HttpCallResponse>;
@@ -75,12 +77,14 @@ export async function startSourcesTestApp(
       TokenAuthModule.forRoot(IngestConfig, { admin: (config) => config.INGEST_ADMIN_TOKEN }),
       ObservabilityModule.forRoot({ service: 'ingest-sources-test' }),
       DatabaseModule.forRootAsync({
-        useFactory: () => ({
+        inject: [IngestConfig],
+        useFactory: (config: IngestConfig) => ({
           url: TEST_DATABASE_URL,
           schema,
           poolSize: 4,
+          timeouts: { lockMs: config.DATABASE_LOCK_TIMEOUT_MS, poolAcquireMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS },
           entities: SOURCES_ENTITIES,
-          migrations: [InboxOutboxTables1700000000000, ...SOURCES_MIGRATIONS],
+          migrations: [...PLATFORM_MIGRATIONS, ...SOURCES_MIGRATIONS],
           applicationName: 'ingest-sources-int-test',
         }),
       }),
@@ -107,6 +111,7 @@ export async function startSourcesTestApp(
     rateLimitKeyPrefix,
     dataSource,
     redis,
+    metrics: app.get<Registry>(METRICS_REGISTRY),
     call,
     admin,
     async createSource(request) {

@@ -10,11 +10,13 @@ export type AuthRejection =
   | 'stale_timestamp'
   | 'misconfigured_source';
 export type RateLimitOutcome = 'allowed' | 'limited' | 'failed_open';
+export type KeyLookupResult = 'active' | 'revoked' | 'unknown' | 'misconfigured' | 'failed';
 
 @Injectable()
 export class SourcesMetrics {
   private readonly authRejections: Counter<'reason'>;
   private readonly rateLimitDecisions: Counter<'outcome'>;
+  private readonly keyLookups: Counter<'result'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     this.authRejections = new Counter({
@@ -29,6 +31,12 @@ export class SourcesMetrics {
       labelNames: ['outcome'],
       registers: [registry],
     });
+    this.keyLookups = new Counter({
+      name: 'ingest_source_lookups_total',
+      help: 'Database lookups of a write key or source id (cache misses), by result',
+      labelNames: ['result'],
+      registers: [registry],
+    });
   }
 
   authRejected(reason: AuthRejection): void {
@@ -37,5 +45,9 @@ export class SourcesMetrics {
 
   rateLimitDecided(outcome: RateLimitOutcome): void {
     this.rateLimitDecisions.inc({ outcome });
+  }
+
+  keyLookedUp(result: KeyLookupResult): void {
+    this.keyLookups.inc({ result });
   }
 }

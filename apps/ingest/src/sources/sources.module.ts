@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IngestConfig } from '../app/ingest.config';
 import { AdminSecretKeyController } from './admin-secret-key.controller';
 import { AdminSourcesController } from './admin-sources.controller';
+import { KafkaInboundSource1764600000000 } from './kafka-inbound-source.migration';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter.service';
 import { SecretKeyringModule } from './secret-keyring.module';
@@ -17,7 +19,11 @@ import { SourcesService } from './sources.service';
 
 /** Pass to ServiceRuntimeModule.forRoot({ entities, migrations }). */
 export const SOURCES_ENTITIES = [Source];
-export const SOURCES_MIGRATIONS = [SourcesTables1764500000000, SigningSecretRotation1765000000000];
+export const SOURCES_MIGRATIONS = [
+  SourcesTables1764500000000,
+  KafkaInboundSource1764600000000,
+  SigningSecretRotation1765000000000,
+];
 
 /**
  * Sources, their write keys and signing secrets, the /admin/sources and /admin/secret-key APIs (the secret
@@ -33,7 +39,12 @@ export class SourcesModule {
       imports: [TypeOrmModule.forFeature(SOURCES_ENTITIES), SecretKeyringModule],
       controllers: [AdminSourcesController, AdminSecretKeyController],
       providers: [
-        { provide: SOURCES_OPTIONS, useValue: resolveSourcesOptions(options) },
+        {
+          provide: SOURCES_OPTIONS,
+          inject: [IngestConfig],
+          useFactory: (config: IngestConfig) =>
+            resolveSourcesOptions({ unknownKeyCacheTtlMs: config.INGEST_UNKNOWN_KEY_CACHE_TTL_MS, ...options }),
+        },
         SourcesEncryptedTable,
         SourcesMetrics,
         SourceLookup,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicTask } from '@handoff/platform-runtime';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
 import { LeadStateStore } from '../scoring/lead-state.store';
 import { ScoringSession } from '../scoring/scoring-session';
-import { PeriodicTask } from './periodic-task';
 
 /**
  * Scores are exact at read time without it; the sweep exists to *announce* the lifecycle change when an MQL's

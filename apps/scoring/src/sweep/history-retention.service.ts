@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicTask } from '@handoff/platform-runtime';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
-import { PeriodicTask } from './periodic-task';
 
 const DAY_MS = 86_400_000;
 const RETENTION_INTERVAL_MS = 3_600_000;

@@ -9,4 +9,5 @@ export * from './lib/outbox-message.types';
 export * from './lib/outbox.store';
 export * from './lib/outbox-relay.service';
 export * from './lib/inbox-outbox.migration';
+export * from './lib/inbox-retention.migration';
 export { assertSchemaName } from './lib/sql-identifier.util';

@@ -23,6 +23,7 @@ export type {
   KafkaLogLevel,
   KafkaModuleOptions,
   KafkaRetryOptions,
+  ProducerQueueLimits,
   TopicSpec,
 } from './lib/kafka.options';
 export {
@@ -36,6 +37,12 @@ export {
   type RecordHeaders,
 } from './lib/kafka-record';
 export { KAFKA_MODULE_OPTIONS } from './lib/kafka.tokens';
-export { TopicProvisioner } from './lib/topic-provisioner';
+export { TopicProvisioner, type TopicProvisionerOptions } from './lib/topic-provisioner';
+export {
+  DEFAULT_MAX_QUEUED_BYTES,
+  DEFAULT_MAX_QUEUED_MESSAGES,
+  ProducerBackpressureError,
+  type SendCoalescerOptions,
+} from './lib/send-coalescer';
 export { topicSpecsOf } from './lib/topic-specs';
 export { onTopic, withMessageContext, type TopicSubscription } from './lib/topic-subscription';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { type LeadMergedV1, Topics, decodeEventJson } from '@handoff/contracts';
 import { PlatformConfigModule } from '@handoff/platform-config';
-import { DatabaseModule, InboxOutboxTables1700000000000 } from '@handoff/platform-database';
+import { DatabaseModule, PLATFORM_MIGRATIONS } from '@handoff/platform-database';
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../../app/ingest.config';
 import type { AliasContext, ResolutionContext } from '../identity-resolution.types';
@@ -55,7 +55,7 @@ export class IdentityTestHarness {
             schema: config.DATABASE_SCHEMA,
             poolSize: POOL_SIZE,
             entities: IDENTITY_ENTITIES,
-            migrations: [InboxOutboxTables1700000000000, ...IDENTITY_MIGRATIONS],
+            migrations: [...PLATFORM_MIGRATIONS, ...IDENTITY_MIGRATIONS],
           }),
         }),
         IdentityModule,

@@ -31,6 +31,30 @@ export function withKafka<TBase extends ConfigConstructor>(Base: TBase) {
     @IsInt()
     @Min(1_000)
     KAFKA_CONSUMER_RETRY_BUDGET_MS = 300_000;
+
+    /** Replicas of each topic the service creates: 1 fits one local broker; 3 in production. */
+    @EnvInt()
+    @IsInt()
+    @Min(1)
+    KAFKA_REPLICATION_FACTOR = 1;
+
+    /** min.insync.replicas of each topic the service creates (acks=all needs this many): 2 in production. */
+    @EnvInt()
+    @IsInt()
+    @Min(1)
+    KAFKA_MIN_INSYNC_REPLICAS = 1;
+
+    /** Most records waiting in the producer behind the request in flight; past it publishes fail at once (503). */
+    @EnvInt()
+    @IsInt()
+    @Min(1)
+    KAFKA_PRODUCER_MAX_QUEUED_MESSAGES = 50_000;
+
+    /** Most key and value bytes waiting in the producer; same rule. */
+    @EnvInt()
+    @IsInt()
+    @Min(1024)
+    KAFKA_PRODUCER_MAX_QUEUED_BYTES = 16 * 1024 * 1024;
   }
   return KafkaConfig;
 }
@@ -55,6 +79,30 @@ export function withDatabase<TBase extends ConfigConstructor>(Base: TBase) {
     @EnvBoolean()
     @IsBoolean()
     DATABASE_MIGRATIONS_RUN = true;
+
+    /** Longest a statement may run before PostgreSQL cancels it (statement_timeout); 0 disables it. */
+    @EnvInt()
+    @IsInt()
+    @Min(0)
+    DATABASE_STATEMENT_TIMEOUT_MS = 5000;
+
+    /** Longest a statement waits for a row or table lock before failing (lock_timeout); 0 disables it. */
+    @EnvInt()
+    @IsInt()
+    @Min(0)
+    DATABASE_LOCK_TIMEOUT_MS = 2000;
+
+    /** Longest a query waits for a free pooled connection (pg connectionTimeoutMillis); 0 waits forever. */
+    @EnvInt()
+    @IsInt()
+    @Min(0)
+    DATABASE_POOL_ACQUIRE_TIMEOUT_MS = 2000;
+
+    /** Inbox rows (applied event ids) older than this are pruned; longer than any re-delivery (README). */
+    @EnvInt()
+    @IsInt()
+    @Min(1)
+    INBOX_RETENTION_DAYS = 14;
   }
   return DatabaseConfig;
 }

@@ -40,6 +40,25 @@ describe('createDataSourceOptions', () => {
     expect(options.applicationName).toBe('scoring');
   });
 
+  it('gives every pooled session the statement and lock timeouts, and bounds waiting for a connection', () => {
+    const bounded = createDataSourceOptions({
+      url: 'postgres://x',
+      schema: 'ingest',
+      timeouts: { statementMs: 5000, lockMs: 2000, poolAcquireMs: 1500 },
+    });
+    expect(bounded.extra).toEqual({
+      options: '-c search_path=ingest,public',
+      statement_timeout: 5000,
+      lock_timeout: 2000,
+      connectionTimeoutMillis: 1500,
+    });
+  });
+
+  it('leaves a timeout of 0 or left out to the driver, which then waits without limit', () => {
+    const unbounded = createDataSourceOptions({ url: 'postgres://x', schema: 'ingest', timeouts: { lockMs: 0 } });
+    expect(unbounded.extra).toEqual({ options: '-c search_path=ingest,public' });
+  });
+
   it('refuses a schema name that is not a plain identifier', () => {
     expect(() => createDataSourceOptions({ url: 'postgres://x', schema: 'Scoring; --' })).toThrow(
       /Invalid schema name/,

@@ -19,6 +19,18 @@ export interface DataSourceSettings {
   poolSize?: number;
   /** Shown in pg_stat_activity, e.g. the service name. */
   applicationName?: string;
+  /** Bounds on waiting; left out or 0, PostgreSQL and pg wait without limit. */
+  timeouts?: DatabaseTimeouts;
+}
+
+/** How long the database may keep a caller waiting, so a held lock or a full pool fails fast instead of hanging. */
+export interface DatabaseTimeouts {
+  /** PostgreSQL statement_timeout: a statement running longer is cancelled (SQLSTATE 57014). */
+  statementMs?: number;
+  /** PostgreSQL lock_timeout: a statement waiting longer for a lock fails (SQLSTATE 55P03). */
+  lockMs?: number;
+  /** pg connectionTimeoutMillis: waiting longer for a pooled (or new) connection fails. */
+  poolAcquireMs?: number;
 }
 
 export const MIGRATIONS_TABLE = 'migrations';
@@ -44,6 +56,18 @@ export function createDataSourceOptions(settings: DataSourceSettings): PostgresC
     installExtensions: false,
     logger: new RedactingQueryLogger(),
     // Unqualified names in hand-written SQL resolve to the service's schema, never to another service's tables.
-    extra: { options: `-c search_path=${schema},public` },
+    extra: {
+      options: `-c search_path=${schema},public`,
+      ...driverTimeouts(settings.timeouts ?? {}),
+    },
   };
+}
+
+/** pg passes statement_timeout and lock_timeout as startup parameters, so every pooled session has them. */
+function driverTimeouts({ statementMs, lockMs, poolAcquireMs }: DatabaseTimeouts): Record<string, number> {
+  const timeouts: Record<string, number> = {};
+  if (statementMs) timeouts['statement_timeout'] = statementMs;
+  if (lockMs) timeouts['lock_timeout'] = lockMs;
+  if (poolAcquireMs) timeouts['connectionTimeoutMillis'] = poolAcquireMs;
+  return timeouts;
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { InboxRetentionIndex1700000000001 } from './inbox-retention.migration';
 import { qualifiedTable, serviceSchemaOf } from './sql-identifier.util';
 
 /**
@@ -44,3 +45,6 @@ export class InboxOutboxTables1700000000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE ${qualifiedTable(schema, 'inbox')}`);
   }
 }
+
+/** The platform's own migrations, in order: list them first in every service's migrations. */
+export const PLATFORM_MIGRATIONS = [InboxOutboxTables1700000000000, InboxRetentionIndex1700000000001];

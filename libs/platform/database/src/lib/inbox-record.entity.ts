@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One applied event per consumer; lives in the service schema (see InboxOutboxTables migration). */
 @Entity({ name: 'inbox' })
+@Index('IDX_inbox_processed_at', ['processedAt'])
 export class InboxRecord {
   @PrimaryColumn({ type: 'varchar', length: 200 })
   consumer!: string;

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { qualifiedTable, serviceSchemaOf } from './sql-identifier.util';
 import { assertInTransaction } from './transaction.guard';
 
@@ -46,6 +46,21 @@ export class Inbox {
       ],
     );
     return new Set(rows.map((row) => asGiven.get(row.event_id) ?? row.event_id));
+  }
+
+  /**
+   * Deletes at most `limit` rows of every consumer claimed before `cutoff` and returns how many: one short
+   * transaction per batch. Rows a concurrent transaction holds are skipped (SKIP LOCKED), so pruning never
+   * waits on a consumer and replicas pruning at once split the work.
+   */
+  static async pruneBatch(dataSource: DataSource, cutoff: Date, limit: number): Promise<number> {
+    const inbox = qualifiedTable(serviceSchemaOf(dataSource), 'inbox');
+    const [, deleted]: [unknown, number] = await dataSource.query(
+      `DELETE FROM ${inbox} WHERE (consumer, event_id) IN (
+         SELECT consumer, event_id FROM ${inbox} WHERE processed_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [cutoff.toISOString(), limit],
+    );
+    return deleted;
   }
 }
 

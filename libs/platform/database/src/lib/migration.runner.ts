@@ -14,6 +14,8 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const queryRunner = dataSource.createQueryRunner('master');
   try {
     await queryRunner.connect();
+    // DDL on a large table and waiting for another replica's migrations may rightly outlast the request bounds.
+    await queryRunner.query('SET statement_timeout = 0; SET lock_timeout = 0');
     await queryRunner.query('SELECT pg_advisory_lock($1, $2)', lockKeys);
     try {
       await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
@@ -25,6 +27,7 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
       await queryRunner.query('SELECT pg_advisory_unlock($1, $2)', lockKeys);
     }
   } finally {
+    await queryRunner.query('RESET statement_timeout; RESET lock_timeout').catch(() => undefined);
     await queryRunner.release();
   }
 }

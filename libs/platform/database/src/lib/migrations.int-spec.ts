@@ -7,6 +7,8 @@ import { DatabaseModule } from './database.module';
 import { InboxOutboxTables1700000000000 } from './inbox-outbox.migration';
 import { runMigrations } from './migration.runner';
 
+const PLATFORM_MIGRATION_NAMES = ['InboxOutboxTables1700000000000', 'InboxRetentionIndex1700000000001'];
+
 async function tablesIn(dataSource: DataSource, schema: string): Promise<string[]> {
   const rows: Array<{ table_name: string }> = await dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
@@ -30,14 +32,14 @@ describe('runMigrations (real PostgreSQL)', () => {
 
   it('creates the missing schema, then the inbox, outbox and migrations tables inside it', async () => {
     expect(await tablesIn(dataSource, schema)).toEqual([]);
-    expect(await runMigrations(dataSource)).toEqual(['InboxOutboxTables1700000000000']);
+    expect(await runMigrations(dataSource)).toEqual(PLATFORM_MIGRATION_NAMES);
     expect(await tablesIn(dataSource, schema)).toEqual(['inbox', 'migrations', 'outbox']);
   });
 
   it('is a no-op when run again', async () => {
     expect(await runMigrations(dataSource)).toEqual([]);
     const applied: unknown[] = await dataSource.query(`SELECT name FROM "${schema}"."migrations"`);
-    expect(applied).toHaveLength(1);
+    expect(applied).toHaveLength(PLATFORM_MIGRATION_NAMES.length);
   });
 
   it('lets replicas booting together migrate once between them', async () => {
@@ -49,7 +51,7 @@ describe('runMigrations (real PostgreSQL)', () => {
     ]);
     try {
       const applied = await Promise.all(replicas.map((replica) => runMigrations(replica)));
-      expect(applied.flat()).toEqual(['InboxOutboxTables1700000000000']);
+      expect(applied.flat()).toEqual(PLATFORM_MIGRATION_NAMES);
     } finally {
       await dropSchema(dataSource, other);
       await Promise.all(replicas.map((replica) => replica.destroy()));

@@ -1,21 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { TEST_DATABASE_URL, waitFor } from '@handoff/testing';
 import { DataSource } from 'typeorm';
-import { createDataSourceOptions } from '../lib/data-source-options.factory';
-import { InboxOutboxTables1700000000000 } from '../lib/inbox-outbox.migration';
+import { createDataSourceOptions, type DataSourceSettings } from '../lib/data-source-options.factory';
+import { PLATFORM_MIGRATIONS } from '../lib/inbox-outbox.migration';
 
 export function freshSchemaName(): string {
   return `test_${randomBytes(6).toString('hex')}`;
 }
 
-/** A data source on `schema` with the inbox/outbox migration, not yet migrated. */
-export function openTestDataSource(schema: string, applicationName = 'platform-database-test'): Promise<DataSource> {
+/** A data source on `schema` with the platform migrations, not yet migrated; `settings` override the test defaults. */
+export function openTestDataSource(
+  schema: string,
+  applicationName = 'platform-database-test',
+  settings: Partial<DataSourceSettings> = {},
+): Promise<DataSource> {
   const options = createDataSourceOptions({
     url: TEST_DATABASE_URL,
     schema,
-    migrations: [InboxOutboxTables1700000000000],
+    migrations: PLATFORM_MIGRATIONS,
     poolSize: 4,
     applicationName,
+    ...settings,
   });
   return new DataSource(options).initialize();
 }

@@ -3,7 +3,7 @@ import { encodeEvent, type EventEnvelope, type TopicContract } from '@handoff/co
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { KafkaMetrics } from './kafka.metrics';
-import { SendCoalescer } from './send-coalescer';
+import { SendCoalescer, type SendCoalescerOptions } from './send-coalescer';
 import {
   CONTENT_TYPE_HEADER,
   EVENT_ID_HEADER,
@@ -36,12 +36,15 @@ export class EventProducer {
   private connected = false;
   private readonly coalescer: SendCoalescer;
 
+  /** `queue` bounds the sends waiting for the one in flight; past it a publish fails with ProducerBackpressureError. */
   constructor(
     private readonly producer: Producer,
     private readonly metrics: KafkaMetrics,
+    queue: SendCoalescerOptions = {},
   ) {
-    this.coalescer = new SendCoalescer((topicMessages) =>
-      producer.sendBatch({ topicMessages, acks: ALL_IN_SYNC_REPLICAS }).then(() => undefined),
+    this.coalescer = new SendCoalescer(
+      (topicMessages) => producer.sendBatch({ topicMessages, acks: ALL_IN_SYNC_REPLICAS }).then(() => undefined),
+      queue,
     );
     producer.on(producer.events.CONNECT, () => (this.connected = true));
     producer.on(producer.events.DISCONNECT, () => (this.connected = false));

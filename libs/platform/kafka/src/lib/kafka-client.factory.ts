@@ -24,7 +24,10 @@ export class KafkaClientFactory {
   private readonly retry: KafkaRetryOptions;
   readonly metrics: KafkaMetrics;
 
-  constructor(options: KafkaClientOptions, registry: Registry) {
+  constructor(
+    private readonly options: KafkaClientOptions,
+    registry: Registry,
+  ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.metrics = new KafkaMetrics(registry);
     this.kafka = new Kafka({
@@ -51,7 +54,7 @@ export class KafkaClientFactory {
       retry: this.kafkajsRetry(),
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    return new EventProducer(producer, this.metrics);
+    return new EventProducer(producer, this.metrics, this.options.producerQueue);
   }
 
   /** `deadLetters` publishes poison messages to their `<topic>.dlq`; usually the service's producer. */
@@ -88,10 +91,8 @@ export class KafkaClientFactory {
     return new BrokerProbe(() => this.kafka.admin({ retry: { retries: 0 } }));
   }
 
-  createProvisioner(replicationFactor = 1): TopicProvisioner {
-    return new TopicProvisioner(() => this.kafka.admin(), {
-      replicationFactor,
-    });
+  createProvisioner(replicationFactor = 1, minInsyncReplicas = 1): TopicProvisioner {
+    return new TopicProvisioner(() => this.kafka.admin(), { replicationFactor, minInsyncReplicas });
   }
 
   private kafkajsRetry() {

@@ -54,7 +54,7 @@ export class KafkaModule {
         {
           provide: TopicProvisioner,
           useFactory: (client: KafkaClientFactory, moduleOptions: KafkaModuleOptions) =>
-            client.createProvisioner(moduleOptions.replicationFactor),
+            client.createProvisioner(moduleOptions.replicationFactor, moduleOptions.minInsyncReplicas),
           inject: [KafkaClientFactory, KAFKA_MODULE_OPTIONS],
         },
         {

@@ -15,6 +15,13 @@ export interface KafkaClientOptions {
   requestTimeoutMs?: number;
   retry?: Partial<KafkaRetryOptions>;
   logLevel?: KafkaLogLevel;
+  /** Bounds on the records waiting in the producer (backpressure); defaults in send-coalescer.ts. */
+  producerQueue?: ProducerQueueLimits;
+}
+
+export interface ProducerQueueLimits {
+  maxQueuedMessages?: number;
+  maxQueuedBytes?: number;
 }
 
 /** One topic to create if it is missing. */
@@ -27,8 +34,10 @@ export interface TopicSpec {
 export interface KafkaModuleOptions extends KafkaClientOptions {
   /** Topics ensured at application bootstrap; leave out to provision with the CLI only. */
   provisionTopics?: TopicSpec[];
-  /** Replication factor of topics the provisioner creates: 1 on a single local broker. */
+  /** Replication factor of topics the provisioner creates: 1 on a single local broker, 3 in production. */
   replicationFactor?: number;
+  /** min.insync.replicas of the topics it creates: 1 on a single local broker, 2 in production. */
+  minInsyncReplicas?: number;
 }
 
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 3_000;

@@ -1,5 +1,5 @@
 import type { TopicMessages } from 'kafkajs';
-import { SendCoalescer } from './send-coalescer';
+import { ProducerBackpressureError, SendCoalescer } from './send-coalescer';
 
 const one = (topic: string, key: string): TopicMessages[] => [{ topic, messages: [{ key, value: `v-${key}` }] }];
 
@@ -89,7 +89,7 @@ describe('SendCoalescer', () => {
   it('splits what waits into requests no larger than the limit, never splitting one call', async () => {
     const broker = controlledBroker();
     // Each call below is 6 bytes (key "bb" + value "v-bb"): two fit in 12.
-    const coalescer = new SendCoalescer(broker.sendBatch, 12);
+    const coalescer = new SendCoalescer(broker.sendBatch, { maxRequestBytes: 12 });
 
     const first = coalescer.send(one('t', 'a'));
     await flush();
@@ -105,5 +105,58 @@ describe('SendCoalescer', () => {
     expect(broker.requests[2].topicMessages[0].messages.map((message) => message.key)).toEqual(['dd']);
     broker.requests[2].complete();
     await Promise.all(waiting);
+  });
+
+  it('refuses a send at once while the messages waiting would pass the bound, and takes sends again once they left', async () => {
+    const broker = controlledBroker();
+    const coalescer = new SendCoalescer(broker.sendBatch, { maxQueuedMessages: 2 });
+
+    const inFlight = coalescer.send(one('t', 'a'));
+    await flush();
+    const waiting = [coalescer.send(one('t', 'b')), coalescer.send(one('t', 'c'))];
+    await expect(coalescer.send(one('t', 'd'))).rejects.toBeInstanceOf(ProducerBackpressureError);
+
+    broker.requests[0].complete();
+    await inFlight;
+    await flush();
+    const accepted = coalescer.send(one('t', 'e'));
+    broker.requests[1].complete();
+    await Promise.all(waiting);
+    await flush();
+    broker.requests[2].complete();
+    await expect(accepted).resolves.toBeUndefined();
+    expect(broker.requests.flatMap((request) => request.topicMessages[0].messages.map((m) => m.key))).toEqual([
+      'a',
+      'b',
+      'c',
+      'e',
+    ]);
+  });
+
+  it('bounds the bytes waiting too, naming the backlog in the error', async () => {
+    const broker = controlledBroker();
+    // Each call is 4 bytes (key "b" + value "v-b").
+    const coalescer = new SendCoalescer(broker.sendBatch, { maxQueuedBytes: 8 });
+
+    void coalescer.send(one('t', 'a'));
+    await flush();
+    void coalescer.send(one('t', 'b'));
+    void coalescer.send(one('t', 'c'));
+
+    await expect(coalescer.send(one('t', 'd'))).rejects.toThrow(new ProducerBackpressureError(2, 8).message);
+  });
+
+  it('takes a send larger than the bound when nothing waits, so a big batch is never refused forever', async () => {
+    const broker = controlledBroker();
+    const coalescer = new SendCoalescer(broker.sendBatch, { maxQueuedMessages: 1, maxQueuedBytes: 1 });
+
+    const big = coalescer.send([{ topic: 't', messages: [{ value: 'x'.repeat(100) }, { value: 'y' }] }]);
+    await flush();
+    const waitingBig = coalescer.send([{ topic: 't', messages: [{ value: 'z'.repeat(100) }] }]);
+    broker.requests[0].complete();
+    await big;
+    await flush();
+    broker.requests[1].complete();
+    await expect(waitingBig).resolves.toBeUndefined();
   });
 });

@@ -9,6 +9,8 @@ const SERVING_BACKOFF: BackoffPolicy = { initialMs: 50, maxMs: 1_000, jitter: 0.
 
 export interface TopicProvisionerOptions {
   replicationFactor: number;
+  /** With acks=all, a write succeeds only while this many replicas are in sync; at most the replication factor. */
+  minInsyncReplicas: number;
 }
 
 /**
@@ -23,7 +25,14 @@ export class TopicProvisioner {
   constructor(
     private readonly createAdmin: () => Admin,
     private readonly options: TopicProvisionerOptions,
-  ) {}
+  ) {
+    if (options.minInsyncReplicas > options.replicationFactor) {
+      // Every acks=all write to such a topic would fail with NOT_ENOUGH_REPLICAS.
+      throw new Error(
+        `min.insync.replicas (${options.minInsyncReplicas}) exceeds the replication factor (${options.replicationFactor})`,
+      );
+    }
+  }
 
   /** Returns the names of the topics it created. */
   async ensureTopics(topics: readonly TopicSpec[]): Promise<string[]> {
@@ -88,12 +97,16 @@ export class TopicProvisioner {
       }
     }
   }
+
   private toConfig(topic: TopicSpec): ITopicConfig {
     return {
       topic: topic.name,
       numPartitions: topic.partitions,
       replicationFactor: this.options.replicationFactor,
-      configEntries: topic.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+      configEntries: [
+        { name: 'min.insync.replicas', value: String(this.options.minInsyncReplicas) },
+        ...(topic.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : []),
+      ],
     };
   }
 }

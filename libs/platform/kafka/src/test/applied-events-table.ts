@@ -1,9 +1,4 @@
-import {
-  createDataSourceOptions,
-  Inbox,
-  InboxOutboxTables1700000000000,
-  runMigrations,
-} from '@handoff/platform-database';
+import { createDataSourceOptions, Inbox, PLATFORM_MIGRATIONS, runMigrations } from '@handoff/platform-database';
 import { TEST_DATABASE_URL } from '@handoff/testing';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { ConsumedMessage } from '../lib/kafka-record';
@@ -11,8 +6,8 @@ import type { TestEvent } from './test-event.fixture';
 import { runId } from './test-event.fixture';
 
 /** `sequence` is a smallint, so a record whose sequence exceeds 32767 fails with SQLSTATE 22003, every time. */
-class AppliedEventsTable1700000000001 implements MigrationInterface {
-  readonly name = 'AppliedEventsTable1700000000001';
+class AppliedEventsTable1700000000100 implements MigrationInterface {
+  readonly name = 'AppliedEventsTable1700000000100';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -42,7 +37,7 @@ export class AppliedEvents {
         url: TEST_DATABASE_URL,
         schema,
         poolSize: 2,
-        migrations: [InboxOutboxTables1700000000000, AppliedEventsTable1700000000001],
+        migrations: [...PLATFORM_MIGRATIONS, AppliedEventsTable1700000000100],
       }),
     );
     await dataSource.initialize();

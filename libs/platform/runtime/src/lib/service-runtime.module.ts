@@ -2,12 +2,7 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import { PlatformConfigModule } from '@handoff/platform-config';
-import {
-  DatabaseHealthIndicator,
-  DatabaseModule,
-  InboxOutboxTables1700000000000,
-  OutboxRelay,
-} from '@handoff/platform-database';
+import { DatabaseHealthIndicator, DatabaseModule, OutboxRelay, PLATFORM_MIGRATIONS } from '@handoff/platform-database';
 import { EventProducer, KafkaHealthIndicator, KafkaModule, topicSpecsOf } from '@handoff/platform-kafka';
 import { HealthModule, METRICS_REGISTRY, ObservabilityModule } from '@handoff/platform-observability';
 import { RedisHealthIndicator, RedisModule } from '@handoff/platform-redis';
@@ -16,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { type TokenSettings, TokenAuthModule } from './http/bearer-token.guard';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
+import { InboxRetention } from './inbox-retention';
 import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
 import { ServiceConfig } from './service.config';
 
@@ -40,9 +36,9 @@ export interface ServiceRuntimeOptions<C extends ServiceConfig> {
 /**
  * Everything a Handoff service stands on, wired the same way in all four: validated config, JSON logs
  * and metrics, its PostgreSQL schema (migrated at boot), Redis, Kafka (topics provisioned, producer
- * connected), the outbox relay, /health/live + /health/ready over database, Redis and Kafka, and one
- * error shape for every HTTP API (validation pipe and exception filter), and the bearer token scopes
- * (`tokens`) that guard operator endpoints and lead-data reads.
+ * connected), the outbox relay, inbox pruning, /health/live + /health/ready over database, Redis and
+ * Kafka, one error shape for every HTTP API (validation pipe and exception filter), and the bearer token
+ * scopes (`tokens`) that guard operator endpoints and lead-data reads.
  */
 @Module({})
 export class ServiceRuntimeModule {
@@ -59,10 +55,15 @@ export class ServiceRuntimeModule {
             url: settings.DATABASE_URL,
             schema: settings.DATABASE_SCHEMA,
             poolSize: settings.DATABASE_POOL_SIZE,
+            timeouts: {
+              statementMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+              lockMs: settings.DATABASE_LOCK_TIMEOUT_MS,
+              poolAcquireMs: settings.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+            },
             applicationName: service,
             migrateAtBoot: settings.DATABASE_MIGRATIONS_RUN,
             entities: options.entities ?? [],
-            migrations: [InboxOutboxTables1700000000000, ...(options.migrations ?? [])],
+            migrations: [...PLATFORM_MIGRATIONS, ...(options.migrations ?? [])],
           }),
         }),
         RedisModule.forRootAsync({
@@ -75,6 +76,12 @@ export class ServiceRuntimeModule {
             clientId: settings.KAFKA_CLIENT_ID,
             brokers: settings.KAFKA_BROKERS,
             provisionTopics: settings.KAFKA_PROVISION_TOPICS ? topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS) : undefined,
+            replicationFactor: settings.KAFKA_REPLICATION_FACTOR,
+            minInsyncReplicas: settings.KAFKA_MIN_INSYNC_REPLICAS,
+            producerQueue: {
+              maxQueuedMessages: settings.KAFKA_PRODUCER_MAX_QUEUED_MESSAGES,
+              maxQueuedBytes: settings.KAFKA_PRODUCER_MAX_QUEUED_BYTES,
+            },
           }),
         }),
         HealthModule.forRoot({ indicators: [DatabaseHealthIndicator, RedisHealthIndicator, KafkaHealthIndicator] }),
@@ -88,10 +95,16 @@ export class ServiceRuntimeModule {
             new OutboxRelay(dataSource, { send: (messages) => producer.publishRaw(messages) }, { metrics: registry }),
         },
         OutboxRelayLifecycle,
+        {
+          provide: InboxRetention,
+          inject: [DataSource, config],
+          useFactory: (dataSource: DataSource, settings: C) =>
+            new InboxRetention(dataSource, { retentionDays: settings.INBOX_RETENTION_DAYS }),
+        },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [OutboxRelay],
+      exports: [OutboxRelay, InboxRetention],
     };
   }
 }
