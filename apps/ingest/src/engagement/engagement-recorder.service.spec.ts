@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ContractViolationError } from '@handoff/contracts';
 import type { EventProducer } from '@handoff/platform-kafka';
 import { IngestConfig } from '../app/ingest.config';
+import type { ContactVault } from '../contacts';
 import type { IdentityResolver } from '../identity';
 import type { DedupeStore } from './dedupe.store';
 import { EngagementRecorder, IngestUnavailableError } from './engagement-recorder.service';
@@ -22,7 +23,8 @@ function recorderFailingWith(failure: Error) {
     resolveMany: async (requests: unknown[]) => requests.map(() => ({ leadId: randomUUID(), mergedLeadIds: [] })),
   } as unknown as IdentityResolver;
   const producer = { publish: async () => Promise.reject(failure) } as unknown as EventProducer;
-  return { recorder: new EngagementRecorder(dedupe, identities, producer, new IngestConfig()), released };
+  const contacts = { record: async () => undefined } as unknown as ContactVault;
+  return { recorder: new EngagementRecorder(dedupe, identities, producer, new IngestConfig(), contacts), released };
 }
 
 const engagement: IncomingEngagement = {

@@ -92,7 +92,8 @@ describe('SourceLookup', () => {
     const options = resolveSourcesOptions({});
     const keyring = new SecretCipher('the-next-passphrase', 'unit-test-passphrase');
     const findOneBy = async () => row;
-    const lookup = new SourceLookup({ findOneBy } as unknown as Repository<Source>, keyring, options);
+    const metrics = { keyLookedUp: jest.fn() } as unknown as SourcesMetrics;
+    const lookup = new SourceLookup({ findOneBy } as unknown as Repository<Source>, keyring, options, metrics);
     const result = await lookup.byWriteKey(key);
     expect(result.status === 'active' && result.source.signingSecret).toBe('hsec_secret');
   });
