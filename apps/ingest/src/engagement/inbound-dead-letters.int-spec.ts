@@ -129,7 +129,7 @@ it('dead-letters inbound records of an unknown or revoked source with the reason
   expect(recordedFromRefused).toEqual([]);
   for (const deadLetter of await deadLettersOf(writtenUnknown)) {
     expect(deadLetter.headers).toMatchObject({
-      'dlq-error-class': 'PoisonMessageError',
+      'dlq-error-class': 'poison/PoisonMessageError',
       'dlq-error-message': `sourceId ${ofUnknown.sourceId} is not a registered source`,
     });
   }

@@ -214,7 +214,7 @@ it('never writes an email, a name or a phone number in clear to the logs or to e
       .map(parseLine)
       .some(
         (entry) =>
-          entry['msg'] === 'message sent to dead-letter topic' &&
+          String(entry['msg']).startsWith('message sent to dead-letter topic') &&
           isAt(inbound.invalid, entry['partition'], entry['offset']),
       ),
   ).toBe(true);
