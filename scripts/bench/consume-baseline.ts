@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import type { TopicOffsets } from './bench-infra';
+import type { TopicOffsets } from '@handoff/testing';
 import { ownCpuSeconds } from './process-cpu';
 
 export interface ConsumeResult {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
-import { dropSchema } from '@handoff/testing';
-import { deleteGroup, deleteSourceKeys, ensureInfra, startGroupAtEnd } from './bench-infra';
+import { deleteGroup, dropSchema, startGroupAtEnd } from '@handoff/testing';
+import { deleteSourceKeys, ensureInfra } from './bench-infra';
 import { type BenchOptions, parseOptions, USAGE } from './bench-options';
 import { ioTimingTable, machineHeader, ratioTable, resultsTable, settingsLine } from './bench-report';
 import { summariseCpuProfile } from './cpu-profile-summary';
@@ -115,7 +115,7 @@ async function startApp(
   ioTimingFile?: string,
 ): Promise<ServiceApp> {
   const inboundGroupId = inboundGroupOf(runId);
-  await startGroupAtEnd(options.brokers, inboundGroupId, Topics.engagementInbound.name);
+  await startGroupAtEnd(options.brokers, inboundGroupId, [Topics.engagementInbound.name]);
   const app = ServiceApp.start({
     root: ROOT,
     port: await freePort(),

@@ -2,9 +2,9 @@
 // Ingest and scoring run as built processes against the local Kafka, PostgreSQL and Redis (scripts/demo.sh
 // builds them and starts the infrastructure first). Exits 1 when the platform does not do what is shown.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Topics, exampleEvents, type LeadQualifiedV1 } from '@handoff/contracts';
-import { TopicReader, TopicWriter, waitFor } from '@handoff/testing';
-import { type DemoService, type HttpAnswer, startDemoStack } from './demo-services';
+import { type HttpAnswer, type StackService, startHandoffStack, TopicReader, TopicWriter, waitFor } from '@handoff/testing';
 import { type ScoreSnapshot, describeScore, printFactors, say, step } from './demo-output';
 
 interface IngestAnswer {
@@ -15,7 +15,7 @@ interface IngestAnswer {
 
 async function main(): Promise<void> {
   say('Handoff demo: an anonymous visitor becomes a sales-ready lead\n');
-  const stack = await startDemoStack();
+  const stack = await startHandoffStack(join(__dirname, '../..'));
   const reader = await TopicReader.startAtEnd([Topics.leadQualified.name, Topics.leadScored.name]);
   try {
     await story(stack.ingest, stack.scoring, reader);
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function story(ingest: DemoService, scoring: DemoService, reader: TopicReader): Promise<void> {
+async function story(ingest: StackService, scoring: StackService, reader: TopicReader): Promise<void> {
   step(1, 'Marketing registers its website as a source and gets a write key');
   const source = await ingest.admin<{ id: string; writeKey: string }>('/admin/sources', { name: 'website' });
   expectStatus('creating the source', source.status, 201);
@@ -108,7 +108,7 @@ async function story(ingest: DemoService, scoring: DemoService, reader: TopicRea
   say(`\nDone: one lead, scored and explained on every event, qualified once, handed to sales.`);
 }
 
-function sender(ingest: DemoService, writeKey: string) {
+function sender(ingest: StackService, writeKey: string) {
   return async (event: Record<string, unknown>): Promise<IngestAnswer> => {
     const answer = await ingest.call<IngestAnswer>('POST', '/v1/events', {
       body: { messageId: randomUUID(), occurredAt: new Date().toISOString(), ...event },
@@ -121,7 +121,7 @@ function sender(ingest: DemoService, writeKey: string) {
 
 /** Scoring applies events asynchronously from Kafka: waits until the lead's score shows what the step did. */
 async function scoreOnceSettled(
-  scoring: DemoService,
+  scoring: StackService,
   leadId: string,
   settled: (view: ScoreSnapshot) => boolean,
 ): Promise<ScoreSnapshot> {

@@ -90,7 +90,7 @@ describe('readiness while a dependency is down', () => {
 describe('production mode (NODE_ENV=production)', () => {
   const PRODUCTION_DEFAULTS: Record<string, Record<string, string>> = {
     // Empty means unset: each secret falls back to its published default, or stays missing.
-    ingest: { INGEST_ADMIN_TOKEN: '', INGEST_SECRET_KEY: '' },
+    ingest: { INGEST_ADMIN_TOKEN: '', INGEST_SECRET_KEY: '', INGEST_CONTACT_TOKEN: '' },
     scoring: { SCORING_ADMIN_TOKEN: '', SCORING_READ_TOKEN: '' },
   };
 
@@ -109,21 +109,22 @@ describe('production mode (NODE_ENV=production)', () => {
     },
   );
 
-  it('starts scoring once every secret is set to its own value', async () => {
-    const service = await ServiceProcess.start({
-      app: 'scoring',
-      workspaceRoot,
-      env: {
-        NODE_ENV: 'production',
-        DATABASE_SCHEMA: freshSchema('scoring_prod_ok'),
-        SCORING_ADMIN_TOKEN: 'e2e-production-admin-token',
-        SCORING_READ_TOKEN: 'e2e-production-read-token',
-      },
-    });
-    try {
-      await service.waitForStatus('/health/ready', 200);
-    } finally {
-      await service.stop();
-    }
-  });
+  it.each(Object.entries(PRODUCTION_DEFAULTS))(
+    'starts %s once every secret is set to its own value',
+    async (app, secrets) => {
+      const ownValues = Object.fromEntries(
+        Object.keys(secrets).map((setting) => [setting, `e2e-production-${setting.toLowerCase()}`]),
+      );
+      const service = await ServiceProcess.start({
+        app,
+        workspaceRoot,
+        env: { NODE_ENV: 'production', DATABASE_SCHEMA: freshSchema(`${app}_prod_ok`), ...ownValues },
+      });
+      try {
+        await service.waitForStatus('/health/ready', 200);
+      } finally {
+        await service.stop();
+      }
+    },
+  );
 });

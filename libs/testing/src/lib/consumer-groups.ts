@@ -1,0 +1,50 @@
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+
+/** Where each partition of each topic ends now (its high watermark), per topic; topics that do not exist are left out. */
+export type TopicOffsets = Map<string, { partition: number; offset: string }[]>;
+
+async function withAdmin<T>(brokers: string[], work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = new Kafka({ clientId: 'handoff-test-setup', brokers, logLevel: logLevel.WARN }).admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export function endOffsetsOf(brokers: string[], topics: readonly string[]): Promise<TopicOffsets> {
+  return withAdmin(brokers, async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    const ends: TopicOffsets = new Map();
+    for (const topic of topics.filter((name) => existing.has(name))) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      ends.set(
+        topic,
+        offsets.map(({ partition, high }) => ({ partition, offset: high })),
+      );
+    }
+    return ends;
+  });
+}
+
+/** Commits `offsets` for a consumer group that has no members yet, so it starts exactly there. */
+export function setGroupOffsets(brokers: string[], groupId: string, offsets: TopicOffsets): Promise<void> {
+  return withAdmin(brokers, async (admin) => {
+    for (const [topic, partitions] of offsets) await admin.setOffsets({ groupId, topic, partitions });
+  });
+}
+
+/**
+ * Starts a consumer group that does not exist yet at the end of `topics`. Apps start new groups from the
+ * beginning; without this a fresh group would replay every record other runs and tests left on the shared
+ * topics (and dead-letter the invalid ones) before reaching the run's own.
+ */
+export async function startGroupAtEnd(brokers: string[], groupId: string, topics: readonly string[]): Promise<void> {
+  await setGroupOffsets(brokers, groupId, await endOffsetsOf(brokers, topics));
+}
+
+/** Deletes a consumer group once its app is gone (a group with members cannot be deleted). */
+export function deleteGroup(brokers: string[], groupId: string): Promise<void> {
+  return withAdmin(brokers, (admin) => admin.deleteGroups([groupId]).then(() => undefined));
+}
