@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
 import { TopicReader } from '@handoff/testing';
+import { DataSource } from 'typeorm';
 import type { BatchResponseBody } from '../engagement/ingestion-result';
-import { EncryptedTables, SecretCipher } from '../sources';
+import { EncryptedTables, reencryptTable, SecretCipher } from '../sources';
 import type { IssuedSourceView } from '../sources/source.dto';
 import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
 import { OutputCapture } from '../testing/output-capture';
-import { ContactVaultEncryptedTable } from './contact-vault-encrypted-table';
+import { CONTACT_VAULT_TABLE } from './contacts.module';
 
 const RECORDED = Topics.engagementRecorded.name;
 const CONTACT_TOKEN = `contact-token-${randomBytes(8).toString('hex')}`;
@@ -232,9 +234,10 @@ it('is re-encrypted with the other encrypted tables when INGEST_SECRET_KEY chang
   const nextKey = `next-secret-key-${randomBytes(8).toString('hex')}`;
 
   // The pass a restart with INGEST_SECRET_KEY=nextKey and INGEST_SECRET_KEY_PREVIOUS=<the app's key> runs.
-  const table = ingest.get(ContactVaultEncryptedTable);
-  expect(ingest.get(EncryptedTables).all()).toContain(table);
-  const count = await table.reencrypt(new SecretCipher(nextKey, SECRET_KEY));
+  expect(ingest.get(EncryptedTables).all()).toContainEqual(CONTACT_VAULT_TABLE);
+  const reencryptVault = (cipher: SecretCipher) =>
+    reencryptTable(ingest.get(DataSource), CONTACT_VAULT_TABLE, cipher, new Logger('test'));
+  const count = await reencryptVault(new SecretCipher(nextKey, SECRET_KEY));
   try {
     expect(count.reencrypted).toBeGreaterThanOrEqual(1);
     const [sealed] = await vaultRows(leadId);
@@ -250,7 +253,7 @@ it('is re-encrypted with the other encrypted tables when INGEST_SECRET_KEY chang
     expect(await vaultRows(leadId)).toEqual([sealed]);
   } finally {
     // Back under the app's key, so the vault's other entries stay readable for the other tests.
-    await table.reencrypt(new SecretCipher(SECRET_KEY, nextKey));
+    await reencryptVault(new SecretCipher(SECRET_KEY, nextKey));
   }
 });
 

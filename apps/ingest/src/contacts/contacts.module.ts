@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SecretKeyringModule } from '../sources';
-import { ContactVaultEncryptedTable } from './contact-vault-encrypted-table';
+import { encryptedTable, SecretKeyringModule } from '../sources';
 import { ContactVaultEntry } from './contact-vault-entry.entity';
 import { ContactVault1765100000001 } from './contact-vault.migration';
 import { ContactVault } from './contact-vault.service';
@@ -9,6 +8,8 @@ import { ContactsController } from './contacts.controller';
 /** For ServiceRuntimeModule.forRoot({ entities, migrations }), after the identity tables. */
 export const CONTACTS_ENTITIES = [ContactVaultEntry];
 export const CONTACTS_MIGRATIONS = [ContactVault1765100000001];
+/** The sealed entries, bound to the lead id. */
+export const CONTACT_VAULT_TABLE = { name: 'contact_vault', ownerIdColumn: 'lead_id', columns: ['sealed'] } as const;
 
 /**
  * The contact vault and its API (`/leads/:id/contact`, `/leads/:id/personal-data`). Its entries use the secret
@@ -17,7 +18,7 @@ export const CONTACTS_MIGRATIONS = [ContactVault1765100000001];
 @Module({
   imports: [SecretKeyringModule],
   controllers: [ContactsController],
-  providers: [ContactVault, ContactVaultEncryptedTable],
+  providers: [ContactVault, encryptedTable(CONTACT_VAULT_TABLE)],
   exports: [ContactVault],
 })
 export class ContactsModule {}

@@ -1,4 +1,4 @@
-import { Injectable, type Logger } from '@nestjs/common';
+import { Injectable, type Logger, type Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { type SecretCipher, SecretDecryptionError } from './secret-cipher';
 
@@ -11,14 +11,15 @@ export interface ReencryptionCount {
 }
 
 /**
- * A table holding values encrypted with SecretCipher. Register it with EncryptedTables (in onModuleInit) and
- * every re-encryption pass (at boot while INGEST_SECRET_KEY_PREVIOUS is set, or POST /admin/secret-key/reencrypt)
- * moves its values to the current key.
+ * A table holding values encrypted with SecretCipher, each bound to its row's owner id (the AAD). Declared by
+ * its owner with `encryptedTable(...)` among the module's providers: every re-encryption pass (at boot while
+ * INGEST_SECRET_KEY_PREVIOUS is set, or POST /admin/secret-key/reencrypt) moves its values to the current key.
  */
 export interface EncryptedTable {
-  /** Shown in logs and in the pass's report. */
+  /** The table's name, also shown in logs and in the pass's report. */
   readonly name: string;
-  reencrypt(cipher: SecretCipher): Promise<ReencryptionCount>;
+  readonly ownerIdColumn: string;
+  readonly columns: readonly string[];
 }
 
 /** The encrypted tables of the service, registered by their owners. */
@@ -26,8 +27,9 @@ export interface EncryptedTable {
 export class EncryptedTables {
   private readonly tables: EncryptedTable[] = [];
 
-  register(table: EncryptedTable): void {
+  register(table: EncryptedTable): EncryptedTable {
     this.tables.push(table);
+    return table;
   }
 
   all(): readonly EncryptedTable[] {
@@ -35,11 +37,35 @@ export class EncryptedTables {
   }
 }
 
+/** The provider that registers `table` with EncryptedTables when its module is built. */
+export function encryptedTable(table: EncryptedTable): Provider {
+  return {
+    provide: `encrypted-table:${table.name}`,
+    inject: [EncryptedTables],
+    useFactory: (tables: EncryptedTables) => tables.register(table),
+  };
+}
+
 /** Where a column of ciphertexts lives and which column is bound to them as the owner id (the AAD). */
-export interface EncryptedColumn {
+interface EncryptedColumn {
   table: string;
   column: string;
   ownerIdColumn: string;
+}
+
+/** Re-encrypts every column of `table` whose values are under the previous key. */
+export async function reencryptTable(
+  dataSource: DataSource,
+  table: EncryptedTable,
+  cipher: SecretCipher,
+  logger: Logger,
+): Promise<ReencryptionCount> {
+  const counts: ReencryptionCount[] = [];
+  for (const column of table.columns) {
+    const target = { table: table.name, column, ownerIdColumn: table.ownerIdColumn };
+    counts.push(await reencryptColumn(dataSource, target, cipher, logger));
+  }
+  return addCounts(counts);
 }
 
 const BATCH_SIZE = 500;
@@ -48,7 +74,7 @@ const BATCH_SIZE = 500;
  * Re-encrypts one column's previous-key values under the current key, batch by batch in owner-id order. Each
  * update only applies if the value is unchanged, so a value rewritten meanwhile (a rotation) is never clobbered.
  */
-export async function reencryptColumn(
+async function reencryptColumn(
   dataSource: DataSource,
   target: EncryptedColumn,
   cipher: SecretCipher,
@@ -92,8 +118,8 @@ function reencryptValue(cipher: SecretCipher, value: string, owner: string): str
   }
 }
 
-/** Sums the counts of several columns or tables. */
-export function addCounts(counts: readonly ReencryptionCount[]): ReencryptionCount {
+/** Sums the counts of several columns. */
+function addCounts(counts: readonly ReencryptionCount[]): ReencryptionCount {
   return counts.reduce(
     (sum, count) => ({
       reencrypted: sum.reencrypted + count.reencrypted,

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EncryptedTables, type ReencryptionCount } from './encrypted-table';
+import { EncryptedTables, type ReencryptionCount, reencryptTable } from './encrypted-table';
 import { SecretCipher } from './secret-cipher';
 
 /** Per table, what a pass did; `skipped` when another replica's pass held the lock. */
@@ -52,7 +52,7 @@ export class SecretReencryption implements OnApplicationBootstrap {
   private async reencryptAll(): Promise<Record<string, ReencryptionCount>> {
     const report: Record<string, ReencryptionCount> = {};
     for (const table of this.tables.all()) {
-      report[table.name] = await table.reencrypt(this.cipher);
+      report[table.name] = await reencryptTable(this.dataSource, table, this.cipher, this.logger);
       const log = report[table.name].undecryptable > 0 ? 'error' : 'log';
       this.logger[log]({ msg: 'secret re-encryption pass', table: table.name, ...report[table.name] });
     }

@@ -6,6 +6,7 @@ import { AdminSourcesController } from './admin-sources.controller';
 import { KafkaInboundSource1764600000000 } from './kafka-inbound-source.migration';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter.service';
+import { encryptedTable } from './encrypted-table';
 import { SecretKeyringModule } from './secret-keyring.module';
 import { SigningSecretRotation1765000000000 } from './signing-secret-rotation.migration';
 import { SourceAuthGuard } from './source-auth.guard';
@@ -13,7 +14,6 @@ import { SourceLookup } from './source-lookup.service';
 import { Source } from './source.entity';
 import { SourcesTables1764500000000 } from './sources-tables.migration';
 import { resolveSourcesOptions, SOURCES_OPTIONS, type SourcesModuleOptions } from './sources.options';
-import { SourcesEncryptedTable } from './sources-encrypted-table';
 import { SourcesMetrics } from './sources.metrics';
 import { SourcesService } from './sources.service';
 
@@ -45,7 +45,12 @@ export class SourcesModule {
           useFactory: (config: IngestConfig) =>
             resolveSourcesOptions({ unknownKeyCacheTtlMs: config.INGEST_UNKNOWN_KEY_CACHE_TTL_MS, ...options }),
         },
-        SourcesEncryptedTable,
+        // The signing secrets (current and previous), bound to the source id.
+        encryptedTable({
+          name: 'sources',
+          ownerIdColumn: 'id',
+          columns: ['signing_secret_encrypted', 'previous_signing_secret_encrypted'],
+        }),
         SourcesMetrics,
         SourceLookup,
         SourcesService,
