@@ -22,5 +22,3 @@ export * from './lib/events/rep-capacity.v1';
 export * from './lib/topics';
 export * from './lib/event-codec';
 export * from './lib/examples';
-export * from './lib/asyncapi/asyncapi-document';
-export { DEAD_LETTER_HEADERS, EVENT_HEADERS } from './lib/asyncapi/topic-documentation';

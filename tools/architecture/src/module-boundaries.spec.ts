@@ -29,12 +29,27 @@ const mustFail: Probe[] = [
     "export * from '@handoff/platform-observability';",
   ],
   ['production code imports the testing lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/testing';"],
+  ['an app imports the AsyncAPI tool', 'apps/ingest/src/probe.ts', "export * from '@handoff/asyncapi';"],
+  ['contracts import the AsyncAPI tool', 'libs/contracts/src/probe.ts', "export * from '@handoff/asyncapi';"],
+  [
+    'a platform lib imports the AsyncAPI tool',
+    'libs/platform/kafka/src/probe.ts',
+    "export * from '@handoff/asyncapi';",
+  ],
+  ['a test imports the AsyncAPI tool', 'apps/scoring/src/probe.spec.ts', "export * from '@handoff/asyncapi';"],
+  ['the scripts import the AsyncAPI tool', 'scripts/probe.ts', "export * from '@handoff/asyncapi';"],
 ];
 
 const mustPass: Probe[] = [
   ['an app imports a domain lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-identity';"],
   ['an app imports a platform lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/platform-observability';"],
   ['a test imports the testing lib', 'apps/ingest/src/probe.spec.ts', "export * from '@handoff/testing';"],
+  ['the AsyncAPI tool imports the contracts', 'tools/asyncapi/src/probe.ts', "export * from '@handoff/contracts';"],
+  [
+    'the AsyncAPI tool imports platform-kafka',
+    'tools/asyncapi/src/probe.spec.ts',
+    "export * from '@handoff/platform-kafka';",
+  ],
 ];
 
 function lintProbes(probes: Probe[]): string[][] {

@@ -2,18 +2,19 @@ import { Transform } from 'class-transformer';
 import {
   IsEnum,
   IsInt,
+  IsLatitude,
   IsOptional,
-  IsPositive,
   IsString,
   Max,
+  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ClassSchemas } from './class-schema';
+import { ClassSchemas } from './class-schemas';
 
 class Unmapped {
-  @IsPositive()
+  @IsLatitude()
   count!: number;
 }
 
@@ -56,6 +57,11 @@ class Mapped {
   @IsInt()
   @Max(10)
   level!: number;
+
+  // A bound applied after IsInt must not widen the integer to a number.
+  @Min(1)
+  @IsInt()
+  rank!: number;
 }
 
 const schemaOf = (type: new () => object) => {
@@ -66,7 +72,7 @@ const schemaOf = (type: new () => object) => {
 
 describe('ClassSchemas', () => {
   it.each([
-    ['a rule with no mapping', Unmapped, 'Unmapped.count: class-validator rule isPositive has no JSON Schema mapping'],
+    ['a rule with no mapping', Unmapped, 'Unmapped.count: class-validator rule isLatitude has no JSON Schema mapping'],
     ['a ValidateIf it cannot read', RawCondition, 'RawCondition.note: ValidateIf has no JSON Schema mapping'],
     ['a transform it does not know', UnknownTransform, 'UnknownTransform.note: a class-transformer @Transform'],
     [
@@ -82,11 +88,12 @@ describe('ClassSchemas', () => {
     expect(schemaOf(Mapped)).toEqual({
       type: 'object',
       properties: {
-        colour: { enum: ['red', 'blue'] },
+        colour: { type: 'string', enum: ['red', 'blue'] },
         nickname: { type: ['string', 'null'], minLength: 3 },
         level: { type: 'integer', maximum: 10 },
+        rank: { type: 'integer', minimum: 1 },
       },
-      required: ['colour', 'level'],
+      required: ['colour', 'level', 'rank'],
       additionalProperties: false,
     });
   });

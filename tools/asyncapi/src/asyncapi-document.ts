@@ -1,8 +1,13 @@
-import type { TopicContract } from '../topic-contract';
-import { DEAD_LETTER_TOPICS, Topics, type TopicKey } from '../topics';
-import { PAYLOAD_STRUCTURE_LIMITS, PROTOTYPE_KEYS } from '../validation/payload-structure';
-import { ClassSchemas } from './class-schema';
-import { schemaRef, type JsonSchema } from './decorator-schemas';
+import {
+  DEAD_LETTER_TOPICS,
+  PAYLOAD_STRUCTURE_LIMITS,
+  PROTOTYPE_KEYS,
+  Topics,
+  type TopicContract,
+  type TopicKey,
+} from '@handoff/contracts';
+import { ClassSchemas } from './class-schemas';
+import { schemaRef, type JsonSchema } from './json-schema';
 import {
   DEAD_LETTER_HEADERS,
   EVENT_HEADERS,

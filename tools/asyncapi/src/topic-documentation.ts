@@ -1,4 +1,4 @@
-import type { TopicKey } from '../topics';
+import type { TopicKey } from '@handoff/contracts';
 
 /** Handoff's services; they also write dead letters for the topics they consume. */
 export const SERVICES = ['ingest', 'scoring', 'routing', 'quota'] as const;
@@ -68,7 +68,7 @@ export const TOPIC_DOCUMENTATION: Readonly<Record<TopicKey, TopicDocumentation>>
 
 /**
  * Headers Handoff's producers write on every event (libs/platform/kafka event-producer; documented-headers.spec.ts
- * there keeps the names equal). Producers outside
+ * keeps the names equal). Producers outside
  * Handoff may omit them: consumers fall back to the value's correlationId.
  */
 export const EVENT_HEADERS: Readonly<Record<string, string>> = {
@@ -80,8 +80,7 @@ export const EVENT_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * Headers a dead letter carries besides the original record's headers (libs/platform/kafka dead-letter.ts
- * writes them; contracts cannot import platform, so the names are stated here and a platform-kafka test,
- * documented-headers.spec.ts, keeps the two equal).
+ * writes them; documented-headers.spec.ts keeps the names equal).
  */
 export const DEAD_LETTER_HEADERS: Readonly<Record<string, string>> = {
   'dlq-original-topic': 'the topic the record was consumed from',

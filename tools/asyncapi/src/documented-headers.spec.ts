@@ -1,9 +1,8 @@
-import { DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@handoff/contracts';
+import { CONTENT_TYPE_HEADER, DLQ_HEADERS, EVENT_ID_HEADER, SCHEMA_VERSION_HEADER } from '@handoff/platform-kafka';
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
-import { DLQ_HEADERS } from './dead-letter';
-import { CONTENT_TYPE_HEADER, EVENT_ID_HEADER, SCHEMA_VERSION_HEADER } from './kafka-record';
+import { DEAD_LETTER_HEADERS, EVENT_HEADERS } from './topic-documentation';
 
-/** The AsyncAPI document (libs/contracts) names the headers this library writes; they must stay the same. */
+/** The AsyncAPI document names the headers libs/platform/kafka writes; they must stay the same. */
 describe('headers documented in the AsyncAPI document', () => {
   it('are exactly the headers the producer writes on every event', () => {
     expect(Object.keys(EVENT_HEADERS).sort()).toEqual(
