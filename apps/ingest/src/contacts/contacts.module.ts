@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity';
 import { SecretKeyringModule } from '../sources';
 import { ContactVaultEncryptedTable } from './contact-vault-encrypted-table';
-import { ContactVaultEntry } from './contact-vault-entry.entity';
 import { ContactVault1765100000001 } from './contact-vault.migration';
 import { ContactVault } from './contact-vault.service';
+import { ContactVaultStore } from './contact-vault.store';
 import { ContactsController } from './contacts.controller';
 
-/** For ServiceRuntimeModule.forRoot({ entities, migrations }), after the identity tables. */
-export const CONTACTS_ENTITIES = [ContactVaultEntry];
+/** For ServiceRuntimeModule.forRoot({ migrations }), after the identity tables. */
 export const CONTACTS_MIGRATIONS = [ContactVault1765100000001];
 
 /**
@@ -15,9 +15,9 @@ export const CONTACTS_MIGRATIONS = [ContactVault1765100000001];
  * keyring of the sources, and are re-encrypted with theirs when INGEST_SECRET_KEY changes.
  */
 @Module({
-  imports: [SecretKeyringModule],
+  imports: [SecretKeyringModule, IdentityModule],
   controllers: [ContactsController],
-  providers: [ContactVault, ContactVaultEncryptedTable],
+  providers: [ContactVault, ContactVaultStore, ContactVaultEncryptedTable],
   exports: [ContactVault],
 })
 export class ContactsModule {}

@@ -16,6 +16,7 @@ import { resolveSourcesOptions, SOURCES_OPTIONS, type SourcesModuleOptions } fro
 import { SourcesEncryptedTable } from './sources-encrypted-table';
 import { SourcesMetrics } from './sources.metrics';
 import { SourcesService } from './sources.service';
+import { SourcesStore } from './sources.store';
 
 /** Pass to ServiceRuntimeModule.forRoot({ entities, migrations }). */
 export const SOURCES_ENTITIES = [Source];
@@ -47,6 +48,7 @@ export class SourcesModule {
         },
         SourcesEncryptedTable,
         SourcesMetrics,
+        SourcesStore,
         SourceLookup,
         SourcesService,
         RateLimiter,
