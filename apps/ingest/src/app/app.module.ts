@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
-import { CONTACTS_ENTITIES, CONTACTS_MIGRATIONS } from '../contacts';
+import { CONTACTS_MIGRATIONS } from '../contacts';
 import { EngagementModule } from '../engagement/engagement.module';
-import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '../identity';
+import { IDENTITY_MIGRATIONS } from '../identity';
 import { SOURCES_ENTITIES, SOURCES_MIGRATIONS } from '../sources';
 import { IngestConfig } from './ingest.config';
 
@@ -11,7 +11,7 @@ import { IngestConfig } from './ingest.config';
     ServiceRuntimeModule.forRoot({
       service: 'ingest',
       config: IngestConfig,
-      entities: [...IDENTITY_ENTITIES, ...SOURCES_ENTITIES, ...CONTACTS_ENTITIES],
+      entities: SOURCES_ENTITIES,
       migrations: [...IDENTITY_MIGRATIONS, ...SOURCES_MIGRATIONS, ...CONTACTS_MIGRATIONS],
       tokens: { admin: (config) => config.INGEST_ADMIN_TOKEN, contact: (config) => config.INGEST_CONTACT_TOKEN },
     }),

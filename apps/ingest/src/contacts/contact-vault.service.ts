@@ -45,6 +45,8 @@ export class ContactVault {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
+    private readonly vault: ContactVaultStore,
+    private readonly identities: IdentityStore,
   ) {}
 
   /** Keeps the details of recorded events; the latest value of each field wins. An erased lead keeps nothing. */
@@ -52,12 +54,12 @@ export class ContactVault {
     const relevant = updates.filter((update) => Object.keys(update.details).length > 0);
     if (relevant.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
-      const groups = await IdentityStore.leadGroups(
+      const groups = await this.identities.leadGroups(
         manager,
         relevant.map((update) => update.leadId),
       );
       const bySurvivor = updatesBySurvivor(groups, relevant);
-      await ContactVaultStore.lock(manager, [...bySurvivor.keys()]);
+      await this.vault.lock(manager, [...bySurvivor.keys()]);
       for (const { group, updates: forLead } of bySurvivor.values()) await this.fold(manager, group, forLead);
     });
   }
@@ -66,7 +68,7 @@ export class ContactVault {
   async read(leadId: string, scope: string): Promise<LeadContact> {
     try {
       const group = await this.groupOf(this.dataSource.manager, leadId);
-      const rows = await ContactVaultStore.rows(this.dataSource.manager, group.memberIds);
+      const rows = await this.vault.rows(this.dataSource.manager, group.memberIds);
       this.throwIfErased(leadId, rows, [leadId, group.survivorId]);
       const contact = detailsOf(this.openAll(rows, group.survivorId));
       const fields = Object.keys(contact) as ContactField[];
@@ -87,9 +89,9 @@ export class ContactVault {
   async erase(leadId: string, scope: string): Promise<Erasure> {
     return this.dataSource.transaction(async (manager) => {
       const group = await this.groupOf(manager, leadId);
-      await ContactVaultStore.lock(manager, [group.survivorId]);
-      const erasedAt = await ContactVaultStore.erase(manager, group.memberIds);
-      const unlinked = await IdentityStore.removeEmailLinks(manager, group.memberIds);
+      await this.vault.lock(manager, [group.survivorId]);
+      const erasedAt = await this.vault.erase(manager, group.memberIds);
+      const unlinked = await this.identities.removeEmailLinks(manager, group.memberIds);
       const erasure = { leadId, erasedAt: erasedAt.get(leadId) ?? new Date(), erasedLeadIds: group.memberIds };
       this.logger.log({ msg: 'personal data erased', scope, leadId, erasedLeadIds: group.memberIds, unlinked });
       return erasure;
@@ -97,12 +99,12 @@ export class ContactVault {
   }
 
   private async fold(manager: EntityManager, group: LeadGroup, updates: readonly ContactUpdate[]): Promise<void> {
-    const rows = await ContactVaultStore.rows(manager, group.memberIds);
+    const rows = await this.vault.rows(manager, group.memberIds);
     const others = rows.filter((row) => row.leadId !== group.survivorId && row.erasedAt === null);
     const otherIds = others.map((row) => row.leadId);
     if (rows.some((row) => row.leadId === group.survivorId && row.erasedAt !== null)) {
       // Leads merged into an erased lead since its erasure are the same person: their details go too.
-      if (otherIds.length > 0) await ContactVaultStore.erase(manager, otherIds);
+      if (otherIds.length > 0) await this.vault.erase(manager, otherIds);
       return;
     }
     let opened: ContactRecord;
@@ -119,8 +121,8 @@ export class ContactVault {
     }
     const record = updates.reduce((acc, update) => withDetails(acc, update.details, update.occurredAt), opened);
     const sealed = this.cipher.encrypt(JSON.stringify(record), group.survivorId);
-    await ContactVaultStore.save(manager, [{ leadId: group.survivorId, sealed }]);
-    await ContactVaultStore.removeFolded(manager, otherIds);
+    await this.vault.save(manager, [{ leadId: group.survivorId, sealed }]);
+    await this.vault.removeFolded(manager, otherIds);
   }
 
   /** The live entries opened and combined, the survivor's last (it wins ties). */
@@ -141,7 +143,7 @@ export class ContactVault {
   }
 
   private async groupOf(manager: EntityManager, leadId: string): Promise<LeadGroup> {
-    const [group] = await IdentityStore.leadGroups(manager, [leadId]);
+    const [group] = await this.identities.leadGroups(manager, [leadId]);
     if (group === undefined) throw ContactVaultError.leadNotFound(leadId);
     return group;
   }

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** First key of the vault's two-int4 advisory locks ('cont'), apart from the identity locks. */
@@ -17,9 +18,10 @@ interface VaultRowRecord {
 }
 
 /** The contact_vault table's SQL; every method runs on the caller's transaction manager. */
+@Injectable()
 export class ContactVaultStore {
   /** Transaction-scoped locks on the vault entries of `leadIds`, taken in sorted order, released at commit. */
-  static async lock(manager: EntityManager, leadIds: readonly string[]): Promise<void> {
+  async lock(manager: EntityManager, leadIds: readonly string[]): Promise<void> {
     if (leadIds.length === 0) return;
     await manager.query(
       `SELECT count(pg_advisory_xact_lock($1, k))
@@ -28,7 +30,7 @@ export class ContactVaultStore {
     );
   }
 
-  static async rows(manager: EntityManager, leadIds: readonly string[]): Promise<VaultRow[]> {
+  async rows(manager: EntityManager, leadIds: readonly string[]): Promise<VaultRow[]> {
     if (leadIds.length === 0) return [];
     const rows: VaultRowRecord[] = await manager.query(
       `SELECT lead_id, sealed, erased_at FROM contact_vault WHERE lead_id = ANY($1::uuid[])`,
@@ -38,7 +40,7 @@ export class ContactVaultStore {
   }
 
   /** Writes sealed entries; a tombstone is never overwritten (an erased lead stays erased). */
-  static async save(manager: EntityManager, entries: readonly { leadId: string; sealed: string }[]): Promise<void> {
+  async save(manager: EntityManager, entries: readonly { leadId: string; sealed: string }[]): Promise<void> {
     if (entries.length === 0) return;
     await manager.query(
       `INSERT INTO contact_vault (lead_id, sealed)
@@ -50,7 +52,7 @@ export class ContactVaultStore {
   }
 
   /** Drops the entries of leads whose details were folded into their survivor's entry. */
-  static async removeFolded(manager: EntityManager, leadIds: readonly string[]): Promise<void> {
+  async removeFolded(manager: EntityManager, leadIds: readonly string[]): Promise<void> {
     if (leadIds.length === 0) return;
     await manager.query(`DELETE FROM contact_vault WHERE lead_id = ANY($1::uuid[]) AND erased_at IS NULL`, [leadIds]);
   }
@@ -59,7 +61,7 @@ export class ContactVaultStore {
    * Replaces the entries of `leadIds` by tombstones (an entry erased before keeps its first erasure time);
    * returns the erasure time of each.
    */
-  static async erase(manager: EntityManager, leadIds: readonly string[]): Promise<Map<string, Date>> {
+  async erase(manager: EntityManager, leadIds: readonly string[]): Promise<Map<string, Date>> {
     const rows: { lead_id: string; erased_at: Date }[] = await manager.query(
       `INSERT INTO contact_vault (lead_id, sealed, erased_at)
        SELECT id, NULL, now() FROM unnest($1::uuid[]) AS id

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity';
 import { encryptedTable, SecretKeyringModule } from '../sources';
-import { ContactVaultEntry } from './contact-vault-entry.entity';
 import { ContactVault1765100000001 } from './contact-vault.migration';
 import { ContactVault } from './contact-vault.service';
+import { ContactVaultStore } from './contact-vault.store';
 import { ContactsController } from './contacts.controller';
 
-/** For ServiceRuntimeModule.forRoot({ entities, migrations }), after the identity tables. */
-export const CONTACTS_ENTITIES = [ContactVaultEntry];
+/** For ServiceRuntimeModule.forRoot({ migrations }), after the identity tables. */
 export const CONTACTS_MIGRATIONS = [ContactVault1765100000001];
 /** The sealed entries, bound to the lead id. */
 export const CONTACT_VAULT_TABLE = { name: 'contact_vault', ownerIdColumn: 'lead_id', columns: ['sealed'] } as const;
@@ -16,9 +16,9 @@ export const CONTACT_VAULT_TABLE = { name: 'contact_vault', ownerIdColumn: 'lead
  * keyring of the sources, and are re-encrypted with theirs when INGEST_SECRET_KEY changes.
  */
 @Module({
-  imports: [SecretKeyringModule],
+  imports: [SecretKeyringModule, IdentityModule],
   controllers: [ContactsController],
-  providers: [ContactVault, encryptedTable(CONTACT_VAULT_TABLE)],
+  providers: [ContactVault, ContactVaultStore, encryptedTable(CONTACT_VAULT_TABLE)],
   exports: [ContactVault],
 })
 export class ContactsModule {}

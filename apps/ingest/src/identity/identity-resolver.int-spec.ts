@@ -1,10 +1,12 @@
 import { Topics, decodeEventJson } from '@handoff/contracts';
 import { emailHash } from '@handoff/domain-identity';
+import { Outbox } from '@handoff/platform-database';
 import { EVENT_ID_HEADER } from '@handoff/platform-kafka';
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import { TEST_DATABASE_URL, uniqueName } from '@handoff/testing';
 import { IngestConfig } from '../app/ingest.config';
 import { IdentityResolver } from './identity-resolver.service';
+import { IdentityStore } from './identity.store';
 import {
   useIdentityHarness,
   OCCURRED_AT,
@@ -102,6 +104,8 @@ describe('IdentityResolver (real PostgreSQL)', () => {
       const stripping = new IdentityResolver(
         suite.dataSource,
         Object.assign(new IngestConfig(), { INGEST_STRIP_PLUS_TAGS: true }),
+        new IdentityStore(),
+        new Outbox(),
       );
       const address = email();
       const tagged = address.replace('@', '+newsletter@');

@@ -62,6 +62,8 @@ export class IdentityResolver {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: IngestConfig,
+    private readonly store: IdentityStore,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Resolves one event's identifiers. Throws UnresolvableIdentityError when they name nobody. */
@@ -103,7 +105,7 @@ export class IdentityResolver {
    * earlier item of the batch may write to (link, merge) is left to the transaction, which keeps batch order.
    */
   private async settledWithoutLocks(prepared: readonly PreparedRequest[]): Promise<(Resolution | undefined)[]> {
-    const links = await IdentityStore.readLinks(
+    const links = await this.store.readLinks(
       this.dataSource.manager,
       prepared.flatMap((request) => request.lookupKeys),
     );
@@ -141,13 +143,13 @@ export class IdentityResolver {
    */
   private async resolveLocked(manager: EntityManager, pending: readonly PreparedRequest[]): Promise<Resolution[]> {
     const lookupKeys = pending.flatMap((request) => request.lookupKeys);
-    await IdentityStore.lockKeys(manager, lookupKeys);
-    const batch = planBatchResolution(pending, await IdentityStore.readLinks(manager, lookupKeys), randomUUID);
+    await this.store.lockKeys(manager, lookupKeys);
+    const batch = planBatchResolution(pending, await this.store.readLinks(manager, lookupKeys), randomUUID);
     await this.lockLiveLeads(manager, batch);
-    const linked = await IdentityStore.createLeadsAndLinks(manager, batch.newLeads, batch.newLinks);
+    const linked = await this.store.createLeadsAndLinks(manager, batch.newLeads, batch.newLinks);
     // Every key was checked unlinked under its lock, so a key that fails to insert means the read was stale.
     if (linked !== batch.newLinks.length) throw new StaleReadError();
-    await IdentityStore.mergeLeads(manager, batch.mergedStoredLeads);
+    await this.store.mergeLeads(manager, batch.mergedStoredLeads);
     await this.recordMerges(manager, batch.merges, pending);
     return batch.resolutions;
   }
@@ -159,7 +161,7 @@ export class IdentityResolver {
       [batch.sharedLeadIds, 'share'],
     ] as const;
     for (const [leadIds, mode] of locks) {
-      if (leadIds.length > 0 && !(await IdentityStore.lockLiveLeads(manager, leadIds, mode))) {
+      if (leadIds.length > 0 && !(await this.store.lockLiveLeads(manager, leadIds, mode))) {
         throw new StaleReadError();
       }
     }
@@ -178,8 +180,8 @@ export class IdentityResolver {
       occurredAt: requests[itemIndex].context.occurredAt,
       correlationId: requests[itemIndex].context.correlationId,
     }));
-    await IdentityStore.recordMerges(manager, merges);
-    await Outbox.add(
+    await this.store.recordMerges(manager, merges);
+    await this.outbox.add(
       manager,
       merges.map((merge) => leadMergedMessage(merge, merge.correlationId)),
     );

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { BatchLead, BatchLink, ExistingLink, IdentityKey, MergeReason } from '@handoff/domain-identity';
 import type { EntityManager } from 'typeorm';
 import { IDENTITY_LOCK_SPACE, identityLockKeys } from './identity-lock.util';
@@ -39,12 +40,13 @@ const MAX_MERGE_CHAIN = 16;
  * The identity tables' SQL. Every method runs on the caller's transaction manager; unqualified table names
  * resolve to the service schema through the data source's search_path.
  */
+@Injectable()
 export class IdentityStore {
   /**
    * Transaction-scoped advisory locks on `keys`, taken in sorted order by one statement (the sorted subquery
    * feeds the aggregate in order), released at commit or rollback.
    */
-  static async lockKeys(manager: EntityManager, keys: readonly IdentityKey[]): Promise<void> {
+  async lockKeys(manager: EntityManager, keys: readonly IdentityKey[]): Promise<void> {
     const lockKeys = identityLockKeys(keys);
     if (lockKeys.length === 0) return;
     await manager.query(
@@ -58,7 +60,7 @@ export class IdentityStore {
    * The links of `keys`, each with the lead it points at followed through merges to the surviving lead,
    * plus the user and email links of those surviving leads (they make a lead "known" for the survivor rule).
    */
-  static async readLinks(manager: EntityManager, keys: readonly IdentityKey[]): Promise<ExistingLink[]> {
+  async readLinks(manager: EntityManager, keys: readonly IdentityKey[]): Promise<ExistingLink[]> {
     if (keys.length === 0) return [];
     const rows: LinkRow[] = await manager.query(
       `WITH RECURSIVE chain(kind, value, id, merged_into, created_at, depth) AS (
@@ -96,7 +98,7 @@ export class IdentityStore {
    * ages in that order for the survivor rule, even within one clock tick. A lead already merged into another
    * (by a later item of the same batch) is written merged.
    */
-  static async createLeadsAndLinks(
+  async createLeadsAndLinks(
     manager: EntityManager,
     leads: readonly BatchLead[],
     links: readonly BatchLink[],
@@ -129,11 +131,7 @@ export class IdentityStore {
    * to a lead concurrently; `update` (merges) excludes them, so no link can be added to a lead while it is being
    * merged away. A row merged since it was read fails the re-check PostgreSQL applies after waiting.
    */
-  static async lockLiveLeads(
-    manager: EntityManager,
-    leadIds: readonly string[],
-    mode: 'share' | 'update',
-  ): Promise<boolean> {
+  async lockLiveLeads(manager: EntityManager, leadIds: readonly string[], mode: 'share' | 'update'): Promise<boolean> {
     const ids = [...new Set(leadIds)].sort();
     const rows: unknown[] = await manager.query(
       `SELECT id FROM leads
@@ -149,7 +147,7 @@ export class IdentityStore {
    * it earlier, which keeps every merge chain one hop long. Survivors are final (never merged themselves), so
    * each row matches one pair at most.
    */
-  static async mergeLeads(manager: EntityManager, merged: readonly Required<BatchLead>[]): Promise<void> {
+  async mergeLeads(manager: EntityManager, merged: readonly Required<BatchLead>[]): Promise<void> {
     if (merged.length === 0) return;
     await manager.query(
       `WITH pairs AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS p(merged_id, surviving_id)),
@@ -163,7 +161,7 @@ export class IdentityStore {
     );
   }
 
-  static async recordMerges(manager: EntityManager, merges: readonly MergeRecord[]): Promise<void> {
+  async recordMerges(manager: EntityManager, merges: readonly MergeRecord[]): Promise<void> {
     if (merges.length === 0) return;
     await manager.query(
       `INSERT INTO lead_merges (id, surviving_lead_id, merged_lead_id, reason, event_id, occurred_at)
@@ -180,7 +178,7 @@ export class IdentityStore {
   }
 
   /** The group of each known lead of `leadIds` (unknown ids have none); merge chains are one hop long. */
-  static async leadGroups(manager: EntityManager, leadIds: readonly string[]): Promise<LeadGroup[]> {
+  async leadGroups(manager: EntityManager, leadIds: readonly string[]): Promise<LeadGroup[]> {
     if (leadIds.length === 0) return [];
     const rows: LeadGroupRow[] = await manager.query(
       `SELECT r.id AS lead_id, r.survivor AS survivor_id, array_agg(l.id ORDER BY l.id) AS member_ids
@@ -196,7 +194,7 @@ export class IdentityStore {
    * Removes the links of `leadIds` derived from an email (email keys, and ids that were addresses, stored as the
    * same 64-hex digest); returns how many. Other ids stay, so the leads' later events still find them.
    */
-  static async removeEmailLinks(manager: EntityManager, leadIds: readonly string[]): Promise<number> {
+  async removeEmailLinks(manager: EntityManager, leadIds: readonly string[]): Promise<number> {
     // A SELECT around the DELETE: TypeORM answers a bare DELETE with [rows, count] instead of rows.
     const [{ n }]: { n: number }[] = await manager.query(
       `WITH removed AS (

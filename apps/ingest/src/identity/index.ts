@@ -1,9 +1,6 @@
 export * from './identity.module';
 export * from './identity-resolver.service';
 export * from './identity-resolution.types';
-export * from './lead.entity';
-export * from './identity-link.entity';
-export * from './lead-merge.entity';
 export * from './identity-tables.migration';
 export * from './email-ids-hashed.migration';
 export { IdentityStore, type LeadGroup } from './identity.store';

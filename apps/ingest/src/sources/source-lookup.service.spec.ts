@@ -1,10 +1,10 @@
-import type { Repository } from 'typeorm';
 import { SecretCipher } from './secret-cipher';
 import { generateWriteKey, hashWriteKey } from './source-credentials';
 import { SourceLookup } from './source-lookup.service';
 import type { Source } from './source.entity';
 import type { SourcesMetrics } from './sources.metrics';
 import { resolveSourcesOptions, type SourcesModuleOptions } from './sources.options';
+import type { SourcesStore } from './sources.store';
 
 const cipher = new SecretCipher('unit-test-passphrase');
 const TTL_MS = 2000;
@@ -33,7 +33,7 @@ function lookupOver(rows: Source[], settings: SourcesModuleOptions = {}) {
     async (where: { writeKeyHash?: string; id?: string }) =>
       rows.find((row) => (where.id ? row.id === where.id : row.writeKeyHash === where.writeKeyHash)) ?? null,
   );
-  const repository = { findOneBy } as unknown as Repository<Source>;
+  const repository = { findOneBy } as unknown as SourcesStore;
   const options = resolveSourcesOptions({
     keyCacheTtlMs: TTL_MS,
     unknownKeyCacheTtlMs: UNKNOWN_TTL_MS,
@@ -93,7 +93,7 @@ describe('SourceLookup', () => {
     const keyring = new SecretCipher('the-next-passphrase', 'unit-test-passphrase');
     const findOneBy = async () => row;
     const metrics = { keyLookedUp: jest.fn() } as unknown as SourcesMetrics;
-    const lookup = new SourceLookup({ findOneBy } as unknown as Repository<Source>, keyring, options, metrics);
+    const lookup = new SourceLookup({ findOneBy } as unknown as SourcesStore, keyring, options, metrics);
     const result = await lookup.byWriteKey(key);
     expect(result.status === 'active' && result.source.signingSecret).toBe('hsec_secret');
   });

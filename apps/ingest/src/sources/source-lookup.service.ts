@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { FindOptionsWhere, Repository } from 'typeorm';
 import type { AuthenticatedSource } from './authenticated-source';
 import { SecretCipher, SecretDecryptionError } from './secret-cipher';
 import { hashWriteKey, WRITE_KEY_PREFIX } from './source-credentials';
-import { Source } from './source.entity';
+import type { Source } from './source.entity';
 import { SourcesMetrics } from './sources.metrics';
+import { type SourceKey, SourcesStore } from './sources.store';
 import { type ResolvedSourcesOptions, SOURCES_OPTIONS } from './sources.options';
 
 export type KeyLookup =
@@ -66,7 +65,7 @@ export class SourceLookup {
   private readonly logger = new Logger(SourceLookup.name);
 
   constructor(
-    @InjectRepository(Source) private readonly sources: Repository<Source>,
+    private readonly sources: SourcesStore,
     private readonly cipher: SecretCipher,
     @Inject(SOURCES_OPTIONS) options: ResolvedSourcesOptions,
     private readonly metrics: SourcesMetrics,
@@ -99,7 +98,7 @@ export class SourceLookup {
     this.refused.clear();
   }
 
-  private cached(cacheKey: string, where: FindOptionsWhere<Source>): Promise<KeyLookup> {
+  private cached(cacheKey: string, where: SourceKey): Promise<KeyLookup> {
     const known = this.active.get(cacheKey) ?? this.refused.get(cacheKey);
     if (known) return Promise.resolve(known);
     const pending = this.inFlight.get(cacheKey);
@@ -119,7 +118,7 @@ export class SourceLookup {
     return loading;
   }
 
-  private async load(where: FindOptionsWhere<Source>): Promise<KeyLookup> {
+  private async load(where: SourceKey): Promise<KeyLookup> {
     let source: Source | null;
     try {
       source = await this.sources.findOneBy(where);

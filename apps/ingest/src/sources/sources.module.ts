@@ -16,6 +16,7 @@ import { SourcesTables1764500000000 } from './sources-tables.migration';
 import { resolveSourcesOptions, SOURCES_OPTIONS, type SourcesModuleOptions } from './sources.options';
 import { SourcesMetrics } from './sources.metrics';
 import { SourcesService } from './sources.service';
+import { SourcesStore } from './sources.store';
 
 /** Pass to ServiceRuntimeModule.forRoot({ entities, migrations }). */
 export const SOURCES_ENTITIES = [Source];
@@ -52,6 +53,7 @@ export class SourcesModule {
           columns: ['signing_secret_encrypted', 'previous_signing_secret_encrypted'],
         }),
         SourcesMetrics,
+        SourcesStore,
         SourceLookup,
         SourcesService,
         RateLimiter,

@@ -1,12 +1,11 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { Repository } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import { SecretCipher } from './secret-cipher';
 import { generateSigningSecret, generateWriteKey, hashWriteKey, keyPrefixOf } from './source-credentials';
 import { SourceLookup } from './source-lookup.service';
-import { Source } from './source.entity';
+import type { Source } from './source.entity';
+import { SourcesStore } from './sources.store';
 
 /** A source with the credentials just issued to it: shown to the caller once, never stored in clear. */
 export interface IssuedCredentials {
@@ -43,7 +42,7 @@ export class SourcesService {
   private readonly logger = new Logger(SourcesService.name);
 
   constructor(
-    @InjectRepository(Source) private readonly sources: Repository<Source>,
+    private readonly sources: SourcesStore,
     private readonly cipher: SecretCipher,
     private readonly lookup: SourceLookup,
     private readonly config: IngestConfig,
@@ -53,24 +52,22 @@ export class SourcesService {
     const id = randomUUID();
     const writeKey = generateWriteKey();
     const signingSecret = request.requireSignature ? generateSigningSecret() : undefined;
-    const source = await this.sources.save(
-      this.sources.create({
-        id,
-        name: request.name,
-        writeKeyHash: hashWriteKey(writeKey),
-        keyPrefix: keyPrefixOf(writeKey),
-        signingSecretEncrypted: signingSecret ? this.cipher.encrypt(signingSecret, id) : null,
-        requireSignature: request.requireSignature,
-        status: 'active',
-        revokedAt: null,
-      }),
-    );
+    const source = await this.sources.insert({
+      id,
+      name: request.name,
+      writeKeyHash: hashWriteKey(writeKey),
+      keyPrefix: keyPrefixOf(writeKey),
+      signingSecretEncrypted: signingSecret ? this.cipher.encrypt(signingSecret, id) : null,
+      requireSignature: request.requireSignature,
+      status: 'active',
+      revokedAt: null,
+    });
     this.logger.log({ msg: 'source created', sourceId: id, keyPrefix: source.keyPrefix });
     return { source: await this.get(id), writeKey, signingSecret };
   }
 
   list(): Promise<Source[]> {
-    return this.sources.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.sources.list();
   }
 
   async get(id: string): Promise<Source> {
@@ -81,7 +78,7 @@ export class SourcesService {
 
   /** Idempotent: revoking a revoked source keeps its first revocation time. */
   async revoke(id: string): Promise<Source> {
-    const result = await this.sources.update({ id, status: 'active' }, { status: 'revoked', revokedAt: new Date() });
+    const result = await this.sources.revoke(id);
     const source = await this.get(id);
     if (result.affected) {
       this.lookup.invalidate();
@@ -93,10 +90,7 @@ export class SourcesService {
   /** Issues a new write key; the old one stops working (on other replicas once their key cache expires). */
   async rotateKey(id: string): Promise<IssuedCredentials> {
     const writeKey = generateWriteKey();
-    const result = await this.sources.update(
-      { id, status: 'active' },
-      { writeKeyHash: hashWriteKey(writeKey), keyPrefix: keyPrefixOf(writeKey) },
-    );
+    const result = await this.sources.replaceWriteKey(id, hashWriteKey(writeKey), keyPrefixOf(writeKey));
     const source = await this.get(id);
     if (!result.affected) throw new ConflictException(`source ${id} is revoked; create a new source instead`);
     this.lookup.invalidate();
@@ -106,20 +100,12 @@ export class SourcesService {
 
   /**
    * Issues a new signing secret; the current one becomes the previous one, accepted for
-   * INGEST_SIGNING_SECRET_GRACE_SECONDS so senders can switch without refused requests. One statement, so two
-   * concurrent rotations still leave the secret each returned either current or previous.
+   * INGEST_SIGNING_SECRET_GRACE_SECONDS so senders can switch without refused requests.
    */
   async rotateSigningSecret(id: string): Promise<RotatedSigningSecret> {
     const signingSecret = generateSigningSecret();
     const validUntil = new Date(Date.now() + this.config.INGEST_SIGNING_SECRET_GRACE_SECONDS * 1000);
-    const [, affected]: [unknown, number] = await this.sources.query(
-      `UPDATE "sources" SET
-          "previous_signing_secret_encrypted" = "signing_secret_encrypted",
-          "previous_signing_secret_valid_until" = CASE WHEN "signing_secret_encrypted" IS NULL THEN NULL ELSE $2::timestamptz END,
-          "signing_secret_encrypted" = $1
-        WHERE "id" = $3 AND "status" = 'active'`,
-      [this.cipher.encrypt(signingSecret, id), validUntil, id],
-    );
+    const { affected } = await this.sources.rotateSigningSecret(id, this.cipher.encrypt(signingSecret, id), validUntil);
     const source = await this.get(id);
     if (!affected) throw new SourceRevokedError(id);
     this.lookup.invalidate();

@@ -5,6 +5,7 @@ import { ScoringConfig } from '../app/scoring.config';
 import { BacktestService } from '../backtest/backtest.service';
 import { HistoryReader } from '../backtest/history.reader';
 import { ModelRegistry } from '../models/model-registry.service';
+import { ScoringModelStore } from '../models/scoring-model.store';
 import { SCORING_ENTITIES } from '../storage';
 
 /** Only what a backtest reads: config and the scoring schema, never migrated or written from here. */
@@ -23,6 +24,6 @@ import { SCORING_ENTITIES } from '../storage';
       }),
     }),
   ],
-  providers: [ModelRegistry, HistoryReader, BacktestService],
+  providers: [ModelRegistry, ScoringModelStore, HistoryReader, BacktestService],
 })
 export class BacktestCliModule {}

@@ -7,7 +7,8 @@ import {
 } from '@handoff/domain-scoring';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toFieldIssues } from './model-issues';
-import { ScoringModelRecord } from './scoring-model.entity';
+import type { ScoringModelRecord } from './scoring-model.entity';
+import { ScoringModelStore } from './scoring-model.store';
 
 export interface ModelSummary {
   version: string;
@@ -32,21 +33,24 @@ export class ModelRegistry {
   private readonly logger = new Logger(ModelRegistry.name);
   private readonly parsed = new Map<string, ScoringModel>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: ScoringModelStore,
+  ) {}
 
   /** The active model as the caller's transaction sees it; the shipped default when none was ever stored. */
   async active(manager: EntityManager = this.dataSource.manager): Promise<ScoringModel> {
-    const rows: Array<{ version: string }> = await manager.query(`SELECT version FROM scoring_models WHERE active`);
-    return rows.length === 0 ? DEFAULT_SCORING_MODEL : this.model(rows[0].version, manager);
+    const version = await this.store.activeVersion(manager);
+    return version === null ? DEFAULT_SCORING_MODEL : this.model(version, manager);
   }
 
   async list(): Promise<ModelSummary[]> {
-    const records = await this.dataSource.getRepository(ScoringModelRecord).find({ order: { createdAt: 'ASC' } });
+    const records = await this.store.list();
     return records.map(summaryOf);
   }
 
   async get(version: string): Promise<ModelView> {
-    const record = await this.dataSource.getRepository(ScoringModelRecord).findOneBy({ version });
+    const record = await this.store.find(version);
     if (!record) throw new NotFoundException(`no scoring model with version ${JSON.stringify(version)}`);
     return { ...summaryOf(record), model: parseScoringModel(record.definition) };
   }
@@ -60,7 +64,7 @@ export class ModelRegistry {
         errors: toFieldIssues(validation.issues),
       });
     }
-    if (!(await this.insert(validation.model, this.dataSource.manager))) {
+    if (!(await this.store.insert(validation.model))) {
       throw new ConflictException(`a scoring model with version ${JSON.stringify(validation.model.version)} exists`);
     }
     return this.get(validation.model.version);
@@ -70,17 +74,11 @@ export class ModelRegistry {
   async activate(version: string): Promise<ModelView> {
     await this.dataSource.transaction(async (manager) => {
       // Locking every row serialises concurrent activations, so the second sees the first one's result.
-      const rows: Array<{ version: string }> = await manager.query(
-        `SELECT version FROM scoring_models ORDER BY version FOR UPDATE`,
-      );
+      const rows = await this.store.lockAll(manager);
       if (!rows.some((row) => row.version === version)) {
         throw new NotFoundException(`no scoring model with version ${JSON.stringify(version)}`);
       }
-      await manager.query(`UPDATE scoring_models SET active = false WHERE active AND version <> $1`, [version]);
-      await manager.query(
-        `UPDATE scoring_models SET active = true, activated_at = now() WHERE version = $1 AND NOT active`,
-        [version],
-      );
+      await this.store.activate(manager, version);
     });
     this.logger.log({ msg: 'scoring model activated', version });
     return this.get(version);
@@ -89,34 +87,18 @@ export class ModelRegistry {
   /** Stores and activates the shipped default model unless some model is already active; safe for replicas. */
   async ensureActiveModel(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`LOCK TABLE scoring_models IN SHARE ROW EXCLUSIVE MODE`);
-      const active: unknown[] = await manager.query(`SELECT 1 FROM scoring_models WHERE active`);
-      if (active.length > 0) return;
-      await this.insert(DEFAULT_SCORING_MODEL, manager);
-      await manager.query(`UPDATE scoring_models SET active = true, activated_at = now() WHERE version = $1`, [
-        DEFAULT_SCORING_MODEL.version,
-      ]);
+      await this.store.lockForBootstrap(manager);
+      if ((await this.store.activeVersion(manager)) !== null) return;
+      await this.store.insert(DEFAULT_SCORING_MODEL, manager);
+      await this.store.activate(manager, DEFAULT_SCORING_MODEL.version);
       this.logger.log({ msg: 'default scoring model activated', version: DEFAULT_SCORING_MODEL.version });
     });
-  }
-
-  private async insert(model: ScoringModel, manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO scoring_models (version, model_id, name, definition) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (version) DO NOTHING RETURNING version`,
-      [model.version, model.id, model.name, JSON.stringify(model)],
-    );
-    return rows.length === 1;
   }
 
   private async model(version: string, manager: EntityManager): Promise<ScoringModel> {
     const cached = this.parsed.get(version);
     if (cached) return cached;
-    const rows: Array<{ definition: unknown }> = await manager.query(
-      `SELECT definition FROM scoring_models WHERE version = $1`,
-      [version],
-    );
-    const model = parseScoringModel(rows[0].definition);
+    const model = parseScoringModel(await this.store.definition(manager, version));
     this.parsed.set(version, model);
     return model;
   }

@@ -28,10 +28,13 @@ const LEAD_COLUMNS = `lead_id, state, version, stage, behaviour_score, fit_score
 /** Same bound as the session's: merge chains are short, a longer one means corrupt data. */
 const MAX_LOCK_ROUNDS = 32;
 
-/** Lead states, ledger and history of the scoring schema; batched statements, always in the caller's transaction. */
+/** Lead states, ledger and history of the scoring schema, in batched statements; writes join the caller's transaction. */
 @Injectable()
 export class LeadStateStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   /**
    * Locks the stored leads among `leadIds` and every lead they were merged into (followed to the end of the
@@ -86,7 +89,20 @@ export class LeadStateStore {
         [copy.fromLeadId, copy.toLeadId],
       );
     }
-    await Outbox.add(manager, changes.outbox);
+    await this.outbox.add(manager, changes.outbox);
+  }
+
+  /**
+   * Deletes at most `limit` recorded inputs applied before `cutoff` and returns how many; rows another replica
+   * is deleting are skipped (SKIP LOCKED), so replicas pruning at once split the work.
+   */
+  async pruneHistory(cutoff: string, limit: number): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM lead_events WHERE id IN (
+         SELECT id FROM lead_events WHERE applied_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [cutoff, limit],
+    );
+    return deleted;
   }
 
   /**

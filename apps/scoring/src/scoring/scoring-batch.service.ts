@@ -24,6 +24,7 @@ export class ScoringBatch {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly inbox: Inbox,
     private readonly store: LeadStateStore,
     private readonly models: ModelRegistry,
     private readonly config: ScoringConfig,
@@ -65,7 +66,7 @@ export class ScoringBatch {
     step: Step<V>,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const claimed = await Inbox.claim(
+      const claimed = await this.inbox.claim(
         manager,
         INBOX_CONSUMER,
         messages.map(({ value, topic, partition, offset }) => ({ eventId: value.eventId, topic, partition, offset })),

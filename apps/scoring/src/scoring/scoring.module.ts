@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Inbox, Outbox } from '@handoff/platform-database';
 import { ModelsModule } from '../models/models.module';
 import { LeadStateStore } from './lead-state.store';
 import { ScoringBatch } from './scoring-batch.service';
@@ -7,7 +8,7 @@ import { ScoringConsumer } from './scoring.consumer';
 /** Consumption: engagements, merges and sales outcomes applied exactly once, results published via the outbox. */
 @Module({
   imports: [ModelsModule],
-  providers: [LeadStateStore, ScoringBatch, ScoringConsumer],
+  providers: [LeadStateStore, ScoringBatch, ScoringConsumer, Inbox, Outbox],
   exports: [LeadStateStore],
 })
 export class ScoringModule {}

@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { PeriodicTask } from '@handoff/platform-runtime';
-import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
+import { LeadStateStore } from '../scoring/lead-state.store';
 
 const DAY_MS = 86_400_000;
 const RETENTION_INTERVAL_MS = 3_600_000;
@@ -18,7 +18,7 @@ export class HistoryRetention implements OnApplicationBootstrap, BeforeApplicati
   private readonly periodic: PeriodicTask;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: LeadStateStore,
     private readonly config: ScoringConfig,
   ) {
     this.periodic = new PeriodicTask('history retention', RETENTION_INTERVAL_MS, () => this.prune(), this.logger);
@@ -39,20 +39,11 @@ export class HistoryRetention implements OnApplicationBootstrap, BeforeApplicati
     const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
     let total = 0;
     for (;;) {
-      const deleted = await this.pruneBatch(cutoff);
+      const deleted = await this.store.pruneHistory(cutoff, this.config.SCORING_SWEEP_BATCH_SIZE);
       total += deleted;
       if (deleted < this.config.SCORING_SWEEP_BATCH_SIZE || this.periodic.isStopped) break;
     }
     if (total > 0) this.logger.log({ msg: 'recorded history pruned', deleted: total, olderThan: cutoff });
     return total;
-  }
-
-  private async pruneBatch(cutoff: string): Promise<number> {
-    const [, deleted]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM lead_events WHERE id IN (
-         SELECT id FROM lead_events WHERE applied_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-      [cutoff, this.config.SCORING_SWEEP_BATCH_SIZE],
-    );
-    return deleted;
   }
 }

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { IngestConfig } from '../../app/ingest.config';
 import type { AliasContext, ResolutionContext } from '../identity-resolution.types';
 import { IdentityResolver } from '../identity-resolver.service';
-import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS, IdentityModule } from '../identity.module';
+import { IDENTITY_MIGRATIONS, IdentityModule } from '../identity.module';
 
 export interface OutboxRow {
   topic: string;
@@ -54,7 +54,6 @@ export class IdentityTestHarness {
             url: config.DATABASE_URL,
             schema: config.DATABASE_SCHEMA,
             poolSize: POOL_SIZE,
-            entities: IDENTITY_ENTITIES,
             migrations: [...PLATFORM_MIGRATIONS, ...IDENTITY_MIGRATIONS],
           }),
         }),

@@ -10,9 +10,11 @@ class RollBack extends Error {}
 describe('Inbox.claim (real PostgreSQL)', () => {
   const schema = freshSchemaName();
   let dataSource: DataSource;
+  let inbox: Inbox;
 
   beforeAll(async () => {
     dataSource = await openTestDataSource(schema);
+    inbox = new Inbox(dataSource);
     await runMigrations(dataSource);
   });
 
@@ -21,8 +23,8 @@ describe('Inbox.claim (real PostgreSQL)', () => {
     await dataSource.destroy();
   });
 
-  function claim(consumer: string, ids: Parameters<typeof Inbox.claim>[2]): Promise<Set<string>> {
-    return dataSource.transaction((manager) => Inbox.claim(manager, consumer, ids));
+  function claim(consumer: string, ids: Parameters<Inbox['claim']>[2]): Promise<Set<string>> {
+    return dataSource.transaction((manager) => inbox.claim(manager, consumer, ids));
   }
 
   it('returns every id of a first delivery, in one batch', async () => {
@@ -52,7 +54,7 @@ describe('Inbox.claim (real PostgreSQL)', () => {
   it('releases the claim when the transaction rolls back, so redelivery applies the event', async () => {
     const id = randomUUID();
     const failedApply = dataSource.transaction(async (manager) => {
-      expect(await Inbox.claim(manager, 'scoring', [id])).toEqual(new Set([id]));
+      expect(await inbox.claim(manager, 'scoring', [id])).toEqual(new Set([id]));
       throw new RollBack('state change failed');
     });
     await expect(failedApply).rejects.toBeInstanceOf(RollBack);
@@ -69,7 +71,7 @@ describe('Inbox.claim (real PostgreSQL)', () => {
     const claimedIds = new Promise<Set<string>>((resolve) => (claimed = resolve));
     const transaction = dataSource
       .transaction(async (manager) => {
-        claimed(await Inbox.claim(manager, 'scoring', [id]));
+        claimed(await inbox.claim(manager, 'scoring', [id]));
         const outcome = await new Promise<string>((resolve) => (finishTransaction = resolve));
         if (outcome === 'rollback') throw new RollBack();
       })

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { qualifiedTable, serviceSchemaOf } from './sql-identifier.util';
 import { assertInTransaction } from './transaction.guard';
 
@@ -14,13 +15,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_CONSUMER_LENGTH = 200;
 
 /** Idempotent consumers: records applied event ids in the service schema, in the caller's transaction. */
+@Injectable()
 export class Inbox {
+  constructor(private readonly dataSource: DataSource) {}
+
   /**
    * Claims the events for `consumer` and returns the ids not seen before: apply only those. The claim commits
    * or rolls back with the caller's transaction, so a failed apply is retried on redelivery. One statement
    * for the whole batch; a duplicate id inside the batch is claimed once. Returned ids are spelled as given.
    */
-  static async claim(
+  async claim(
     manager: EntityManager,
     consumer: string,
     events: ReadonlyArray<string | InboxEntry>,
@@ -53,9 +57,9 @@ export class Inbox {
    * transaction per batch. Rows a concurrent transaction holds are skipped (SKIP LOCKED), so pruning never
    * waits on a consumer and replicas pruning at once split the work.
    */
-  static async pruneBatch(dataSource: DataSource, cutoff: Date, limit: number): Promise<number> {
-    const inbox = qualifiedTable(serviceSchemaOf(dataSource), 'inbox');
-    const [, deleted]: [unknown, number] = await dataSource.query(
+  async pruneBatch(cutoff: Date, limit: number): Promise<number> {
+    const inbox = qualifiedTable(serviceSchemaOf(this.dataSource), 'inbox');
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
       `DELETE FROM ${inbox} WHERE (consumer, event_id) IN (
          SELECT consumer, event_id FROM ${inbox} WHERE processed_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
       [cutoff.toISOString(), limit],

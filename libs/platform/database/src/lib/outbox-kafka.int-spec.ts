@@ -30,6 +30,7 @@ interface Received {
 }
 
 describe('OutboxRelay with a real Kafka broker', () => {
+  const outbox = new Outbox();
   const schema = freshSchemaName();
   const topic = `platform-database.outbox-test.${randomUUID()}`;
   const kafka = new Kafka({
@@ -68,10 +69,10 @@ describe('OutboxRelay with a real Kafka broker', () => {
       value: JSON.stringify({ eventId: randomUUID(), key, index }),
       headers: { 'x-correlation-id': `corr-${index}` },
     }));
-    await dataSource.transaction((manager) => Outbox.add(manager, committed));
+    await dataSource.transaction((manager) => outbox.add(manager, committed));
     await dataSource
       .transaction(async (manager) => {
-        await Outbox.add(manager, [{ topic, key: 'lead-1', value: '{"rolledBack":true}' }]);
+        await outbox.add(manager, [{ topic, key: 'lead-1', value: '{"rolledBack":true}' }]);
         throw new Error('roll back');
       })
       .catch(() => undefined);

@@ -42,6 +42,7 @@ describe('OutboxRelay (real PostgreSQL)', () => {
   let schema: string;
   let dataSource: DataSource;
   const replicas: DataSource[] = [];
+  const outbox = new Outbox();
 
   beforeEach(async () => {
     schema = freshSchemaName();
@@ -71,12 +72,12 @@ describe('OutboxRelay (real PostgreSQL)', () => {
   }
 
   function commit(messages: NewOutboxMessage[]): Promise<void> {
-    return dataSource.transaction((manager) => Outbox.add(manager, messages));
+    return dataSource.transaction((manager) => outbox.add(manager, messages));
   }
 
   async function rollBack(messages: NewOutboxMessage[]): Promise<void> {
     const transaction = dataSource.transaction(async (manager) => {
-      await Outbox.add(manager, messages);
+      await outbox.add(manager, messages);
       throw new RollBack();
     });
     await expect(transaction).rejects.toBeInstanceOf(RollBack);

@@ -1,15 +1,17 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NewOutboxMessage } from './outbox-message.types';
 import { qualifiedTable, serviceSchemaOf } from './sql-identifier.util';
 import { assertInTransaction } from './transaction.guard';
 
 /** Transactional outbox: events are stored with the state change that caused them and relayed afterwards. */
+@Injectable()
 export class Outbox {
   /**
    * Stores the messages in the caller's transaction with one multi-row insert; they are relayed in the given
    * order once the transaction commits, and never if it rolls back.
    */
-  static async add(manager: EntityManager, messages: readonly NewOutboxMessage[]): Promise<void> {
+  async add(manager: EntityManager, messages: readonly NewOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
     assertInTransaction(manager, 'Outbox.add');
     // One JSON parameter: the driver sends it as is, where text[]/jsonb[] arrays are escaped element by element.

@@ -25,10 +25,14 @@ class AppliedEventsTable1700000000100 implements MigrationInterface {
  * platform's inbox, in one transaction per chunk like the services do.
  */
 export class AppliedEvents {
+  private readonly inbox: Inbox;
+
   private constructor(
     private readonly dataSource: DataSource,
     readonly schema: string,
-  ) {}
+  ) {
+    this.inbox = new Inbox(dataSource);
+  }
 
   static async create(): Promise<AppliedEvents> {
     const schema = `kafka_int_${runId()}`;
@@ -48,7 +52,7 @@ export class AppliedEvents {
   /** Applies the events its inbox has not seen, in one transaction. */
   async apply(messages: ConsumedMessage<TestEvent>[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const fresh = await Inbox.claim(
+      const fresh = await this.inbox.claim(
         manager,
         'kafka-int',
         messages.map((m) => m.value.eventId),

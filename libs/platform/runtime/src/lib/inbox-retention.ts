@@ -1,6 +1,5 @@
 import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Inbox } from '@handoff/platform-database';
-import type { DataSource } from 'typeorm';
+import type { Inbox } from '@handoff/platform-database';
 import { PeriodicTask } from './periodic-task';
 
 const DAY_MS = 86_400_000;
@@ -24,7 +23,7 @@ export class InboxRetention implements OnApplicationBootstrap, BeforeApplication
   private readonly batchSize: number;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly inbox: Inbox,
     private readonly options: InboxRetentionOptions,
   ) {
     this.batchSize = options.batchSize ?? 1000;
@@ -49,7 +48,7 @@ export class InboxRetention implements OnApplicationBootstrap, BeforeApplication
     const cutoff = new Date(now.getTime() - this.options.retentionDays * DAY_MS);
     let total = 0;
     for (;;) {
-      const deleted = await Inbox.pruneBatch(this.dataSource, cutoff, this.batchSize);
+      const deleted = await this.inbox.pruneBatch(cutoff, this.batchSize);
       total += deleted;
       if (deleted < this.batchSize || this.periodic.isStopped) break;
     }

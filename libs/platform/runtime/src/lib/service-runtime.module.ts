@@ -2,7 +2,13 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import { PlatformConfigModule } from '@handoff/platform-config';
-import { DatabaseHealthIndicator, DatabaseModule, OutboxRelay, PLATFORM_MIGRATIONS } from '@handoff/platform-database';
+import {
+  DatabaseHealthIndicator,
+  DatabaseModule,
+  Inbox,
+  OutboxRelay,
+  PLATFORM_MIGRATIONS,
+} from '@handoff/platform-database';
 import { EventProducer, KafkaHealthIndicator, KafkaModule, topicSpecsOf } from '@handoff/platform-kafka';
 import { HealthModule, METRICS_REGISTRY, ObservabilityModule } from '@handoff/platform-observability';
 import { RedisHealthIndicator, RedisModule } from '@handoff/platform-redis';
@@ -99,7 +105,7 @@ export class ServiceRuntimeModule {
           provide: InboxRetention,
           inject: [DataSource, config],
           useFactory: (dataSource: DataSource, settings: C) =>
-            new InboxRetention(dataSource, { retentionDays: settings.INBOX_RETENTION_DAYS }),
+            new InboxRetention(new Inbox(dataSource), { retentionDays: settings.INBOX_RETENTION_DAYS }),
         },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
