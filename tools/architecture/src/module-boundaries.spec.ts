@@ -29,12 +29,35 @@ const mustFail: Probe[] = [
     "export * from '@handoff/platform-observability';",
   ],
   ['production code imports the testing lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/testing';"],
+  ['the vocabulary lib imports contracts', 'libs/vocabulary/src/probe.ts', "export * from '@handoff/contracts';"],
+  [
+    'the vocabulary lib imports a domain lib',
+    'libs/vocabulary/src/probe.ts',
+    "export * from '@handoff/domain-scoring';",
+  ],
+  [
+    'the vocabulary lib imports a platform lib',
+    'libs/vocabulary/src/probe.ts',
+    "export * from '@handoff/platform-config';",
+  ],
+  [
+    'the vocabulary lib imports class-validator',
+    'libs/vocabulary/src/probe.ts',
+    "export { IsIn } from 'class-validator';",
+  ],
 ];
 
 const mustPass: Probe[] = [
   ['an app imports a domain lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-identity';"],
   ['an app imports a platform lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/platform-observability';"],
   ['a test imports the testing lib', 'apps/ingest/src/probe.spec.ts', "export * from '@handoff/testing';"],
+  ['contracts import the vocabulary lib', 'libs/contracts/src/probe.ts', "export * from '@handoff/vocabulary';"],
+  [
+    'a domain lib imports the vocabulary lib',
+    'libs/domain/scoring/src/probe.ts',
+    "export * from '@handoff/vocabulary';",
+  ],
+  ['an app imports the vocabulary lib', 'apps/scoring/src/probe.ts', "export * from '@handoff/vocabulary';"],
 ];
 
 function lintProbes(probes: Probe[]): string[][] {

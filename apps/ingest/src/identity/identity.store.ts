@@ -1,4 +1,5 @@
-import type { BatchLead, BatchLink, ExistingLink, IdentityKey, MergeReason } from '@handoff/domain-identity';
+import type { BatchLead, BatchLink, ExistingLink, IdentityKey } from '@handoff/domain-identity';
+import type { MergeReason } from '@handoff/vocabulary';
 import type { EntityManager } from 'typeorm';
 import { IDENTITY_LOCK_SPACE, identityLockKeys } from './identity-lock.util';
 

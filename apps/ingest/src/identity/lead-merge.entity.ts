@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-import type { MergeReason } from '@handoff/domain-identity';
+import type { MergeReason } from '@handoff/vocabulary';
 
 /** History of merges: each row is one lead folded into another, and the lead.merged.v1 event that said so. */
 @Entity({ name: 'lead_merges' })

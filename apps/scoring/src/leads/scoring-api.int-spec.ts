@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
-import {
-  type ActivityType,
-  type EngagementRecordedV1,
-  exampleEvents,
-  type RecordedProfileV1,
-  instantClock,
-} from '@handoff/contracts';
+import { type EngagementRecordedV1, exampleEvents, type RecordedProfileV1, instantClock } from '@handoff/contracts';
+import type { ActivityType } from '@handoff/vocabulary';
 import {
   DAY_MS,
   DEFAULT_EXACT_HISTORY_DAYS,

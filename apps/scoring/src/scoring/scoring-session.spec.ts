@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   exampleEvents,
-  type ActivityType,
   type EngagementRecordedV1,
   type LeadQualifiedV1,
   type LeadScoredV1,
   type RecordedProfileV1,
 } from '@handoff/contracts';
+import type { ActivityType } from '@handoff/vocabulary';
 import { DEFAULT_EXACT_HISTORY_DAYS, DEFAULT_SCORING_MODEL as model, DAY_MS } from '@handoff/domain-scoring';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { PoisonMessageError } from '@handoff/platform-kafka';
