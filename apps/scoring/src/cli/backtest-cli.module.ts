@@ -4,6 +4,7 @@ import { DatabaseModule } from '@handoff/platform-database';
 import { ScoringConfig } from '../app/scoring.config';
 import { BacktestService } from '../backtest/backtest.service';
 import { HistoryReader } from '../backtest/history.reader';
+import { defaultScoringModelProvider } from '../models/model-file';
 import { ModelRegistry } from '../models/model-registry.service';
 import { SCORING_ENTITIES } from '../storage';
 
@@ -23,6 +24,6 @@ import { SCORING_ENTITIES } from '../storage';
       }),
     }),
   ],
-  providers: [ModelRegistry, HistoryReader, BacktestService],
+  providers: [defaultScoringModelProvider(), ModelRegistry, HistoryReader, BacktestService],
 })
 export class BacktestCliModule {}

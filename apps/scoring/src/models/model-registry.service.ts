@@ -1,11 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import {
-  DEFAULT_SCORING_MODEL,
-  parseScoringModel,
-  validateScoringModel,
-  type ScoringModel,
-} from '@handoff/domain-scoring';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { parseScoringModel, validateScoringModel, type ScoringModel } from '@handoff/domain-scoring';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_SCORING_MODEL_TOKEN } from './model-file';
 import { toFieldIssues } from './model-issues';
 import { ScoringModelRecord } from './scoring-model.entity';
 
@@ -32,12 +28,15 @@ export class ModelRegistry {
   private readonly logger = new Logger(ModelRegistry.name);
   private readonly parsed = new Map<string, ScoringModel>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(DEFAULT_SCORING_MODEL_TOKEN) private readonly defaultModel: ScoringModel,
+  ) {}
 
   /** The active model as the caller's transaction sees it; the shipped default when none was ever stored. */
   async active(manager: EntityManager = this.dataSource.manager): Promise<ScoringModel> {
     const rows: Array<{ version: string }> = await manager.query(`SELECT version FROM scoring_models WHERE active`);
-    return rows.length === 0 ? DEFAULT_SCORING_MODEL : this.model(rows[0].version, manager);
+    return rows.length === 0 ? this.defaultModel : this.model(rows[0].version, manager);
   }
 
   async list(): Promise<ModelSummary[]> {
@@ -92,11 +91,11 @@ export class ModelRegistry {
       await manager.query(`LOCK TABLE scoring_models IN SHARE ROW EXCLUSIVE MODE`);
       const active: unknown[] = await manager.query(`SELECT 1 FROM scoring_models WHERE active`);
       if (active.length > 0) return;
-      await this.insert(DEFAULT_SCORING_MODEL, manager);
+      await this.insert(this.defaultModel, manager);
       await manager.query(`UPDATE scoring_models SET active = true, activated_at = now() WHERE version = $1`, [
-        DEFAULT_SCORING_MODEL.version,
+        this.defaultModel.version,
       ]);
-      this.logger.log({ msg: 'default scoring model activated', version: DEFAULT_SCORING_MODEL.version });
+      this.logger.log({ msg: 'default scoring model activated', version: this.defaultModel.version });
     });
   }
 
