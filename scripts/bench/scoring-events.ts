@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type ActivityType, type EngagementRecordedV1, exampleEvents, Topics } from '@handoff/contracts';
+import { type EngagementRecordedV1, exampleEvents, Topics } from '@handoff/contracts';
+import type { ActivityType } from '@handoff/vocabulary';
 import {
   CONTENT_TYPE_HEADER,
   EVENT_ID_HEADER,

@@ -5,7 +5,9 @@
  * a steady product-usage stream (10 events a day), so N = 10,000 is about 2.7 years of activity; the lead is stored
  * as the service leaves it, compacted at its last write.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import {
   applyEngagement,
   behaviourDropsBelowAt,
@@ -13,9 +15,9 @@ import {
   compactLeadState,
   createLeadState,
   DAY_MS,
-  DEFAULT_SCORING_MODEL,
   evaluateLifecycle,
   mergeLeadStates,
+  parseScoringModel,
   scoreInputOf,
   scoreLead,
   type Engagement,
@@ -32,13 +34,17 @@ const NOW_MS = Date.parse('2026-12-01T00:00:00.000Z');
 const MIN_RUNS = 7;
 const TARGET_MS_PER_SIZE = 3_000;
 
+const DEFAULT_MODEL = parseScoringModel(
+  parseYaml(readFileSync(resolve(ROOT, 'apps/scoring/models/default-model.yaml'), 'utf8')),
+);
+
 /** The default model plus a product-usage rule: the high-volume stream that makes histories long. */
 const MODEL: ScoringModel = {
-  ...DEFAULT_SCORING_MODEL,
+  ...DEFAULT_MODEL,
   behaviour: {
-    ...DEFAULT_SCORING_MODEL.behaviour,
+    ...DEFAULT_MODEL.behaviour,
     rules: [
-      ...DEFAULT_SCORING_MODEL.behaviour.rules,
+      ...DEFAULT_MODEL.behaviour.rules,
       {
         id: 'product-usage',
         label: 'Used the product',

@@ -3,9 +3,10 @@ const { join } = require('path');
 
 /**
  * Webpack config of a NestJS service in apps/<name>. `compiler: 'tsc'` keeps decorator metadata,
- * which Nest's dependency injection needs (esbuild and swc-without-metadata drop it).
+ * which Nest's dependency injection needs (esbuild and swc-without-metadata drop it). `assets` are files the
+ * service reads at run time, copied into its output (paths relative to the app's folder).
  */
-module.exports = function serviceWebpackConfig(appDir, name) {
+module.exports = function serviceWebpackConfig(appDir, name, { assets = [] } = {}) {
   return {
     output: { path: join(appDir, '../../dist/apps', name), clean: true },
     plugins: [
@@ -18,6 +19,7 @@ module.exports = function serviceWebpackConfig(appDir, name) {
         outputHashing: 'none',
         generatePackageJson: true,
         sourceMap: true,
+        assets,
       }),
     ],
   };

@@ -1,7 +1,6 @@
 export * from './lib/envelope';
 export * from './lib/contract-violation.error';
 export * from './lib/topic-contract';
-export * from './lib/vocabulary';
 export * from './lib/keys';
 export * from './lib/validation/field-rules';
 export * from './lib/validation/instant';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ACTIVITY_TYPES, BODY_FIELD, type EngagementRecordedV1, Topics } from '@handoff/contracts';
+import { BODY_FIELD, type EngagementRecordedV1, Topics } from '@handoff/contracts';
+import { ACTIVITY_TYPES } from '@handoff/vocabulary';
 import { TopicReader, type HttpCallOptions } from '@handoff/testing';
 import { signRequest } from '../sources';
 import type { IssuedSourceView } from '../sources/source.dto';

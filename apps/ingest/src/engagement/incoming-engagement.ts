@@ -1,4 +1,5 @@
-import type { ActivityType, EventProperties, InboundProfileV1 } from '@handoff/contracts';
+import type { EventProperties, InboundProfileV1 } from '@handoff/contracts';
+import type { ActivityType } from '@handoff/vocabulary';
 
 /** Who did it, as the sender knows them (at least one is set). */
 export interface IncomingIdentity {

@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ACTIVITY_TYPES,
-  type ActivityType,
   EngagementIdentityV1,
   type EventProperties,
   HasAtLeastOneOf,
@@ -14,6 +12,7 @@ import {
   IsText,
   IsTimestamp,
 } from '@handoff/contracts';
+import { ACTIVITY_TYPES, type ActivityType } from '@handoff/vocabulary';
 import { IsIn, IsOptional } from 'class-validator';
 
 /** One event of `POST /v1/events`: an engagement, or a profile update when `type` is `profile_update`. */

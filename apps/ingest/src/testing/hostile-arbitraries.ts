@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES } from '@handoff/contracts';
+import { ACTIVITY_TYPES } from '@handoff/vocabulary';
 import fc from 'fast-check';
 
 /**

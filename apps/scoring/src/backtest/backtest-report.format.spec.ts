@@ -1,4 +1,5 @@
-import { backtest, DEFAULT_SCORING_MODEL, type LeadHistory } from '@handoff/domain-scoring';
+import { backtest, type LeadHistory } from '@handoff/domain-scoring';
+import { DEFAULT_SCORING_MODEL } from '../test-support/default-model';
 import { formatBacktestReport } from './backtest-report.format';
 
 const at = '2026-03-10T00:00:00.000Z';

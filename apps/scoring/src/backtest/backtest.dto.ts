@@ -1,16 +1,13 @@
 import { INSTANT_LIMITS, IsInstant } from '@handoff/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  GRADES,
-  LIFECYCLE_STAGES,
   type BacktestReport,
-  type Grade,
   type HistogramBucket,
   type LeadDifference,
   type LeadOutcome,
-  type LifecycleStage,
   type ModelBacktest,
 } from '@handoff/domain-scoring';
+import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/vocabulary';
 import { IsObject, IsOptional } from 'class-validator';
 import { ScoringModelDto } from '../models/model-view.dto';
 

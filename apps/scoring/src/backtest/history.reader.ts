@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Engagement, HistoryEvent, LeadHistory, SalesOutcome } from '@handoff/domain-scoring';
+import type { Engagement, HistoryEvent, LeadHistory, LifecycleSalesOutcome } from '@handoff/domain-scoring';
 import type { EntityManager } from 'typeorm';
 
 interface HistoryRecord {
@@ -7,7 +7,7 @@ interface HistoryRecord {
   event_id: string;
   kind: HistoryEvent['kind'];
   occurred_at: Date;
-  payload: Engagement | { outcome: SalesOutcome; reason?: string };
+  payload: Engagement | { outcome: LifecycleSalesOutcome; reason?: string };
 }
 
 /** The recorded inputs of live (not merged-away) leads, each lead's in the order they were applied. */
@@ -35,7 +35,7 @@ export class HistoryReader {
 
 function historyEventOf(row: HistoryRecord): HistoryEvent {
   if (row.kind === 'engagement') return { kind: 'engagement', engagement: row.payload as Engagement };
-  const { outcome, reason } = row.payload as { outcome: SalesOutcome; reason?: string };
+  const { outcome, reason } = row.payload as { outcome: LifecycleSalesOutcome; reason?: string };
   return {
     kind: 'sales',
     eventId: row.event_id,

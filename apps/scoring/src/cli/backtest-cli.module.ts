@@ -4,6 +4,7 @@ import { DatabaseModule } from '@handoff/platform-database';
 import { ScoringConfig } from '../app/scoring.config';
 import { BacktestService } from '../backtest/backtest.service';
 import { HistoryReader } from '../backtest/history.reader';
+import { defaultScoringModelProvider } from '../models/model-file';
 import { ModelRegistry } from '../models/model-registry.service';
 import { ScoringModelStore } from '../models/scoring-model.store';
 import { SCORING_ENTITIES } from '../storage';
@@ -24,6 +25,6 @@ import { SCORING_ENTITIES } from '../storage';
       }),
     }),
   ],
-  providers: [ModelRegistry, ScoringModelStore, HistoryReader, BacktestService],
+  providers: [defaultScoringModelProvider(), ModelRegistry, ScoringModelStore, HistoryReader, BacktestService],
 })
 export class BacktestCliModule {}

@@ -4,14 +4,13 @@
  * Reads DATABASE_URL / DATABASE_SCHEMA like the service; reads only (one READ ONLY transaction).
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
 import { BacktestService } from '../backtest/backtest.service';
 import { formatBacktestReport } from '../backtest/backtest-report.format';
+import { readModelFile } from '../models/model-file';
 import { BacktestCliModule } from './backtest-cli.module';
 
 async function main(): Promise<void> {
@@ -41,12 +40,6 @@ async function assertScoringSchema(dataSource: DataSource, schema: string): Prom
         '(set DATABASE_URL / DATABASE_SCHEMA to the deployment to backtest against)',
     );
   }
-}
-
-/** A model file is YAML when its name says so, JSON otherwise. */
-function readModelFile(path: string): unknown {
-  const text = readFileSync(path, 'utf8');
-  return /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
 }
 
 main().catch((error: unknown) => {

@@ -1,17 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   FIT_ATTRIBUTES,
-  GRADES,
-  LIFECYCLE_STAGES,
-  SALES_OUTCOMES,
+  LIFECYCLE_SALES_OUTCOMES,
   type FitAttribute,
   type FitFactor,
   type GroupScore,
-  type LifecycleStage,
   type LifecycleState,
   type ScoreFactor,
   type StageChangeReason,
 } from '@handoff/domain-scoring';
+import { GRADES, LIFECYCLE_STAGES, type LifecycleStage } from '@handoff/vocabulary';
 import { everyValue } from '../app/every-value';
 import type { ScoreView } from './score-view';
 
@@ -21,14 +19,14 @@ type BehaviourBreakdown = ScoreView['behaviour'];
 type FitBreakdown = ScoreView['fit'];
 
 const STAGE_CHANGE_REASONS = [
-  ...everyValue<Exclude<StageChangeReason, (typeof SALES_OUTCOMES)[number]>>({
+  ...everyValue<Exclude<StageChangeReason, (typeof LIFECYCLE_SALES_OUTCOMES)[number]>>({
     engaged: true,
     qualified: true,
     went_cold: true,
     disqualified: true,
     merged: true,
   }),
-  ...SALES_OUTCOMES,
+  ...LIFECYCLE_SALES_OUTCOMES,
 ];
 
 export class GroupScoreDto implements GroupScore {

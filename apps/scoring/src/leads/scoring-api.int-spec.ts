@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
-import {
-  type ActivityType,
-  type EngagementRecordedV1,
-  exampleEvents,
-  type RecordedProfileV1,
-  instantClock,
-} from '@handoff/contracts';
-import {
-  DAY_MS,
-  DEFAULT_EXACT_HISTORY_DAYS,
-  DEFAULT_SCORING_MODEL,
-  type BacktestReport,
-} from '@handoff/domain-scoring';
+import { type EngagementRecordedV1, exampleEvents, type RecordedProfileV1, instantClock } from '@handoff/contracts';
+import type { ActivityType } from '@handoff/vocabulary';
+import { DAY_MS, DEFAULT_EXACT_HISTORY_DAYS, type BacktestReport } from '@handoff/domain-scoring';
 import type { ConsumedMessage } from '@handoff/platform-kafka';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, dropSchema, uniqueName } from '@handoff/testing';
 import type { ModelSummary, ModelView } from '../models/model-registry.service';
 import { ScoringBatch } from '../scoring/scoring-batch.service';
 import { DecaySweep } from '../sweep/decay-sweep.service';
 import { HistoryRetention } from '../sweep/history-retention.service';
+import { DEFAULT_SCORING_MODEL } from '../test-support/default-model';
 import {
   prepareScoringEnv,
   startScoringApp,

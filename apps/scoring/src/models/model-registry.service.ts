@@ -1,11 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import {
-  DEFAULT_SCORING_MODEL,
-  parseScoringModel,
-  validateScoringModel,
-  type ScoringModel,
-} from '@handoff/domain-scoring';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { parseScoringModel, validateScoringModel, type ScoringModel } from '@handoff/domain-scoring';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_SCORING_MODEL_TOKEN } from './model-file';
 import { toFieldIssues } from './model-issues';
 import type { ScoringModelRecord } from './scoring-model.entity';
 import { ScoringModelStore } from './scoring-model.store';
@@ -36,12 +32,13 @@ export class ModelRegistry {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: ScoringModelStore,
+    @Inject(DEFAULT_SCORING_MODEL_TOKEN) private readonly defaultModel: ScoringModel,
   ) {}
 
   /** The active model as the caller's transaction sees it; the shipped default when none was ever stored. */
   async active(manager: EntityManager = this.dataSource.manager): Promise<ScoringModel> {
     const version = await this.store.activeVersion(manager);
-    return version === null ? DEFAULT_SCORING_MODEL : this.model(version, manager);
+    return version === null ? this.defaultModel : this.model(version, manager);
   }
 
   async list(): Promise<ModelSummary[]> {
@@ -89,9 +86,9 @@ export class ModelRegistry {
     await this.dataSource.transaction(async (manager) => {
       await this.store.lockForBootstrap(manager);
       if ((await this.store.activeVersion(manager)) !== null) return;
-      await this.store.insert(DEFAULT_SCORING_MODEL, manager);
-      await this.store.activate(manager, DEFAULT_SCORING_MODEL.version);
-      this.logger.log({ msg: 'default scoring model activated', version: DEFAULT_SCORING_MODEL.version });
+      await this.store.insert(this.defaultModel, manager);
+      await this.store.activate(manager, this.defaultModel.version);
+      this.logger.log({ msg: 'default scoring model activated', version: this.defaultModel.version });
     });
   }
 

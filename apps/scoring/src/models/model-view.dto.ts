@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  GRADES,
   type BehaviourModel,
   type DecayThresholds,
   type FitModel,
   type QualificationRule,
   type ScoringModel,
 } from '@handoff/domain-scoring';
+import { GRADES } from '@handoff/vocabulary';
 import type { ModelSummary, ModelView } from './model-registry.service';
 
 // OpenAPI schemas of scoring models; `implements` keeps them in step with the types they document. The model's

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Grade, LeadState, LifecycleStage } from '@handoff/domain-scoring';
+import type { LeadState } from '@handoff/domain-scoring';
+import type { Grade, LifecycleStage } from '@handoff/vocabulary';
 import { Outbox } from '@handoff/platform-database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { insertHistory, insertLedger } from './ledger.writer';

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
   exampleEvents,
-  type ActivityType,
   type EngagementRecordedV1,
   type LeadQualifiedV1,
   type LeadScoredV1,
   type RecordedProfileV1,
 } from '@handoff/contracts';
-import { DEFAULT_EXACT_HISTORY_DAYS, DEFAULT_SCORING_MODEL as model, DAY_MS } from '@handoff/domain-scoring';
+import type { ActivityType } from '@handoff/vocabulary';
+import { DEFAULT_EXACT_HISTORY_DAYS, DAY_MS } from '@handoff/domain-scoring';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { PoisonMessageError } from '@handoff/platform-kafka';
+import { DEFAULT_SCORING_MODEL as model } from '../test-support/default-model';
 import { ScoringSession } from './scoring-session';
 import type { SessionChanges, StoredLead } from './scoring-session.types';
 

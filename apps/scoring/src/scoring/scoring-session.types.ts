@@ -1,5 +1,6 @@
 import type { NewOutboxMessage } from '@handoff/platform-database';
-import type { Grade, HistoryEvent, LeadState, LedgerEntry, LifecycleStage } from '@handoff/domain-scoring';
+import type { HistoryEvent, LeadState, LedgerEntry } from '@handoff/domain-scoring';
+import type { Grade, LifecycleStage } from '@handoff/vocabulary';
 
 /** The scores a lead was last stored (and published) with, to tell whether a change is worth an event. */
 export interface ScoreSnapshot {

@@ -7,7 +7,6 @@ export {
   ScoringModelValidationError,
   type ScoringModelValidation,
 } from './lib/model/parse-scoring-model';
-export * from './lib/model/default-scoring-model';
 export * from './lib/state/lead-profile';
 export * from './lib/state/lead-state';
 export type { Engagement } from './lib/behaviour/engagement';

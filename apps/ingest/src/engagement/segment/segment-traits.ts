@@ -1,4 +1,5 @@
-import { InboundProfileV1, SENIORITIES, validatePayload } from '@handoff/contracts';
+import { InboundProfileV1, validatePayload } from '@handoff/contracts';
+import { SENIORITIES } from '@handoff/vocabulary';
 import { flattenProperties } from './segment-properties';
 
 type Traits = Record<string, unknown>;

@@ -1,10 +1,10 @@
 import { Equals, IsIn, IsOptional } from 'class-validator';
+import { ACTIVITY_TYPES, type ActivityType } from '@handoff/vocabulary';
 import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
 import { IsIdentifier, IsNestedObject, IsOptionalEmail, IsOptionalNested, IsText } from '../validation/field-rules';
-import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
 import { InboundProfileV1 } from './lead-profile.v1';
 
 /** Who did it, as the marketing tool knows them. At least one field is required. */

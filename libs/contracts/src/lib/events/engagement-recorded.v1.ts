@@ -1,11 +1,11 @@
 import { Equals, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ACTIVITY_TYPES, type ActivityType } from '@handoff/vocabulary';
 import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
 import { IsIdentifier, IsNestedObject, IsOptionalNested, IsText } from '../validation/field-rules';
 import { IsTimestamp } from '../validation/instant';
-import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
 import { RecordedProfileV1 } from './lead-profile.v1';
 
 export const EMAIL_HASH_PATTERN = /^[a-f0-9]{64}$/;

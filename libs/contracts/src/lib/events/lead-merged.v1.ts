@@ -1,7 +1,7 @@
 import { Equals, IsIn, IsUUID } from 'class-validator';
+import { MERGE_REASONS, type MergeReason } from '@handoff/vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsDifferentFrom } from '../validation/is-different-from.validator';
-import { MERGE_REASONS, type MergeReason } from '../vocabulary';
 
 /**
  * Two leads turned out to be one person. Keyed by the surviving lead, so the merge is ordered with the

@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { SENIORITIES, type Seniority } from '@handoff/vocabulary';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
 import { IsOptionalEmail, IsText } from '../validation/field-rules';
-import { SENIORITIES, type Seniority } from '../vocabulary';
 
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const COUNTRY_PATTERN = /^[A-Z]{2}$/;

@@ -1,8 +1,8 @@
 import { Equals, IsFQDN, IsIn, IsISO31661Alpha2, IsOptional, IsUUID } from 'class-validator';
+import { GRADES, type Grade } from '@handoff/vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsCount, IsFiniteNumber, IsIdentifier, IsNestedObject, IsText } from '../validation/field-rules';
 import { IsTimestamp } from '../validation/instant';
-import { GRADES, type Grade } from '../vocabulary';
 
 /** What routing matches territories and rules on; every field is optional because enrichment may be partial. */
 export class RoutingProfileV1 {

@@ -1,8 +1,8 @@
 import { Equals, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ROUTING_STRATEGIES, type RoutingStrategy } from '@handoff/vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsIdentifier, IsNestedArray, IsText } from '../validation/field-rules';
 import { IsDeadline } from '../validation/instant';
-import { ROUTING_STRATEGIES, type RoutingStrategy } from '../vocabulary';
 
 export const MAX_DECISION_STEPS = 50;
 

@@ -1,7 +1,7 @@
 import { Equals, IsIn, IsUUID } from 'class-validator';
+import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsFiniteNumber, IsIdentifier, IsNestedArray, IsText } from '../validation/field-rules';
-import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '../vocabulary';
 
 export const MAX_TOP_FACTORS = 10;
 

@@ -1,7 +1,7 @@
 import { Equals, IsIn, IsISO4217CurrencyCode, IsOptional, IsUUID } from 'class-validator';
+import { SALES_OUTCOMES, type SalesOutcome } from '@handoff/vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsIdentifier, IsNonNegativeNumber, IsRequiredWith, IsText } from '../validation/field-rules';
-import { SALES_OUTCOMES, type SalesOutcome } from '../vocabulary';
 
 /** What a sales system reports about a routed lead: accepted, rejected, won or lost (with the deal amount). */
 export class SalesActivityV1 extends EventEnvelope {

@@ -1,5 +1,6 @@
+import type { MergeReason } from '@handoff/vocabulary';
 import { type IdentityKey, identityKeyId, sameKey } from './identity-keys';
-import { type ExistingLink, type MergeReason, type ResolutionTrigger, planResolution } from './resolution-plan';
+import { type ExistingLink, type ResolutionTrigger, planResolution } from './resolution-plan';
 
 /** One item of a batch, as `planResolution` would see it on its own. */
 export interface BatchItem {

@@ -1,7 +1,5 @@
+import type { MergeReason } from '@handoff/vocabulary';
 import { type IdentityKey, identityKeyId } from './identity-keys';
-
-/** Why two leads were merged; mirrors MergeReason in @handoff/contracts (domain libs import no contracts). */
-export type MergeReason = 'identify' | 'alias' | 'email_match';
 
 /** The kind of call being resolved: any event, a Segment identify, or a Segment alias. */
 export type ResolutionTrigger = 'event' | 'identify' | 'alias';

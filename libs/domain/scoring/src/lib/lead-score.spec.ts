@@ -1,10 +1,10 @@
 import { day, engagement } from '../test-support/builders';
+import { DEFAULT_SCORING_MODEL as model } from '../test-support/default-model';
 import { applyEngagement } from './behaviour/apply-engagement';
 import type { Engagement } from './behaviour/engagement';
 import { scoreInputOf, scoreLead } from './lead-score';
 import { evaluateLifecycle } from './lifecycle/evaluate-lifecycle';
 import type { LifecycleEvent } from './lifecycle/lifecycle.types';
-import { DEFAULT_SCORING_MODEL as model } from './model/default-scoring-model';
 import { createLeadState, type LeadState } from './state/lead-state';
 
 /** What the scoring service does per event: apply, skip a duplicate, score as of processing time, run the lifecycle. */

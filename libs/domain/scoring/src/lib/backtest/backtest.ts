@@ -1,5 +1,5 @@
-import { LIFECYCLE_STAGES, type LifecycleStage } from '../lifecycle/lifecycle.types';
-import { GRADES, type Grade, type ScoringModel } from '../model/scoring-model.types';
+import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/vocabulary';
+import type { ScoringModel } from '../model/scoring-model.types';
 import { toIso, type Instant } from '../time';
 import { histogram, type HistogramBucket } from './histogram';
 import { replayLead, type LeadHistory, type ReplayOutcome } from './replay-lead';

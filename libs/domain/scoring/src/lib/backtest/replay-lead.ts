@@ -1,15 +1,16 @@
+import type { LifecycleStage } from '@handoff/vocabulary';
 import { applyEngagement } from '../behaviour/apply-engagement';
 import type { Engagement } from '../behaviour/engagement';
 import { scoreInputOf, scoreLead, type LeadScore } from '../lead-score';
 import { evaluateLifecycle } from '../lifecycle/evaluate-lifecycle';
-import type { LifecycleEvent, LifecycleInput, LifecycleStage, SalesOutcome } from '../lifecycle/lifecycle.types';
+import type { LifecycleEvent, LifecycleInput, LifecycleSalesOutcome } from '../lifecycle/lifecycle.types';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { createLeadState, type LeadState } from '../state/lead-state';
 import { toMillis, type Instant } from '../time';
 
 export type HistoryEvent =
   | { kind: 'engagement'; engagement: Engagement }
-  | { kind: 'sales'; eventId: string; occurredAt: string; outcome: SalesOutcome; reason?: string };
+  | { kind: 'sales'; eventId: string; occurredAt: string; outcome: LifecycleSalesOutcome; reason?: string };
 
 /** One lead's recorded inputs in the order they were applied. */
 export interface LeadHistory {

@@ -1,11 +1,6 @@
+import { GRADES, type Grade } from '@handoff/vocabulary';
 import { matchesCondition, resolvePath } from '../model/condition';
-import {
-  GRADES,
-  type FitAttribute,
-  type Grade,
-  type GradeThresholds,
-  type ScoringModel,
-} from '../model/scoring-model.types';
+import type { FitAttribute, GradeThresholds, ScoringModel } from '../model/scoring-model.types';
 import type { LeadProfile } from '../state/lead-profile';
 
 export interface FitFactor {

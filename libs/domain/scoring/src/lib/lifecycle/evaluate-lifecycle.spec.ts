@@ -1,8 +1,8 @@
+import type { Grade, LifecycleStage } from '@handoff/vocabulary';
 import { day, modelWith } from '../../test-support/builders';
-import type { Grade } from '../model/scoring-model.types';
 import { createLeadState } from '../state/lead-state';
 import { evaluateLifecycle } from './evaluate-lifecycle';
-import type { LifecycleStage, LifecycleState, SalesOutcome } from './lifecycle.types';
+import type { LifecycleSalesOutcome, LifecycleState } from './lifecycle.types';
 
 const model = modelWith([], { qualification: { minBehaviour: 60, minGrade: 'B' }, decayThresholds: { coldBelow: 30 } });
 const noColdModel = modelWith([], { qualification: { minBehaviour: 60, minGrade: 'B' } });
@@ -13,7 +13,8 @@ const at = (stage: LifecycleStage, qualificationCount = 0): LifecycleState => ({
 });
 const score = (behaviour: number, grade: Grade = 'A', atDay = 1) =>
   ({ kind: 'score', behaviour, fitScore: 50, grade, at: day(atDay) }) as const;
-const sales = (outcome: SalesOutcome, reason?: string) => ({ kind: 'sales', outcome, reason, at: day(2) }) as const;
+const sales = (outcome: LifecycleSalesOutcome, reason?: string) =>
+  ({ kind: 'sales', outcome, reason, at: day(2) }) as const;
 
 describe('evaluateLifecycle', () => {
   describe('qualification', () => {
@@ -98,7 +99,7 @@ describe('evaluateLifecycle', () => {
   });
 
   describe('sales outcomes', () => {
-    it.each<[SalesOutcome, LifecycleStage, LifecycleStage]>([
+    it.each<[LifecycleSalesOutcome, LifecycleStage, LifecycleStage]>([
       ['accepted', 'mql', 'sql'],
       ['opportunity_opened', 'mql', 'opportunity'],
       ['opportunity_opened', 'sql', 'opportunity'],
@@ -120,7 +121,7 @@ describe('evaluateLifecycle', () => {
       expect(evaluateLifecycle(at('mql', 1), sales('accepted'), model).lifecycle.detail).toBeNull();
     });
 
-    it.each<[SalesOutcome, LifecycleStage]>([
+    it.each<[LifecycleSalesOutcome, LifecycleStage]>([
       ['accepted', 'lead'],
       ['accepted', 'sql'],
       ['accepted', 'customer'],

@@ -1,3 +1,4 @@
+import type { LifecycleStage } from '@handoff/vocabulary';
 import { gradeAtLeast } from '../fit/evaluate-fit';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { toIso } from '../time';
@@ -5,10 +6,9 @@ import type {
   DisqualifyInput,
   LifecycleInput,
   LifecycleResult,
-  LifecycleStage,
+  LifecycleSalesOutcome,
   LifecycleState,
   SalesInput,
-  SalesOutcome,
   ScoreInput,
   StageChangeReason,
 } from './lifecycle.types';
@@ -16,7 +16,7 @@ import type {
 /** Stages from which crossing the qualification rule makes an MQL: never-qualified and recycled leads. */
 const QUALIFIABLE: readonly LifecycleStage[] = ['subscriber', 'lead', 'recycled'];
 
-const SALES_TRANSITIONS: Record<SalesOutcome, { from: readonly LifecycleStage[]; to: LifecycleStage }> = {
+const SALES_TRANSITIONS: Record<LifecycleSalesOutcome, { from: readonly LifecycleStage[]; to: LifecycleStage }> = {
   accepted: { from: ['mql'], to: 'sql' },
   opportunity_opened: { from: ['mql', 'sql'], to: 'opportunity' },
   won: { from: ['mql', 'sql', 'opportunity'], to: 'customer' },

@@ -1,23 +1,17 @@
-import type { Grade } from '../model/scoring-model.types';
+import { SALES_OUTCOMES, type Grade, type LifecycleStage } from '@handoff/vocabulary';
 import type { Instant } from '../time';
 
-export const LIFECYCLE_STAGES = [
-  'subscriber',
-  'lead',
-  'mql',
-  'sql',
-  'opportunity',
-  'customer',
-  'disqualified',
-  'recycled',
-] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-
 /** The sales contract's outcomes plus `opportunity_opened`, which moves an SQL on to opportunity. */
-export const SALES_OUTCOMES = ['accepted', 'opportunity_opened', 'won', 'rejected', 'lost'] as const;
-export type SalesOutcome = (typeof SALES_OUTCOMES)[number];
+export const LIFECYCLE_SALES_OUTCOMES = [...SALES_OUTCOMES, 'opportunity_opened'] as const;
+export type LifecycleSalesOutcome = (typeof LIFECYCLE_SALES_OUTCOMES)[number];
 
-export type StageChangeReason = 'engaged' | 'qualified' | 'went_cold' | 'disqualified' | 'merged' | SalesOutcome;
+export type StageChangeReason =
+  | 'engaged'
+  | 'qualified'
+  | 'went_cold'
+  | 'disqualified'
+  | 'merged'
+  | LifecycleSalesOutcome;
 
 export interface LifecycleState {
   stage: LifecycleStage;
@@ -40,7 +34,7 @@ export interface ScoreInput {
 
 export interface SalesInput {
   kind: 'sales';
-  outcome: SalesOutcome;
+  outcome: LifecycleSalesOutcome;
   reason?: string;
   at: Instant;
 }

@@ -1,7 +1,7 @@
+import type { LifecycleStage } from '@handoff/vocabulary';
 import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../test-support/builders';
 import { behaviourScoreAt } from '../behaviour/behaviour-score';
 import { compactLeadState } from '../compaction/compact-lead-state';
-import type { LifecycleStage } from '../lifecycle/lifecycle.types';
 import { createLeadState, type LeadState } from '../state/lead-state';
 import { mergeLeadStates } from './merge-lead-states';
 

@@ -1,7 +1,8 @@
+import type { LifecycleStage } from '@handoff/vocabulary';
 import { contributionKey, reconcileAwards } from '../behaviour/awards';
 import { ledgerChanges } from '../behaviour/ledger';
 import { combineFoldedHistories } from '../compaction/folded-history';
-import type { LifecycleEvent, LifecycleStage, LifecycleState } from '../lifecycle/lifecycle.types';
+import type { LifecycleEvent, LifecycleState } from '../lifecycle/lifecycle.types';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { combineProfiles } from '../state/lead-profile';
 import type { Contribution, LeadState, LedgerEntry } from '../state/lead-state';

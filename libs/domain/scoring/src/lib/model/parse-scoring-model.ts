@@ -1,3 +1,4 @@
+import { GRADES } from '@handoff/vocabulary';
 import { parseBehaviour } from './behaviour.parser';
 import { parseFit } from './fit.parser';
 import {
@@ -10,7 +11,7 @@ import {
   readString,
   type JsonObject,
 } from './json-reader';
-import { GRADES, type DecayThresholds, type QualificationRule, type ScoringModel } from './scoring-model.types';
+import type { DecayThresholds, QualificationRule, ScoringModel } from './scoring-model.types';
 
 const MODEL_FIELDS = ['id', 'version', 'name', 'behaviour', 'fit', 'qualification', 'decayThresholds'];
 

@@ -1,5 +1,4 @@
-export const GRADES = ['A', 'B', 'C', 'D'] as const;
-export type Grade = (typeof GRADES)[number];
+import type { Grade } from '@handoff/vocabulary';
 
 export type Scalar = string | number | boolean;
 

@@ -1,4 +1,5 @@
-import type { LifecycleStage, LifecycleState } from '../lifecycle/lifecycle.types';
+import type { LifecycleStage } from '@handoff/vocabulary';
+import type { LifecycleState } from '../lifecycle/lifecycle.types';
 import type { LeadProfile } from './lead-profile';
 
 /** Which limit reduced a contribution's award (null when the rule's full points were awarded). */

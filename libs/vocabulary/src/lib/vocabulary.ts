@@ -1,6 +1,7 @@
 /**
- * Closed vocabularies shared by several contracts. Kept as `as const` tuples (not TS enums) so plain
- * JSON objects type-check against the event classes and `IsIn` can list the allowed values.
+ * Closed vocabularies shared by the event contracts, the domain libs and the services: each is written here
+ * only. Kept as `as const` tuples (not TS enums) so plain JSON objects type-check against the event classes
+ * and `IsIn` can list the allowed values.
  */
 export const ACTIVITY_TYPES = [
   'page_view',
@@ -45,5 +46,6 @@ export type MergeReason = (typeof MERGE_REASONS)[number];
 export const ROUTING_STRATEGIES = ['round_robin', 'weighted', 'load_balanced', 'account_owner', 'fallback'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 
+/** What sales reports about a lead it was handed (the sales-activity contract). */
 export const SALES_OUTCOMES = ['accepted', 'rejected', 'won', 'lost'] as const;
 export type SalesOutcome = (typeof SALES_OUTCOMES)[number];
