@@ -3,7 +3,7 @@ import { waitFor } from '@handoff/testing';
 import { signRequest } from './request-signature';
 import { SecretCipher } from './secret-cipher';
 import type { IssuedSourceView } from './source.dto';
-import { type SourcesTestApp, startSourcesTestApp } from './sources-test-app';
+import { type SourcesTestApp, startSourcesTestApp } from '../testing/sources-test-app';
 
 const EVENT = JSON.stringify({ type: 'track', event: 'Signed Up', userId: 'user-1' });
 const GRACE_SECONDS = 4;

@@ -7,7 +7,7 @@ import {
   startScoringApp,
   TEST_SCORING_ADMIN_TOKEN,
   type ScoringTestApp,
-} from '../test-support/scoring-test-app';
+} from '../testing/scoring-test-app';
 
 const READ_TOKEN = 'scoring-int-test-read-token';
 const schema = uniqueName('scoring_read_token_int');

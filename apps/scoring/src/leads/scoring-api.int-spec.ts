@@ -24,7 +24,7 @@ import {
   startScoringApp,
   TEST_SCORING_ADMIN_TOKEN,
   type ScoringTestApp,
-} from '../test-support/scoring-test-app';
+} from '../testing/scoring-test-app';
 import type { HistoryPage } from './lead-score.service';
 import type { ScoreView } from './score-view';
 

@@ -14,7 +14,7 @@ import { createMetricsRegistry } from '@handoff/platform-observability';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TopicReader, dropSchema, uniqueName, waitFor } from '@handoff/testing';
 import { Kafka, logLevel, type Message } from 'kafkajs';
 import type { ScoreView } from '../leads/score-view';
-import { prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../test-support/scoring-test-app';
+import { prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../testing/scoring-test-app';
 
 const schema = uniqueName('scoring_int');
 const groupId = uniqueName('scoring_int');

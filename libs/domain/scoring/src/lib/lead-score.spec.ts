@@ -1,4 +1,4 @@
-import { day, engagement } from '../test-support/builders';
+import { day, engagement } from '../testing/builders';
 import { applyEngagement } from './behaviour/apply-engagement';
 import type { Engagement } from './behaviour/engagement';
 import { scoreInputOf, scoreLead } from './lead-score';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { dropSchema, freshSchemaName, openTestDataSource } from '../test-support/test-database';
+import { dropSchema, freshSchemaName, openTestDataSource } from '../testing/test-database';
 import { Inbox } from './inbox.store';
 import { runMigrations } from './migration.runner';
 

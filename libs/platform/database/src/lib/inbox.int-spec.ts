@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { dropSchema, freshSchemaName, openTestDataSource, waitUntilBlockedOnLock } from '../test-support/test-database';
+import { dropSchema, freshSchemaName, openTestDataSource, waitUntilBlockedOnLock } from '../testing/test-database';
 import { InboxRecord } from './inbox-record.entity';
 import { Inbox } from './inbox.store';
 import { runMigrations } from './migration.runner';

@@ -1,7 +1,7 @@
 import { dlqNameOf } from '@handoff/contracts';
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import type { Admin } from 'kafkajs';
-import { runId, testEvent, testTopic, type TestEvent } from '../test/test-event.fixture';
+import { runId, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import {
   clientFactory,
   committedOffsets,
@@ -12,7 +12,7 @@ import {
   rawAdmin,
   readRecords,
   waitFor,
-} from '../test/kafka-test-kit';
+} from '../testing/kafka-test-kit';
 import type { BatchConsumer, BatchConsumerOptions } from './batch-consumer';
 import { DLQ_HEADERS } from './dead-letter';
 import { PoisonMessageError } from './error-classification';

@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { KafkaClientFactory } from './kafka-client.factory';
-import { BROKERS } from '../test/kafka-test-kit';
+import { BROKERS } from '../testing/kafka-test-kit';
 
 function probeFor(brokers: string[]) {
   return new KafkaClientFactory(

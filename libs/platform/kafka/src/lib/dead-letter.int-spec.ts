@@ -1,6 +1,6 @@
 import { dlqNameOf } from '@handoff/contracts';
 import type { Admin } from 'kafkajs';
-import { AppliedEvents } from '../test/applied-events-table';
+import { AppliedEvents } from '../testing/applied-events-table';
 import {
   clientFactory,
   createTopics,
@@ -9,8 +9,8 @@ import {
   quietLogs,
   rawAdmin,
   waitFor,
-} from '../test/kafka-test-kit';
-import { runId, testEvent, testTopic, type TestEvent } from '../test/test-event.fixture';
+} from '../testing/kafka-test-kit';
+import { runId, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import type { BatchConsumer } from './batch-consumer';
 import { DLQ_HEADERS } from './dead-letter';
 import type { DeadLetterReader } from './dead-letter-reader';

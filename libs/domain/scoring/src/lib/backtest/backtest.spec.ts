@@ -1,4 +1,4 @@
-import { day, engagement } from '../../test-support/builders';
+import { day, engagement } from '../../testing/builders';
 import { DEFAULT_SCORING_MODEL } from '../model/default-scoring-model';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { backtest } from './backtest';

@@ -1,4 +1,4 @@
-import { modelWith } from '../../test-support/builders';
+import { modelWith } from '../../testing/builders';
 import { DEFAULT_SCORING_MODEL } from '../model/default-scoring-model';
 import type { FitRule } from '../model/scoring-model.types';
 import { evaluateFit, gradeAtLeast, gradeFor } from './evaluate-fit';

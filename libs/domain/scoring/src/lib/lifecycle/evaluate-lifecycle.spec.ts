@@ -1,4 +1,4 @@
-import { day, modelWith } from '../../test-support/builders';
+import { day, modelWith } from '../../testing/builders';
 import type { Grade } from '../model/scoring-model.types';
 import { createLeadState } from '../state/lead-state';
 import { evaluateLifecycle } from './evaluate-lifecycle';

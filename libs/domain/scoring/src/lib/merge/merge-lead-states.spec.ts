@@ -1,4 +1,4 @@
-import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../test-support/builders';
+import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../testing/builders';
 import { behaviourScoreAt } from '../behaviour/behaviour-score';
 import { compactLeadState } from '../compaction/compact-lead-state';
 import type { LifecycleStage } from '../lifecycle/lifecycle.types';
