@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { Topics } from '@handoff/contracts';
-import { ServiceProcess, dropSchema, httpCall, uniqueName, type HttpCallOptions } from '@handoff/testing';
+import {
+  ServiceProcess,
+  TEST_KAFKA_BROKERS,
+  dropSchema,
+  httpCall,
+  uniqueName,
+  type HttpCallOptions,
+} from '@handoff/testing';
 import { deleteGroup, endOffsetsOf, setGroupOffsets } from '../bench/bench-infra';
 
 export const WORKSPACE_ROOT = join(__dirname, '../..');
 const ADMIN_TOKEN = 'demo-admin-token-0123456789';
-const BROKERS = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 
 export interface HttpAnswer<T = unknown> {
   status: number;
@@ -43,11 +49,19 @@ export async function startDemoStack(): Promise<DemoStack> {
   const run = uniqueName('demo');
   const ingestGroup = `${run}.ingest-inbound`;
   const scoringGroup = `${run}.scoring`;
-  await setGroupOffsets(BROKERS, ingestGroup, await endOffsetsOf(BROKERS, [Topics.engagementInbound.name]));
   await setGroupOffsets(
-    BROKERS,
+    TEST_KAFKA_BROKERS,
+    ingestGroup,
+    await endOffsetsOf(TEST_KAFKA_BROKERS, [Topics.engagementInbound.name]),
+  );
+  await setGroupOffsets(
+    TEST_KAFKA_BROKERS,
     scoringGroup,
-    await endOffsetsOf(BROKERS, [Topics.engagementRecorded.name, Topics.leadMerged.name, Topics.salesActivity.name]),
+    await endOffsetsOf(TEST_KAFKA_BROKERS, [
+      Topics.engagementRecorded.name,
+      Topics.leadMerged.name,
+      Topics.salesActivity.name,
+    ]),
   );
   const [ingest, scoring] = await Promise.all([
     start('ingest', `${run}_ingest`, ingestGroup, {
@@ -65,7 +79,7 @@ export async function startDemoStack(): Promise<DemoStack> {
     stop: async () => {
       await Promise.all([ingest.process.stop(), scoring.process.stop()]);
       await Promise.all(
-        [ingest, scoring].map((service) => deleteGroup(BROKERS, service.groupId).catch(() => undefined)),
+        [ingest, scoring].map((service) => deleteGroup(TEST_KAFKA_BROKERS, service.groupId).catch(() => undefined)),
       );
       await Promise.all([ingest, scoring].map((service) => dropSchema(service.schema)));
     },

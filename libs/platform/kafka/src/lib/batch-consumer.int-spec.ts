@@ -1,5 +1,6 @@
 import { dlqNameOf } from '@handoff/contracts';
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
+import { waitFor } from '@handoff/testing';
 import type { Admin } from 'kafkajs';
 import { runId, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import {
@@ -11,7 +12,6 @@ import {
   quietLogs,
   rawAdmin,
   readRecords,
-  waitFor,
 } from '../testing/kafka-test-kit';
 import type { BatchConsumer, BatchConsumerOptions } from './batch-consumer';
 import { DLQ_HEADERS } from './dead-letter';
@@ -74,7 +74,7 @@ describe('BatchConsumer against the real broker', () => {
     });
 
     await producer.publish(topic, events);
-    await waitFor(() => received.length >= events.length);
+    await waitFor('every published event to be received', () => received.length >= events.length);
 
     for (const key of keys) {
       const sequences = received.filter((m) => m.key === key).map((m) => m.value.sequence);
@@ -118,7 +118,10 @@ describe('BatchConsumer against the real broker', () => {
 
     await producer.publishRaw(records);
     const deadLetters = await readRecords(dlqNameOf(topic.name), 3);
-    await waitFor(async () => (await committedOffsets(admin, groupId, topic.name))[0] === '6');
+    await waitFor(
+      'the offset after the last record to be committed',
+      async () => (await committedOffsets(admin, groupId, topic.name))[0] === '6',
+    );
 
     expect(handled).toEqual([0, 4, 5]);
     expect(deadLetters.map((r) => r.headers[DLQ_HEADERS.errorClass])).toEqual([
@@ -168,7 +171,10 @@ describe('BatchConsumer against the real broker', () => {
       topic,
       [0, 1, 2].map((sequence) => testEvent('lead-t', sequence)),
     );
-    await waitFor(async () => (await committedOffsets(admin, groupId, topic.name))[0] === '3');
+    await waitFor(
+      'the offset after the last record to be committed',
+      async () => (await committedOffsets(admin, groupId, topic.name))[0] === '3',
+    );
 
     expect(calls).toEqual([0, 1, 1, 1, 2]);
     expect(committedWhileFailing).toEqual(['1', '1']);
@@ -197,11 +203,12 @@ describe('BatchConsumer against the real broker', () => {
       ],
     });
 
-    await waitFor(() => gateReached);
-    const stopping = first.stop();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor('the first chunk to be in flight', () => gateReached);
+    // stop() marks the consumer as stopping before it returns, so the chunk is released into a stop under way;
+    // what stop() resolves with proves it waited for that chunk instead of abandoning it.
+    const stopping = first.stop().then(() => handledBy.first.length);
     releaseGate();
-    await stopping;
+    expect(await stopping).toBeGreaterThan(0);
     const committed = await committedOffsets(admin, groupId, topic.name);
     await startConsumer({
       groupId,
@@ -209,7 +216,10 @@ describe('BatchConsumer against the real broker', () => {
         onTopic(topic, async (messages) => void handledBy.second.push(...messages.map((m) => m.value.eventId))),
       ],
     });
-    await waitFor(() => handledBy.first.length + handledBy.second.length >= events.length);
+    await waitFor(
+      'every event to be handled by one of the two members',
+      () => handledBy.first.length + handledBy.second.length >= events.length,
+    );
 
     const committedCount = Object.values(committed).reduce((sum, offset) => sum + Math.max(0, Number(offset)), 0);
     expect(handledBy.first.length).toBeGreaterThan(0);

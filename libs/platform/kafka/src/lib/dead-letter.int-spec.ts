@@ -1,4 +1,5 @@
 import { dlqNameOf } from '@handoff/contracts';
+import { waitFor } from '@handoff/testing';
 import type { Admin } from 'kafkajs';
 import { AppliedEvents } from '../testing/applied-events-table';
 import {
@@ -8,7 +9,6 @@ import {
   FAST_CONSUMER,
   quietLogs,
   rawAdmin,
-  waitFor,
 } from '../testing/kafka-test-kit';
 import { runId, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import type { BatchConsumer } from './batch-consumer';
@@ -72,7 +72,11 @@ describe('dead letters against the real broker and PostgreSQL', () => {
 
   async function deadLettersOf(topicName: string, count: number): Promise<DeadLetter[]> {
     let letters: DeadLetter[] = [];
-    await waitFor(async () => (letters = await reader.read(dlqNameOf(topicName))).length >= count, SLOW_MS);
+    await waitFor(
+      `${count} dead letter(s) of ${topicName}`,
+      async () => (letters = await reader.read(dlqNameOf(topicName))).length >= count,
+      { timeoutMs: SLOW_MS },
+    );
     return letters;
   }
 
@@ -82,7 +86,7 @@ describe('dead letters against the real broker and PostgreSQL', () => {
 
     await producer.publish(topic, [testEvent('lead-1', 1), poison, testEvent('lead-1', 2)]);
 
-    await waitFor(async () => (await applied.sequencesOf('lead-1')).length === 2);
+    await waitFor('two events of lead-1 applied', async () => (await applied.sequencesOf('lead-1')).length === 2);
     expect(await applied.sequencesOf('lead-1')).toEqual([1, 2]);
     const [letter] = await deadLettersOf(topic.name, 1);
     expect(JSON.parse(letter.record.value?.toString() ?? '')).toMatchObject({ eventId: poison.eventId });
@@ -101,16 +105,16 @@ describe('dead letters against the real broker and PostgreSQL', () => {
     });
     await producer.publish(topic, [testEvent('lead-2', 1), testEvent('lead-2', 13), testEvent('lead-2', 2)]);
     const letters = await deadLettersOf(topic.name, 1);
-    await waitFor(async () => (await applied.sequencesOf('lead-2')).length === 2);
+    await waitFor('two events of lead-2 applied', async () => (await applied.sequencesOf('lead-2')).length === 2);
 
     fixed = true;
     const chosen = selectDeadLetters(letters, { filter: 'message:unlucky' });
     expect(await reader.replay(chosen)).toBe(1);
-    await waitFor(async () => (await applied.sequencesOf('lead-2')).includes(13));
+    await waitFor('sequence 13 of lead-2 applied', async () => (await applied.sequencesOf('lead-2')).includes(13));
 
     await reader.replay(chosen);
     await producer.publish(topic, [testEvent('lead-2', 3)]);
-    await waitFor(async () => (await applied.sequencesOf('lead-2')).includes(3));
+    await waitFor('sequence 3 of lead-2 applied', async () => (await applied.sequencesOf('lead-2')).includes(3));
     expect(await applied.sequencesOf('lead-2')).toEqual([1, 2, 3, 13]);
   });
 
