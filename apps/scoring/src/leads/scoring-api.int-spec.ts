@@ -14,7 +14,7 @@ import {
   type BacktestReport,
 } from '@handoff/domain-scoring';
 import type { ConsumedMessage } from '@handoff/platform-kafka';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, dropSchema, uniqueName } from '@handoff/testing';
+import { dropSchema, uniqueName } from '@handoff/testing';
 import type { ModelSummary, ModelView } from '../models/model-registry.service';
 import { ScoringBatch } from '../scoring/scoring-batch.service';
 import { DecaySweep } from '../sweep/decay-sweep.service';
@@ -30,9 +30,7 @@ import type { ScoreView } from './score-view';
 
 const schema = uniqueName('scoring_api_int');
 prepareScoringEnv({
-  DATABASE_URL: TEST_DATABASE_URL,
   DATABASE_SCHEMA: schema,
-  KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
   // Inputs are applied through the batch service directly: this file tests what sits behind the consumer.
   SCORING_CONSUMERS_ENABLED: 'false',
   SCORING_SWEEP_ENABLED: 'false',

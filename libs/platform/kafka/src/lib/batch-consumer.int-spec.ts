@@ -1,54 +1,33 @@
 import { dlqNameOf } from '@handoff/contracts';
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import { waitFor } from '@handoff/testing';
-import type { Admin } from 'kafkajs';
 import { runId, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import {
-  clientFactory,
   committedOffsets,
   createTopics,
   FAST_BACKOFF,
   FAST_CONSUMER,
-  quietLogs,
-  rawAdmin,
   readRecords,
+  useKafkaTestClients,
 } from '../testing/kafka-test-kit';
 import type { BatchConsumer, BatchConsumerOptions } from './batch-consumer';
 import { DLQ_HEADERS } from './dead-letter';
 import { PoisonMessageError } from './error-classification';
-import type { EventProducer } from './event-producer';
 import { eventHeaders } from './event-producer';
-import type { KafkaClientFactory } from './kafka-client.factory';
 import type { ConsumedMessage } from './kafka-record';
 import { onTopic } from './topic-subscription';
 
 describe('BatchConsumer against the real broker', () => {
-  let admin: Admin;
-  let client: KafkaClientFactory;
-  let producer: EventProducer;
+  const kafka = useKafkaTestClients();
   const started: BatchConsumer[] = [];
-
-  beforeAll(async () => {
-    quietLogs();
-    admin = rawAdmin();
-    await admin.connect();
-    client = clientFactory();
-    producer = client.createProducer();
-    await producer.connect();
-  });
 
   afterEach(async () => {
     await Promise.all(started.splice(0).map((consumer) => consumer.stop()));
   });
 
-  afterAll(async () => {
-    await producer.disconnect();
-    await admin.disconnect();
-  });
-
   async function freshTopic(partitions: number) {
     const topic = testTopic(`int.consumer.${runId()}.v1`, partitions);
-    await createTopics(admin, [
+    await createTopics(kafka.admin, [
       { name: topic.name, partitions },
       { name: dlqNameOf(topic.name), partitions: 1 },
     ]);
@@ -56,7 +35,10 @@ describe('BatchConsumer against the real broker', () => {
   }
 
   async function startConsumer(options: Omit<BatchConsumerOptions, keyof typeof FAST_CONSUMER | 'backoff'>) {
-    const consumer = client.createConsumer({ ...FAST_CONSUMER, backoff: FAST_BACKOFF, ...options }, producer);
+    const consumer = kafka.client.createConsumer(
+      { ...FAST_CONSUMER, backoff: FAST_BACKOFF, ...options },
+      kafka.producer,
+    );
     started.push(consumer);
     await consumer.start();
     return consumer;
@@ -73,7 +55,7 @@ describe('BatchConsumer against the real broker', () => {
       chunkSize: 7,
     });
 
-    await producer.publish(topic, events);
+    await kafka.producer.publish(topic, events);
     await waitFor('every published event to be received', () => received.length >= events.length);
 
     for (const key of keys) {
@@ -116,11 +98,11 @@ describe('BatchConsumer against the real broker', () => {
       ],
     });
 
-    await producer.publishRaw(records);
+    await kafka.producer.publishRaw(records);
     const deadLetters = await readRecords(dlqNameOf(topic.name), 3);
     await waitFor(
       'the offset after the last record to be committed',
-      async () => (await committedOffsets(admin, groupId, topic.name))[0] === '6',
+      async () => (await committedOffsets(kafka.admin, groupId, topic.name))[0] === '6',
     );
 
     expect(handled).toEqual([0, 4, 5]);
@@ -160,20 +142,20 @@ describe('BatchConsumer against the real broker', () => {
           calls.push(message.value.sequence);
           if (message.value.sequence === 1 && failuresLeft > 0) {
             failuresLeft--;
-            committedWhileFailing.push((await committedOffsets(admin, groupId, topic.name))[0]);
+            committedWhileFailing.push((await committedOffsets(kafka.admin, groupId, topic.name))[0]);
             throw new Error('database unavailable');
           }
         }),
       ],
     });
 
-    await producer.publish(
+    await kafka.producer.publish(
       topic,
       [0, 1, 2].map((sequence) => testEvent('lead-t', sequence)),
     );
     await waitFor(
       'the offset after the last record to be committed',
-      async () => (await committedOffsets(admin, groupId, topic.name))[0] === '3',
+      async () => (await committedOffsets(kafka.admin, groupId, topic.name))[0] === '3',
     );
 
     expect(calls).toEqual([0, 1, 1, 1, 2]);
@@ -188,7 +170,7 @@ describe('BatchConsumer against the real broker', () => {
     let releaseGate = () => undefined as void;
     const gate = new Promise<void>((resolve) => (releaseGate = resolve));
     let gateReached = false;
-    await producer.publish(topic, events);
+    await kafka.producer.publish(topic, events);
     const first = await startConsumer({
       groupId,
       chunkSize: 5,
@@ -209,7 +191,7 @@ describe('BatchConsumer against the real broker', () => {
     const stopping = first.stop().then(() => handledBy.first.length);
     releaseGate();
     expect(await stopping).toBeGreaterThan(0);
-    const committed = await committedOffsets(admin, groupId, topic.name);
+    const committed = await committedOffsets(kafka.admin, groupId, topic.name);
     await startConsumer({
       groupId,
       subscriptions: [

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { TEST_KAFKA_BROKERS, waitFor } from '@handoff/testing';
 import { Kafka, logLevel, type Admin, type IHeaders } from 'kafkajs';
 import { Registry } from 'prom-client';
+import type { EventProducer } from '../lib/event-producer';
 import { KafkaClientFactory } from '../lib/kafka-client.factory';
 import { toRecordHeaders, type RecordHeaders } from '../lib/kafka-record';
 import type { TopicSpec } from '../lib/kafka.options';
@@ -33,6 +34,47 @@ export function rawAdmin(): Admin {
     brokers: TEST_KAFKA_BROKERS,
     logLevel: logLevel.NOTHING,
   }).admin();
+}
+
+export interface KafkaTestClients {
+  /** A raw kafkajs admin, connected. */
+  readonly admin: Admin;
+  readonly client: KafkaClientFactory;
+  /** The library's producer, connected. */
+  readonly producer: EventProducer;
+}
+
+/** What a describe block of broker tests shares: opened (with quiet logs) before its tests, closed after them. */
+export function useKafkaTestClients(): KafkaTestClients {
+  let opened: KafkaTestClients | undefined;
+  beforeAll(async () => {
+    quietLogs();
+    const admin = rawAdmin();
+    await admin.connect();
+    const client = clientFactory();
+    const producer = client.createProducer();
+    await producer.connect();
+    opened = { admin, client, producer };
+  });
+  afterAll(async () => {
+    await opened?.producer.disconnect();
+    await opened?.admin.disconnect();
+  });
+  const clients = (): KafkaTestClients => {
+    if (!opened) throw new Error('the Kafka test clients are open only while their describe block runs');
+    return opened;
+  };
+  return {
+    get admin() {
+      return clients().admin;
+    },
+    get client() {
+      return clients().client;
+    },
+    get producer() {
+      return clients().producer;
+    },
+  };
 }
 
 export async function createTopics(admin: Admin, topics: TopicSpec[]): Promise<void> {
