@@ -82,16 +82,8 @@ export default [
     },
   },
   {
-    // Tests and the helpers only tests import.
-    files: [
-      '**/*.spec.ts',
-      '**/*.int-spec.ts',
-      '**/*.e2e-spec.ts',
-      '**/src/testing/**/*.ts',
-      '**/src/test/**/*.ts',
-      '**/src/test-support/**/*.ts',
-      '**/*-test-app.ts',
-    ],
+    // Tests, benchmarks and the helpers only they import.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.bench.ts', '**/src/testing/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(testDepConstraints) },
   },
   {

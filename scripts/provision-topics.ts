@@ -1,12 +1,14 @@
 /**
  * Creates every contract topic and its dead-letter topic on the broker; safe to run again.
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register scripts/provision-topics.ts \
- *     [--brokers=127.0.0.1:9092] [--replication-factor=1] [--min-insync-replicas=1]
+ *     [--brokers=host:port,...] [--replication-factor=1] [--min-insync-replicas=1]
+ * The brokers default to KAFKA_BROKERS, else the local broker.
  * In production: --replication-factor=3 --min-insync-replicas=2 (README "Resource bounds").
  */
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import { KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
+import { infrastructureAddresses } from '@handoff/testing';
 
 function argument(name: string, fallback: string): string {
   const prefix = `--${name}=`;
@@ -14,7 +16,7 @@ function argument(name: string, fallback: string): string {
 }
 
 async function main(): Promise<void> {
-  const brokers = argument('brokers', '127.0.0.1:9092').split(',');
+  const brokers = argument('brokers', infrastructureAddresses().kafkaBrokers.join(',')).split(',');
   const replicationFactor = Number(argument('replication-factor', '1'));
   const minInsyncReplicas = Number(argument('min-insync-replicas', '1'));
   const client = new KafkaClientFactory(

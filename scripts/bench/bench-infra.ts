@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { deleteKeysMatching } from '@handoff/testing';
 import Redis from 'ioredis';
 
 /** Starts whatever of Kafka, PostgreSQL and Redis is down (idempotent), its output on stderr. */
@@ -14,18 +15,13 @@ export function ensureInfra(root: string): void {
 export async function deleteSourceKeys(redisUrl: string, sourceId: string): Promise<number> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
-  let deleted = 0;
   try {
+    let deleted = 0;
     for (const pattern of [`ingest:dedupe:${sourceId}:*`, `ingest:ratelimit:*${sourceId}*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5000);
-        if (keys.length > 0) deleted += await redis.unlink(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+      deleted += await deleteKeysMatching(redis, pattern);
     }
+    return deleted;
   } finally {
     redis.disconnect();
   }
-  return deleted;
 }

@@ -1,3 +1,5 @@
+import { infrastructureAddresses } from '@handoff/testing';
+
 /** What one bench run does; every value can be set as `--name=value` or as the env var BENCH_NAME. */
 export interface BenchOptions {
   /** Requests per second of the single-event scenario (one event each). */
@@ -62,6 +64,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
     return parsed;
   };
+  const { kafkaBrokers, databaseUrl, redisUrl } = infrastructureAddresses(env);
   return {
     singleRate: positive('single-rate', DEFAULTS.singleRate),
     batchRate: positive('batch-rate', DEFAULTS.batchRate),
@@ -75,8 +78,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     only: value('only')
       ?.split(',')
       .map((name) => name.trim()),
-    brokers: (env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
-    databaseUrl: env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    brokers: kafkaBrokers,
+    databaseUrl,
+    redisUrl,
   };
 }

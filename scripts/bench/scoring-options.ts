@@ -1,3 +1,5 @@
+import { infrastructureAddresses } from '@handoff/testing';
+
 /** What one scoring bench run does; every value can be set as `--name=value` or as the env var BENCH_NAME. */
 export interface ScoringBenchOptions {
   /** Engagement events produced and then consumed, by the scoring app and by the bare consumer. */
@@ -40,6 +42,7 @@ export function parseScoringOptions(argv: readonly string[], env: NodeJS.Process
     return parsed;
   };
   const events = count('events', DEFAULTS.events);
+  const { kafkaBrokers, databaseUrl } = infrastructureAddresses(env);
   return {
     events,
     leads: Math.min(events, count('leads', DEFAULTS.leads)),
@@ -47,7 +50,7 @@ export function parseScoringOptions(argv: readonly string[], env: NodeJS.Process
     partitionsConcurrently: count('partitions-concurrently', DEFAULTS.partitionsConcurrently),
     timeoutSeconds: count('timeout-seconds', DEFAULTS.timeoutSeconds),
     cpuProfDir: value('cpu-prof-dir'),
-    brokers: (env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
-    databaseUrl: env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    brokers: kafkaBrokers,
+    databaseUrl,
   };
 }

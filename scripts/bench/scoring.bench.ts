@@ -6,9 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
-import { deleteGroup, dropSchema, endOffsetsOf, setGroupOffsets, type TopicOffsets } from '@handoff/testing';
+import { deleteGroup, dropSchema, endOffsetsOf, setGroupOffsets, type TopicOffsets, waitFor } from '@handoff/testing';
 import { ensureInfra } from './bench-infra';
 import { machineHeader } from './bench-report';
 import { consumeBaseline } from './consume-baseline';
@@ -60,12 +59,9 @@ function delta(after: TableWrites[], before: TableWrites[]): TableWrites[] {
     .filter((row) => row.inserted + row.updated + row.deleted > 0);
 }
 
-async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs / 1000} s`);
-    await sleep(POLL_MS);
-  }
+/** When `check` first held: what the bench measures, polled at POLL_MS. */
+async function timeWhen(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<number> {
+  await waitFor(what, check, { timeoutMs, intervalMs: POLL_MS });
   return Date.now();
 }
 
@@ -91,14 +87,14 @@ async function runScoring(
   const commitsAtReady = await db.databaseCommits();
   progress(`scoring ready, ${before} event(s) already applied; waiting for ${events}`);
   let last = 0;
-  const doneAt = await waitFor('all events applied', options.timeoutSeconds * 1000, async () => {
+  const doneAt = await timeWhen('all events applied', options.timeoutSeconds * 1000, async () => {
     const applied = await db.applied();
     if (applied - last >= 5000 || applied >= events) progress(`applied ${(last = applied)}/${events}`);
     return applied >= events;
   });
   const cpuAtDone = app.cpuSeconds();
   const commits = (await db.databaseCommits()) - commitsAtReady;
-  const drainedAt = await waitFor(
+  const drainedAt = await timeWhen(
     'outbox drained',
     OUTBOX_DRAIN_TIMEOUT_MS,
     async () => (await db.outbox()).unpublished === 0,

@@ -133,7 +133,7 @@ async function scoreOnceSettled(
         latest = await scoring.call<ScoreSnapshot>('GET', `/leads/${leadId}/score`);
         return latest.status === 200 && settled(latest.body);
       },
-      30_000,
+      { timeoutMs: 30_000 },
     );
   } catch (error) {
     throw new Error(`${(error as Error).message}; scoring last answered ${JSON.stringify(latest)}`);

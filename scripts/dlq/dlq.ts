@@ -13,6 +13,7 @@ import {
   selectDeadLetters,
 } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
+import { infrastructureAddresses } from '@handoff/testing';
 
 const COMMANDS = ['list', 'show', 'replay'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -25,7 +26,7 @@ const { values, positionals } = parseArgs({
     since: { type: 'string' },
     filter: { type: 'string' },
     all: { type: 'boolean', default: false },
-    brokers: { type: 'string', default: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092' },
+    brokers: { type: 'string', default: infrastructureAddresses().kafkaBrokers.join(',') },
   },
 });
 

@@ -76,6 +76,8 @@ it('rejects a NUL character at the edge, dead-letters one that got past it, and 
   const [deadLetter] = reader.on(DLQ).filter(({ key }) => key === leadId);
   expect(deadLetter.headers).toMatchObject({ 'dlq-error-class': 'poison/ContractViolationError' });
   expect(deadLetter.headers['dlq-error-message']).toContain('NUL');
-  await waitFor('the lead’s later events to be scored', async () => (await ruleIdsScored(leadId)).length === 3, 30_000);
+  await waitFor('the lead’s later events to be scored', async () => (await ruleIdsScored(leadId)).length === 3, {
+    timeoutMs: 30_000,
+  });
   expect(await ruleIdsScored(leadId)).toEqual(['content-download', 'demo-request', 'pricing-page']);
 }, 120_000);

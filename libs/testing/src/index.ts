@@ -1,3 +1,5 @@
+export * from './lib/infrastructure-addresses';
+export * from './lib/wait-for';
 export * from './lib/test-infrastructure';
 export * from './lib/topic-reader';
 export * from './lib/service-process';
@@ -6,3 +8,4 @@ export * from './lib/http-call';
 export * from './lib/openapi-document';
 export * from './lib/consumer-groups';
 export * from './lib/service-stack';
+export * from './lib/redis-keys';

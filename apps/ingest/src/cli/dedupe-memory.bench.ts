@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
 import { validateConfig } from '@handoff/platform-config';
+import { deleteKeysMatching } from '@handoff/testing';
 import { IngestConfig } from '../app/ingest.config';
 import { DedupeStore } from '../engagement/dedupe.store';
 
@@ -68,17 +69,6 @@ async function sampledBytesPerKey(redis: Redis, keys: string[], samples: number)
   return usages.reduce<number>((sum, usage) => sum + Number(usage), 0) / Math.max(1, picked.length);
 }
 
-async function deleteKeys(redis: Redis, pattern: string): Promise<number> {
-  let deleted = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5000);
-    if (keys.length > 0) deleted += await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  return deleted;
-}
-
 async function main(): Promise<void> {
   const options = readOptions();
   const { config } = options;
@@ -107,7 +97,7 @@ async function main(): Promise<void> {
       windowSeconds: config.INGEST_DEDUPE_WINDOW_SECONDS,
     });
   } finally {
-    const deleted = await deleteKeys(redis, pattern);
+    const deleted = await deleteKeysMatching(redis, pattern);
     process.stdout.write(`${JSON.stringify({ msg: 'bench keys deleted', deleted })}\n`);
     redis.disconnect();
   }

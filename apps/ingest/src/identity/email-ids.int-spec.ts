@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { emailHash } from '@handoff/domain-identity';
 import { TEST_DATABASE_URL, uniqueName } from '@handoff/testing';
 import { EmailIdsHashed1765100000000 } from './email-ids-hashed.migration';
-import { useIdentityHarness, callContext as context, newEmail as email } from './test-support/identity-test.harness';
+import { useIdentityHarness, callContext as context, newEmail as email } from '../testing/identity-test.harness';
 
 describe('ids that are email addresses (real PostgreSQL)', () => {
   const suite = useIdentityHarness(TEST_DATABASE_URL, uniqueName('ingest_test'));

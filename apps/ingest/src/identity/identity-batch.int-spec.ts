@@ -7,7 +7,7 @@ import {
   newAnonymousId as anonymousId,
   newEmail as email,
   newUserId as userId,
-} from './test-support/identity-test.harness';
+} from '../testing/identity-test.harness';
 
 /**
  * Lead ids are random, so two runs are compared through labels given to leads in the order they first show up:

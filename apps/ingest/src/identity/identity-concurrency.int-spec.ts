@@ -6,7 +6,7 @@ import {
   newAnonymousId as anonymousId,
   newEmail as email,
   newUserId as userId,
-} from './test-support/identity-test.harness';
+} from '../testing/identity-test.harness';
 
 describe('IdentityResolver under concurrent calls (real PostgreSQL)', () => {
   const suite = useIdentityHarness(TEST_DATABASE_URL, uniqueName('ingest_test'));

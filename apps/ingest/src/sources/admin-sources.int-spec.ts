@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashWriteKey } from './source-credentials';
 import type { IssuedSourceView, SourceView } from './source.dto';
-import { type SourcesTestApp, startSourcesTestApp, TEST_ADMIN_TOKEN } from './sources-test-app';
+import { type SourcesTestApp, startSourcesTestApp, TEST_ADMIN_TOKEN } from '../testing/sources-test-app';
 
 interface AdminCase {
   name: string;

@@ -3,7 +3,7 @@ import { waitFor } from '@handoff/testing';
 import { signRequest } from './request-signature';
 import { SecretCipher } from './secret-cipher';
 import type { IssuedSourceView } from './source.dto';
-import { type SourcesTestApp, startSourcesTestApp } from './sources-test-app';
+import { type SourcesTestApp, startSourcesTestApp } from '../testing/sources-test-app';
 
 const EVENT = JSON.stringify({ type: 'track', event: 'Signed Up', userId: 'user-1' });
 const GRACE_SECONDS = 4;
@@ -58,12 +58,10 @@ describe('rotating a source’s signing secret', () => {
     expect(await sendSigned(app, source, body.signingSecret)).toBe(200);
     expect(await sendSigned(app, source, oldSecret)).toBe(200);
 
-    await waitFor(
-      'the previous secret to expire',
-      async () => (await sendSigned(app, source, oldSecret)) === 401,
-      20_000,
-      250,
-    );
+    await waitFor('the previous secret to expire', async () => (await sendSigned(app, source, oldSecret)) === 401, {
+      timeoutMs: 20_000,
+      intervalMs: 250,
+    });
     expect(await sendSigned(app, source, body.signingSecret)).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import type { HttpCallOptions } from '@handoff/testing';
 import { signRequest } from './request-signature';
 import { generateWriteKey } from './source-credentials';
 import type { IssuedSourceView } from './source.dto';
-import { type SourcesTestApp, startSourcesTestApp } from './sources-test-app';
+import { type SourcesTestApp, startSourcesTestApp } from '../testing/sources-test-app';
 
 const TOLERANCE_SECONDS = 300;
 const EVENT = JSON.stringify({ type: 'track', event: 'Signed Up', userId: 'user-1' });

@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
 import { generateWriteKey } from './source-credentials';
-import { type SourcesTestApp, startSourcesTestApp } from './sources-test-app';
+import { type SourcesTestApp, startSourcesTestApp } from '../testing/sources-test-app';
 
 const EVENT = JSON.stringify({ type: 'track', event: 'Signed Up', userId: 'user-1' });
 const LOCK_TIMEOUT_MS = 300;

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Type } from '@nestjs/common';
-import { validateConfig } from '@handoff/platform-config';
 import { createServiceApp } from '@handoff/platform-runtime';
 import {
   dropSchema,
@@ -8,6 +7,7 @@ import {
   type HttpCallResponse,
   httpCall,
   TopicReader,
+  TEST_REDIS_URL,
   TopicWriter,
 } from '@handoff/testing';
 import { DataSource } from 'typeorm';
@@ -46,7 +46,7 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
   Object.assign(process.env, {
     DATABASE_SCHEMA: schema,
     INGEST_INBOUND_GROUP_ID: `ingest-int-${suffix}`,
-    REDIS_URL: onTestRedisDatabase(validateConfig(IngestConfig)(process.env).REDIS_URL),
+    REDIS_URL: onTestRedisDatabase(TEST_REDIS_URL),
     // The shortest window: the tests' de-duplication keys expire on their own soon after the run.
     INGEST_DEDUPE_WINDOW_SECONDS: '60',
     LOG_LEVEL: 'error',
@@ -103,7 +103,6 @@ function onTestRedisDatabase(redisUrl: string): string {
   return url.toString();
 }
 
-/** The Authorization header a Segment or RudderStack SDK sends: the write key as the Basic user name. */
 /** An ingest app with one source, a reader of some topics from now on and a raw writer: what the stream tests share. */
 export interface IngestStreamsTestBed {
   ingest: IngestTestApp;
@@ -134,6 +133,7 @@ export async function startIngestStreamsTestBed(
   };
 }
 
+/** The Authorization header a Segment or RudderStack SDK sends: the write key as the Basic user name. */
 export function basicAuth(writeKey: string): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
 }

@@ -1,5 +1,5 @@
 import { backtest, type LeadHistory } from '@handoff/domain-scoring';
-import { DEFAULT_SCORING_MODEL } from '../test-support/default-model';
+import { DEFAULT_SCORING_MODEL } from '../testing/default-model';
 import { formatBacktestReport } from './backtest-report.format';
 
 const at = '2026-03-10T00:00:00.000Z';

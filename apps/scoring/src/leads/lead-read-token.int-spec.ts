@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { exampleEvents } from '@handoff/contracts';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, dropSchema, uniqueName } from '@handoff/testing';
+import { dropSchema, uniqueName } from '@handoff/testing';
 import { ScoringBatch } from '../scoring/scoring-batch.service';
 import {
   prepareScoringEnv,
   startScoringApp,
   TEST_SCORING_ADMIN_TOKEN,
   type ScoringTestApp,
-} from '../test-support/scoring-test-app';
+} from '../testing/scoring-test-app';
 
 const READ_TOKEN = 'scoring-int-test-read-token';
 const schema = uniqueName('scoring_read_token_int');
 prepareScoringEnv({
-  DATABASE_URL: TEST_DATABASE_URL,
   DATABASE_SCHEMA: schema,
-  KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
   SCORING_CONSUMERS_ENABLED: 'false',
   SCORING_SWEEP_ENABLED: 'false',
   SCORING_READ_TOKEN: READ_TOKEN,

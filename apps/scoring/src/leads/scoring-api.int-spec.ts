@@ -4,26 +4,24 @@ import { type EngagementRecordedV1, exampleEvents, type RecordedProfileV1, insta
 import type { ActivityType } from '@handoff/vocabulary';
 import { DAY_MS, DEFAULT_EXACT_HISTORY_DAYS, type BacktestReport } from '@handoff/domain-scoring';
 import type { ConsumedMessage } from '@handoff/platform-kafka';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, dropSchema, uniqueName } from '@handoff/testing';
+import { dropSchema, uniqueName } from '@handoff/testing';
 import type { ModelSummary, ModelView } from '../models/model-registry.service';
 import { ScoringBatch } from '../scoring/scoring-batch.service';
 import { DecaySweep } from '../sweep/decay-sweep.service';
 import { HistoryRetention } from '../sweep/history-retention.service';
-import { DEFAULT_SCORING_MODEL } from '../test-support/default-model';
+import { DEFAULT_SCORING_MODEL } from '../testing/default-model';
 import {
   prepareScoringEnv,
   startScoringApp,
   TEST_SCORING_ADMIN_TOKEN,
   type ScoringTestApp,
-} from '../test-support/scoring-test-app';
+} from '../testing/scoring-test-app';
 import type { HistoryPage } from './lead-score.service';
 import type { ScoreView } from './score-view';
 
 const schema = uniqueName('scoring_api_int');
 prepareScoringEnv({
-  DATABASE_URL: TEST_DATABASE_URL,
   DATABASE_SCHEMA: schema,
-  KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
   // Inputs are applied through the batch service directly: this file tests what sits behind the consumer.
   SCORING_CONSUMERS_ENABLED: 'false',
   SCORING_SWEEP_ENABLED: 'false',

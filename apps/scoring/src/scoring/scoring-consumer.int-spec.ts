@@ -11,17 +11,15 @@ import {
 } from '@handoff/contracts';
 import { eventHeaders, KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TopicReader, dropSchema, uniqueName, waitFor } from '@handoff/testing';
+import { TEST_KAFKA_BROKERS, TopicReader, dropSchema, uniqueName, waitFor } from '@handoff/testing';
 import { Kafka, logLevel, type Message } from 'kafkajs';
 import type { ScoreView } from '../leads/score-view';
-import { prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../test-support/scoring-test-app';
+import { prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../testing/scoring-test-app';
 
 const schema = uniqueName('scoring_int');
 const groupId = uniqueName('scoring_int');
 prepareScoringEnv({
-  DATABASE_URL: TEST_DATABASE_URL,
   DATABASE_SCHEMA: schema,
-  KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
   SCORING_CONSUMER_GROUP_ID: groupId,
   SCORING_SWEEP_ENABLED: 'false',
 });

@@ -10,7 +10,7 @@ import type { ActivityType } from '@handoff/vocabulary';
 import { DEFAULT_EXACT_HISTORY_DAYS, DAY_MS } from '@handoff/domain-scoring';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { PoisonMessageError } from '@handoff/platform-kafka';
-import { DEFAULT_SCORING_MODEL as model } from '../test-support/default-model';
+import { DEFAULT_SCORING_MODEL as model } from '../testing/default-model';
 import { ScoringSession } from './scoring-session';
 import type { SessionChanges, StoredLead } from './scoring-session.types';
 

@@ -16,8 +16,8 @@ import {
   validInstant,
   validProperties,
   withForbiddenCharacter,
-} from './testing/fuzz';
-import { violationOf, withField } from './testing/violations';
+} from '../testing/fuzz';
+import { violationOf, withField } from '../testing/violations';
 import type { TopicContract } from './topic-contract';
 import { Topics, type TopicKey } from './topics';
 import { INSTANT_LIMITS } from './validation/instant';

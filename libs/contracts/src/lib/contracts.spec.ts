@@ -1,7 +1,7 @@
 import { ContractViolationError } from './contract-violation.error';
 import { BODY_FIELD, KEY_FIELD, decodeEvent, decodeEventJson, decodeMessage, encodeEvent } from './event-codec';
 import { exampleEvents } from './examples';
-import { REMOVE, expectIssue, withField } from './testing/violations';
+import { REMOVE, expectIssue, withField } from '../testing/violations';
 import { Topics, type TopicKey } from './topics';
 import type { TopicContract } from './topic-contract';
 

@@ -5,7 +5,7 @@ import { LeadMergedV1 } from './events/lead-merged.v1';
 import { RoutingProfileV1 } from './events/lead-qualified.v1';
 import { PAYLOAD_STRUCTURE_LIMITS } from './validation/payload-structure';
 import { EXAMPLE_IDS, exampleEvents } from './examples';
-import { expectIssue, violationOf, withField } from './testing/violations';
+import { expectIssue, violationOf, withField } from '../testing/violations';
 import { Topics } from './topics';
 
 describe('validatePayload', () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, waitFor } from './test-infrastructure';
+import { freePort } from './test-infrastructure';
+import { waitFor } from './wait-for';
 
 export interface ServiceProcessOptions {
   /** The app's name: runs dist/apps/<app>/main.js, built by `nx build <app>`. */
@@ -48,14 +49,13 @@ export class ServiceProcess {
         if (this.child.exitCode !== null) throw new Error(`service exited with ${this.child.exitCode}:\n${this.log()}`);
         return (await this.get(path).catch(() => ({ status: 0 }))).status === status;
       },
-      timeoutMs,
-      200,
+      { timeoutMs, intervalMs: 200 },
     );
   }
 
   /** Resolves with the exit code once the process exits by itself; fails if it is still running after `timeoutMs`. */
   async exited(timeoutMs = 30_000): Promise<number | null> {
-    await waitFor('the service to exit', () => this.child.exitCode !== null, timeoutMs, 100);
+    await waitFor('the service to exit', () => this.child.exitCode !== null, { timeoutMs, intervalMs: 100 });
     return this.child.exitCode;
   }
 

@@ -2,7 +2,8 @@ import { Topics } from '@handoff/contracts';
 import { deleteGroup, startGroupAtEnd } from './consumer-groups';
 import { httpCall, type HttpCallOptions } from './http-call';
 import { ServiceProcess } from './service-process';
-import { dropSchema, TEST_KAFKA_BROKERS, uniqueName } from './test-infrastructure';
+import { TEST_KAFKA_BROKERS } from './infrastructure-addresses';
+import { dropSchema, uniqueName } from './test-infrastructure';
 
 export interface HttpAnswer<T = unknown> {
   status: number;

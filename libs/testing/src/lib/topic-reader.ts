@@ -1,5 +1,7 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { TEST_KAFKA_BROKERS, uniqueName, waitFor } from './test-infrastructure';
+import { TEST_KAFKA_BROKERS } from './infrastructure-addresses';
+import { uniqueName } from './test-infrastructure';
+import { waitFor } from './wait-for';
 
 export interface ReadRecord {
   topic: string;
@@ -50,7 +52,7 @@ export class TopicReader {
   }
 
   async waitForCount(topic: string, count: number, timeoutMs?: number): Promise<ReadRecord[]> {
-    await waitFor(`${count} record(s) on ${topic}`, () => this.on(topic).length >= count, timeoutMs);
+    await waitFor(`${count} record(s) on ${topic}`, () => this.on(topic).length >= count, { timeoutMs });
     return this.on(topic);
   }
 
@@ -80,11 +82,9 @@ export class TopicReader {
     count = 1,
     timeoutMs?: number,
   ): Promise<T[]> {
-    await waitFor(
-      `${count} matching record(s) on ${topic}`,
-      () => this.values(topic, match).length >= count,
+    await waitFor(`${count} matching record(s) on ${topic}`, () => this.values(topic, match).length >= count, {
       timeoutMs,
-    );
+    });
     return this.values(topic, match);
   }
 

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { TEST_KAFKA_BROKERS } from './test-infrastructure';
+import { TEST_KAFKA_BROKERS } from './infrastructure-addresses';
 
 export interface WrittenRecord {
   partition: number;

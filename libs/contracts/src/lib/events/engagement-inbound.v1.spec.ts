@@ -1,6 +1,6 @@
 import { KEY_FIELD, decodeEvent, decodeKey, encodeEvent } from '../event-codec';
 import { exampleEvents } from '../examples';
-import { REMOVE, expectIssue, withField } from '../testing/violations';
+import { REMOVE, expectIssue, withField } from '../../testing/violations';
 import { Topics } from '../topics';
 import { EngagementInboundV1 } from './engagement-inbound.v1';
 

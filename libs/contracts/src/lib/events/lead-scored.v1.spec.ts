@@ -1,6 +1,6 @@
 import { decodeEvent } from '../event-codec';
 import { exampleEvents } from '../examples';
-import { REMOVE, expectIssue, withField } from '../testing/violations';
+import { REMOVE, expectIssue, withField } from '../../testing/violations';
 import { Topics } from '../topics';
 
 const contract = Topics.leadScored;

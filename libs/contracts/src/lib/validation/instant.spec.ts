@@ -1,7 +1,7 @@
 import { validatePayload } from '../event-codec';
 import { LeadMergedV1 } from '../events/lead-merged.v1';
 import { exampleEvents } from '../examples';
-import { expectIssue } from '../testing/violations';
+import { expectIssue } from '../../testing/violations';
 import { INSTANT_LIMITS, instantClock, instantFormatProblem, instantProblem } from './instant';
 
 const NOW = Date.parse('2024-06-01T12:00:00Z');

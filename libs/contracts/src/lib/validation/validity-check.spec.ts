@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsString, ValidatePromise, Validator } from 'class-validator';
 import { exampleEvents } from '../examples';
-import { REMOVE, withField } from '../testing/violations';
+import { REMOVE, withField } from '../../testing/violations';
 import type { Constructor } from '../topic-contract';
 import { Topics, type TopicKey } from '../topics';
 import { passesValidation } from './validity-check';

@@ -1,5 +1,5 @@
-import { day, engagement } from '../test-support/builders';
-import { DEFAULT_SCORING_MODEL as model } from '../test-support/default-model';
+import { day, engagement } from '../testing/builders';
+import { DEFAULT_SCORING_MODEL as model } from '../testing/default-model';
 import { applyEngagement } from './behaviour/apply-engagement';
 import type { Engagement } from './behaviour/engagement';
 import { scoreInputOf, scoreLead } from './lead-score';

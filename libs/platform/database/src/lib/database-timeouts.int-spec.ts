@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { dropSchema, freshSchemaName, openTestDataSource, waitUntilBlockedOnLock } from '../test-support/test-database';
+import { dropSchema, freshSchemaName, openTestDataSource, waitUntilBlockedOnLock } from '../testing/test-database';
 import { advisoryLockKeys, LockPurpose } from './advisory-lock.util';
 import { runMigrations } from './migration.runner';
 

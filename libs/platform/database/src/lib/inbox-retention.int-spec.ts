@@ -1,32 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { dropSchema, freshSchemaName, openTestDataSource } from '../test-support/test-database';
+import { useMigratedTestSchema } from '../testing/test-database';
 import { Inbox } from './inbox.store';
-import { runMigrations } from './migration.runner';
 
 const DAY_MS = 86_400_000;
 
 describe('Inbox.pruneBatch (real PostgreSQL)', () => {
-  const schema = freshSchemaName();
-  let dataSource: DataSource;
-  let inbox: Inbox;
-
-  beforeAll(async () => {
-    dataSource = await openTestDataSource(schema);
-    inbox = new Inbox(dataSource);
-    await runMigrations(dataSource);
-  });
-
-  afterAll(async () => {
-    await dropSchema(dataSource, schema);
-    await dataSource.destroy();
-  });
+  const db = useMigratedTestSchema();
+  const { schema } = db;
+  const inbox = () => new Inbox(db.dataSource);
 
   /** Claims `count` fresh ids for `consumer` as if `daysAgo` days ago; returns them. */
   async function claimedDaysAgo(consumer: string, count: number, daysAgo: number): Promise<string[]> {
     const ids = Array.from({ length: count }, () => randomUUID());
-    await dataSource.transaction((manager) => inbox.claim(manager, consumer, ids));
-    await dataSource.query(`UPDATE "${schema}".inbox SET processed_at = $1 WHERE event_id = ANY($2::uuid[])`, [
+    await db.dataSource.transaction((manager) => inbox().claim(manager, consumer, ids));
+    await db.dataSource.query(`UPDATE "${schema}".inbox SET processed_at = $1 WHERE event_id = ANY($2::uuid[])`, [
       new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
       ids,
     ]);
@@ -34,7 +21,7 @@ describe('Inbox.pruneBatch (real PostgreSQL)', () => {
   }
 
   async function remaining(ids: string[]): Promise<number> {
-    const [{ count }]: [{ count: string }] = await dataSource.query(
+    const [{ count }]: [{ count: string }] = await db.dataSource.query(
       `SELECT count(*) FROM "${schema}".inbox WHERE event_id = ANY($1::uuid[])`,
       [ids],
     );
@@ -46,11 +33,11 @@ describe('Inbox.pruneBatch (real PostgreSQL)', () => {
     const recent = [...(await claimedDaysAgo('scoring', 2, 13)), ...(await claimedDaysAgo('routing', 1, 0))];
     const cutoff = new Date(Date.now() - 14 * DAY_MS);
 
-    expect(await inbox.pruneBatch(cutoff, 2)).toBe(2);
+    expect(await inbox().pruneBatch(cutoff, 2)).toBe(2);
     expect(await remaining(old)).toBe(3);
-    expect(await inbox.pruneBatch(cutoff, 2)).toBe(2);
-    expect(await inbox.pruneBatch(cutoff, 2)).toBe(1);
-    expect(await inbox.pruneBatch(cutoff, 2)).toBe(0);
+    expect(await inbox().pruneBatch(cutoff, 2)).toBe(2);
+    expect(await inbox().pruneBatch(cutoff, 2)).toBe(1);
+    expect(await inbox().pruneBatch(cutoff, 2)).toBe(0);
 
     expect(await remaining(old)).toBe(0);
     expect(await remaining(recent)).toBe(recent.length);
@@ -58,8 +45,8 @@ describe('Inbox.pruneBatch (real PostgreSQL)', () => {
 
   it('lets a pruned event id be claimed again, as a delivery past the horizon would be', async () => {
     const [id] = await claimedDaysAgo('scoring', 1, 30);
-    await inbox.pruneBatch(new Date(Date.now() - 14 * DAY_MS), 100);
-    const claimed = await dataSource.transaction((manager) => inbox.claim(manager, 'scoring', [id]));
+    await inbox().pruneBatch(new Date(Date.now() - 14 * DAY_MS), 100);
+    const claimed = await db.dataSource.transaction((manager) => inbox().claim(manager, 'scoring', [id]));
     expect(claimed).toEqual(new Set([id]));
   });
 });

@@ -1,30 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { dropSchema, freshSchemaName, openTestDataSource, waitUntilBlockedOnLock } from '../test-support/test-database';
+import { useMigratedTestSchema, waitUntilBlockedOnLock } from '../testing/test-database';
 import { InboxRecord } from './inbox-record.entity';
 import { Inbox } from './inbox.store';
-import { runMigrations } from './migration.runner';
 
 class RollBack extends Error {}
 
 describe('Inbox.claim (real PostgreSQL)', () => {
-  const schema = freshSchemaName();
-  let dataSource: DataSource;
-  let inbox: Inbox;
-
-  beforeAll(async () => {
-    dataSource = await openTestDataSource(schema);
-    inbox = new Inbox(dataSource);
-    await runMigrations(dataSource);
-  });
-
-  afterAll(async () => {
-    await dropSchema(dataSource, schema);
-    await dataSource.destroy();
-  });
+  const db = useMigratedTestSchema();
+  const { schema } = db;
+  const inbox = () => new Inbox(db.dataSource);
 
   function claim(consumer: string, ids: Parameters<Inbox['claim']>[2]): Promise<Set<string>> {
-    return dataSource.transaction((manager) => inbox.claim(manager, consumer, ids));
+    return db.dataSource.transaction((manager) => inbox().claim(manager, consumer, ids));
   }
 
   it('returns every id of a first delivery, in one batch', async () => {
@@ -53,8 +40,8 @@ describe('Inbox.claim (real PostgreSQL)', () => {
 
   it('releases the claim when the transaction rolls back, so redelivery applies the event', async () => {
     const id = randomUUID();
-    const failedApply = dataSource.transaction(async (manager) => {
-      expect(await inbox.claim(manager, 'scoring', [id])).toEqual(new Set([id]));
+    const failedApply = db.dataSource.transaction(async (manager) => {
+      expect(await inbox().claim(manager, 'scoring', [id])).toEqual(new Set([id]));
       throw new RollBack('state change failed');
     });
     await expect(failedApply).rejects.toBeInstanceOf(RollBack);
@@ -69,9 +56,9 @@ describe('Inbox.claim (real PostgreSQL)', () => {
     let finishTransaction: (outcome: 'commit' | 'rollback') => void = () => undefined;
     let claimed: (ids: Set<string>) => void = () => undefined;
     const claimedIds = new Promise<Set<string>>((resolve) => (claimed = resolve));
-    const transaction = dataSource
+    const transaction = db.dataSource
       .transaction(async (manager) => {
-        claimed(await inbox.claim(manager, 'scoring', [id]));
+        claimed(await inbox().claim(manager, 'scoring', [id]));
         const outcome = await new Promise<string>((resolve) => (finishTransaction = resolve));
         if (outcome === 'rollback') throw new RollBack();
       })
@@ -91,7 +78,7 @@ describe('Inbox.claim (real PostgreSQL)', () => {
     const id = randomUUID();
     const first = await holdClaim(id);
     const second = claim('scoring', [id]);
-    await waitUntilBlockedOnLock(dataSource, schema);
+    await waitUntilBlockedOnLock(db.dataSource, schema);
     await first.finish('commit');
     expect(first.claimed).toEqual(new Set([id]));
     expect(await second).toEqual(new Set());
@@ -101,7 +88,7 @@ describe('Inbox.claim (real PostgreSQL)', () => {
     const id = randomUUID();
     const first = await holdClaim(id);
     const second = claim('scoring', [id]);
-    await waitUntilBlockedOnLock(dataSource, schema);
+    await waitUntilBlockedOnLock(db.dataSource, schema);
     await first.finish('rollback');
     expect(await second).toEqual(new Set([id]));
   });
@@ -122,7 +109,7 @@ describe('Inbox.claim (real PostgreSQL)', () => {
         offset: '9007199254740993',
       },
     ]);
-    const record = await dataSource.getRepository(InboxRecord).findOneByOrFail({ consumer: 'quota', eventId: id });
+    const record = await db.dataSource.getRepository(InboxRecord).findOneByOrFail({ consumer: 'quota', eventId: id });
     expect(record).toMatchObject({
       topic: 'sales.activity.v1',
       partition: 3,

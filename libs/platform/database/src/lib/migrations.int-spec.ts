@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { TEST_DATABASE_URL } from '@handoff/testing';
-import { dropSchema, freshSchemaName, openTestDataSource } from '../test-support/test-database';
+import { dropSchema, freshSchemaName, openTestDataSource } from '../testing/test-database';
 import { DatabaseHealthIndicator } from './database.health';
 import { DatabaseModule } from './database.module';
 import { InboxOutboxTables1700000000000 } from './inbox-outbox.migration';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, type Producer, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { TEST_KAFKA_BROKERS, waitFor } from '@handoff/testing';
-import { dropSchema, freshSchemaName, openTestDataSource } from '../test-support/test-database';
+import { dropSchema, freshSchemaName, openTestDataSource } from '../testing/test-database';
 import { runMigrations } from './migration.runner';
 import type { NewOutboxMessage, OutboxMessage, OutboxSender } from './outbox-message.types';
 import { OutboxRelay } from './outbox-relay.service';

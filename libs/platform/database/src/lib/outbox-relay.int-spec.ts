@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { waitFor } from '@handoff/testing';
-import { dropSchema, freshSchemaName, openTestDataSource } from '../test-support/test-database';
+import { dropSchema, freshSchemaName, openTestDataSource } from '../testing/test-database';
 import { runMigrations } from './migration.runner';
 import type { NewOutboxMessage, OutboxMessage, OutboxSender } from './outbox-message.types';
 import { OutboxRelay } from './outbox-relay.service';

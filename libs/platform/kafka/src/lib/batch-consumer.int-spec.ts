@@ -1,54 +1,33 @@
 import { dlqNameOf } from '@handoff/contracts';
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
-import type { Admin } from 'kafkajs';
-import { runId, testEvent, testTopic, type TestEvent } from '../test/test-event.fixture';
+import { waitFor } from '@handoff/testing';
+import { runId, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import {
-  clientFactory,
   committedOffsets,
   createTopics,
   FAST_BACKOFF,
   FAST_CONSUMER,
-  quietLogs,
-  rawAdmin,
   readRecords,
-  waitFor,
-} from '../test/kafka-test-kit';
+  useKafkaTestClients,
+} from '../testing/kafka-test-kit';
 import type { BatchConsumer, BatchConsumerOptions } from './batch-consumer';
 import { DLQ_HEADERS } from './dead-letter';
 import { PoisonMessageError } from './error-classification';
-import type { EventProducer } from './event-producer';
 import { eventHeaders } from './event-producer';
-import type { KafkaClientFactory } from './kafka-client.factory';
 import type { ConsumedMessage } from './kafka-record';
 import { onTopic } from './topic-subscription';
 
 describe('BatchConsumer against the real broker', () => {
-  let admin: Admin;
-  let client: KafkaClientFactory;
-  let producer: EventProducer;
+  const kafka = useKafkaTestClients();
   const started: BatchConsumer[] = [];
-
-  beforeAll(async () => {
-    quietLogs();
-    admin = rawAdmin();
-    await admin.connect();
-    client = clientFactory();
-    producer = client.createProducer();
-    await producer.connect();
-  });
 
   afterEach(async () => {
     await Promise.all(started.splice(0).map((consumer) => consumer.stop()));
   });
 
-  afterAll(async () => {
-    await producer.disconnect();
-    await admin.disconnect();
-  });
-
   async function freshTopic(partitions: number) {
     const topic = testTopic(`int.consumer.${runId()}.v1`, partitions);
-    await createTopics(admin, [
+    await createTopics(kafka.admin, [
       { name: topic.name, partitions },
       { name: dlqNameOf(topic.name), partitions: 1 },
     ]);
@@ -56,7 +35,10 @@ describe('BatchConsumer against the real broker', () => {
   }
 
   async function startConsumer(options: Omit<BatchConsumerOptions, keyof typeof FAST_CONSUMER | 'backoff'>) {
-    const consumer = client.createConsumer({ ...FAST_CONSUMER, backoff: FAST_BACKOFF, ...options }, producer);
+    const consumer = kafka.client.createConsumer(
+      { ...FAST_CONSUMER, backoff: FAST_BACKOFF, ...options },
+      kafka.producer,
+    );
     started.push(consumer);
     await consumer.start();
     return consumer;
@@ -73,8 +55,8 @@ describe('BatchConsumer against the real broker', () => {
       chunkSize: 7,
     });
 
-    await producer.publish(topic, events);
-    await waitFor(() => received.length >= events.length);
+    await kafka.producer.publish(topic, events);
+    await waitFor('every published event to be received', () => received.length >= events.length);
 
     for (const key of keys) {
       const sequences = received.filter((m) => m.key === key).map((m) => m.value.sequence);
@@ -116,9 +98,12 @@ describe('BatchConsumer against the real broker', () => {
       ],
     });
 
-    await producer.publishRaw(records);
+    await kafka.producer.publishRaw(records);
     const deadLetters = await readRecords(dlqNameOf(topic.name), 3);
-    await waitFor(async () => (await committedOffsets(admin, groupId, topic.name))[0] === '6');
+    await waitFor(
+      'the offset after the last record to be committed',
+      async () => (await committedOffsets(kafka.admin, groupId, topic.name))[0] === '6',
+    );
 
     expect(handled).toEqual([0, 4, 5]);
     expect(deadLetters.map((r) => r.headers[DLQ_HEADERS.errorClass])).toEqual([
@@ -157,18 +142,21 @@ describe('BatchConsumer against the real broker', () => {
           calls.push(message.value.sequence);
           if (message.value.sequence === 1 && failuresLeft > 0) {
             failuresLeft--;
-            committedWhileFailing.push((await committedOffsets(admin, groupId, topic.name))[0]);
+            committedWhileFailing.push((await committedOffsets(kafka.admin, groupId, topic.name))[0]);
             throw new Error('database unavailable');
           }
         }),
       ],
     });
 
-    await producer.publish(
+    await kafka.producer.publish(
       topic,
       [0, 1, 2].map((sequence) => testEvent('lead-t', sequence)),
     );
-    await waitFor(async () => (await committedOffsets(admin, groupId, topic.name))[0] === '3');
+    await waitFor(
+      'the offset after the last record to be committed',
+      async () => (await committedOffsets(kafka.admin, groupId, topic.name))[0] === '3',
+    );
 
     expect(calls).toEqual([0, 1, 1, 1, 2]);
     expect(committedWhileFailing).toEqual(['1', '1']);
@@ -182,7 +170,7 @@ describe('BatchConsumer against the real broker', () => {
     let releaseGate = () => undefined as void;
     const gate = new Promise<void>((resolve) => (releaseGate = resolve));
     let gateReached = false;
-    await producer.publish(topic, events);
+    await kafka.producer.publish(topic, events);
     const first = await startConsumer({
       groupId,
       chunkSize: 5,
@@ -197,19 +185,23 @@ describe('BatchConsumer against the real broker', () => {
       ],
     });
 
-    await waitFor(() => gateReached);
-    const stopping = first.stop();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor('the first chunk to be in flight', () => gateReached);
+    // stop() marks the consumer as stopping before it returns, so the chunk is released into a stop under way;
+    // what stop() resolves with proves it waited for that chunk instead of abandoning it.
+    const stopping = first.stop().then(() => handledBy.first.length);
     releaseGate();
-    await stopping;
-    const committed = await committedOffsets(admin, groupId, topic.name);
+    expect(await stopping).toBeGreaterThan(0);
+    const committed = await committedOffsets(kafka.admin, groupId, topic.name);
     await startConsumer({
       groupId,
       subscriptions: [
         onTopic(topic, async (messages) => void handledBy.second.push(...messages.map((m) => m.value.eventId))),
       ],
     });
-    await waitFor(() => handledBy.first.length + handledBy.second.length >= events.length);
+    await waitFor(
+      'every event to be handled by one of the two members',
+      () => handledBy.first.length + handledBy.second.length >= events.length,
+    );
 
     const committedCount = Object.values(committed).reduce((sum, offset) => sum + Math.max(0, Number(offset)), 0);
     expect(handledBy.first.length).toBeGreaterThan(0);

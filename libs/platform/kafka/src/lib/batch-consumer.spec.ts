@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { testTopic } from '../test/test-event.fixture';
+import { testTopic } from '../testing/test-event.fixture';
 import { BatchConsumer } from './batch-consumer';
 import type { EventProducer } from './event-producer';
 import { KafkaMetrics } from './kafka.metrics';

@@ -1,6 +1,6 @@
+import { TEST_KAFKA_BROKERS } from '@handoff/testing';
 import { Registry } from 'prom-client';
 import { KafkaClientFactory } from './kafka-client.factory';
-import { BROKERS } from '../test/kafka-test-kit';
 
 function probeFor(brokers: string[]) {
   return new KafkaClientFactory(
@@ -11,7 +11,7 @@ function probeFor(brokers: string[]) {
 
 describe('BrokerProbe', () => {
   it('reports a running cluster as reachable', async () => {
-    const probe = probeFor(BROKERS);
+    const probe = probeFor(TEST_KAFKA_BROKERS);
     try {
       expect(await probe.isReachable(5000)).toBe(true);
     } finally {

@@ -1,23 +1,13 @@
 import { dlqNameOf } from '@handoff/contracts';
-import type { Admin } from 'kafkajs';
-import { AppliedEvents } from '../test/applied-events-table';
-import {
-  clientFactory,
-  createTopics,
-  FAST_BACKOFF,
-  FAST_CONSUMER,
-  quietLogs,
-  rawAdmin,
-  waitFor,
-} from '../test/kafka-test-kit';
-import { runId, testEvent, testTopic, type TestEvent } from '../test/test-event.fixture';
+import { waitFor } from '@handoff/testing';
+import { AppliedEvents } from '../testing/applied-events-table';
+import { createTopics, FAST_BACKOFF, FAST_CONSUMER, useKafkaTestClients } from '../testing/kafka-test-kit';
+import { runId, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import type { BatchConsumer } from './batch-consumer';
 import { DLQ_HEADERS } from './dead-letter';
 import type { DeadLetterReader } from './dead-letter-reader';
 import { DLQ_REPLAYED_FROM_HEADER, selectDeadLetters, type DeadLetter } from './dead-letter-selection';
 import { PoisonMessageError } from './error-classification';
-import type { EventProducer } from './event-producer';
-import type { KafkaClientFactory } from './kafka-client.factory';
 import type { ConsumedMessage } from './kafka-record';
 import { onTopic } from './topic-subscription';
 
@@ -27,22 +17,12 @@ const OUT_OF_RANGE = 40_000;
 const SLOW_MS = 40_000;
 
 describe('dead letters against the real broker and PostgreSQL', () => {
-  let admin: Admin;
-  let client: KafkaClientFactory;
-  let producer: EventProducer;
+  const kafka = useKafkaTestClients();
   let reader: DeadLetterReader;
   let applied: AppliedEvents;
   let consumer: BatchConsumer | undefined;
 
-  beforeAll(async () => {
-    quietLogs();
-    admin = rawAdmin();
-    await admin.connect();
-    client = clientFactory();
-    producer = client.createProducer();
-    await producer.connect();
-    reader = client.createDeadLetterReader(producer);
-  });
+  beforeAll(() => (reader = kafka.client.createDeadLetterReader(kafka.producer)));
 
   beforeEach(async () => (applied = await AppliedEvents.create()));
 
@@ -51,20 +31,15 @@ describe('dead letters against the real broker and PostgreSQL', () => {
     await applied.drop();
   });
 
-  afterAll(async () => {
-    await producer.disconnect();
-    await admin.disconnect();
-  });
-
   async function consume(handle: (messages: ConsumedMessage<TestEvent>[]) => Promise<void>) {
     const topic = testTopic(`int.dlq.${runId()}.v1`, 1);
-    await createTopics(admin, [
+    await createTopics(kafka.admin, [
       { name: topic.name, partitions: 1 },
       { name: dlqNameOf(topic.name), partitions: 1 },
     ]);
-    consumer = client.createConsumer(
+    consumer = kafka.client.createConsumer(
       { ...FAST_CONSUMER, backoff: FAST_BACKOFF, groupId: `dlq-${runId()}`, subscriptions: [onTopic(topic, handle)] },
-      producer,
+      kafka.producer,
     );
     await consumer.start();
     return topic;
@@ -72,7 +47,11 @@ describe('dead letters against the real broker and PostgreSQL', () => {
 
   async function deadLettersOf(topicName: string, count: number): Promise<DeadLetter[]> {
     let letters: DeadLetter[] = [];
-    await waitFor(async () => (letters = await reader.read(dlqNameOf(topicName))).length >= count, SLOW_MS);
+    await waitFor(
+      `${count} dead letter(s) of ${topicName}`,
+      async () => (letters = await reader.read(dlqNameOf(topicName))).length >= count,
+      { timeoutMs: SLOW_MS },
+    );
     return letters;
   }
 
@@ -80,9 +59,9 @@ describe('dead letters against the real broker and PostgreSQL', () => {
     const topic = await consume((messages) => applied.apply(messages));
     const poison = testEvent('lead-1', OUT_OF_RANGE);
 
-    await producer.publish(topic, [testEvent('lead-1', 1), poison, testEvent('lead-1', 2)]);
+    await kafka.producer.publish(topic, [testEvent('lead-1', 1), poison, testEvent('lead-1', 2)]);
 
-    await waitFor(async () => (await applied.sequencesOf('lead-1')).length === 2);
+    await waitFor('two events of lead-1 applied', async () => (await applied.sequencesOf('lead-1')).length === 2);
     expect(await applied.sequencesOf('lead-1')).toEqual([1, 2]);
     const [letter] = await deadLettersOf(topic.name, 1);
     expect(JSON.parse(letter.record.value?.toString() ?? '')).toMatchObject({ eventId: poison.eventId });
@@ -99,18 +78,18 @@ describe('dead letters against the real broker and PostgreSQL', () => {
       if (!fixed && messages.some((m) => m.value.sequence === 13)) throw new PoisonMessageError('13 is unlucky');
       await applied.apply(messages);
     });
-    await producer.publish(topic, [testEvent('lead-2', 1), testEvent('lead-2', 13), testEvent('lead-2', 2)]);
+    await kafka.producer.publish(topic, [testEvent('lead-2', 1), testEvent('lead-2', 13), testEvent('lead-2', 2)]);
     const letters = await deadLettersOf(topic.name, 1);
-    await waitFor(async () => (await applied.sequencesOf('lead-2')).length === 2);
+    await waitFor('two events of lead-2 applied', async () => (await applied.sequencesOf('lead-2')).length === 2);
 
     fixed = true;
     const chosen = selectDeadLetters(letters, { filter: 'message:unlucky' });
     expect(await reader.replay(chosen)).toBe(1);
-    await waitFor(async () => (await applied.sequencesOf('lead-2')).includes(13));
+    await waitFor('sequence 13 of lead-2 applied', async () => (await applied.sequencesOf('lead-2')).includes(13));
 
     await reader.replay(chosen);
-    await producer.publish(topic, [testEvent('lead-2', 3)]);
-    await waitFor(async () => (await applied.sequencesOf('lead-2')).includes(3));
+    await kafka.producer.publish(topic, [testEvent('lead-2', 3)]);
+    await waitFor('sequence 3 of lead-2 applied', async () => (await applied.sequencesOf('lead-2')).includes(3));
     expect(await applied.sequencesOf('lead-2')).toEqual([1, 2, 3, 13]);
   });
 
@@ -119,7 +98,7 @@ describe('dead letters against the real broker and PostgreSQL', () => {
       if (messages.some((m) => m.value.sequence === 7)) throw new PoisonMessageError('7 is never applied');
       await applied.apply(messages);
     });
-    await producer.publish(topic, [testEvent('lead-3', 7)]);
+    await kafka.producer.publish(topic, [testEvent('lead-3', 7)]);
     const [first] = await deadLettersOf(topic.name, 1);
 
     await reader.replay([first]);

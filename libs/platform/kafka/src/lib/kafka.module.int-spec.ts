@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { METRICS_REGISTRY } from '@handoff/platform-observability';
+import { TEST_KAFKA_BROKERS, waitFor } from '@handoff/testing';
 import { Registry } from 'prom-client';
-import { runId, testEvent, testTopic } from '../test/test-event.fixture';
-import { BROKERS, FAST_CONSUMER, quietLogs, waitFor } from '../test/kafka-test-kit';
+import { runId, testEvent, testTopic } from '../testing/test-event.fixture';
+import { FAST_CONSUMER, quietLogs } from '../testing/kafka-test-kit';
 import { BatchConsumerFactory } from './batch-consumer.factory';
 import { EventProducer } from './event-producer';
 import { KafkaHealthIndicator } from './kafka-health.indicator';
@@ -30,7 +31,7 @@ describe('KafkaModule against the real broker', () => {
         KafkaModule.forRootAsync({
           useFactory: () => ({
             clientId: `module-${runId()}`,
-            brokers: BROKERS,
+            brokers: TEST_KAFKA_BROKERS,
             logLevel: 'error' as const,
             provisionTopics: [{ name: topic.name, partitions: topic.partitions }],
           }),
@@ -49,9 +50,9 @@ describe('KafkaModule against the real broker', () => {
 
     const beforeStart = await health.check();
     await consumer.start();
-    await waitFor(() => consumer.isJoined());
+    await waitFor('the consumer to join its group', () => consumer.isJoined());
     await app.get(EventProducer).publish(topic, [testEvent('lead-m', 0)]);
-    await waitFor(() => received.length > 0);
+    await waitFor('the published event to be received', () => received.length > 0);
     const whileRunning = await health.check();
     await app.close();
 

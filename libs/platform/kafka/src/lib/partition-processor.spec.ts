@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CORRELATION_ID_HEADER, CorrelationContext } from '@handoff/platform-observability';
 import { Registry } from 'prom-client';
-import { testEvent, testTopic, type TestEvent } from '../test/test-event.fixture';
+import { testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import { DLQ_HEADERS } from './dead-letter';
 import { PoisonMessageError } from './error-classification';
 import { KafkaMetrics } from './kafka.metrics';

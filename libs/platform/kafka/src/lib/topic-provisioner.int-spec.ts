@@ -1,6 +1,6 @@
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
-import { runId } from '../test/test-event.fixture';
-import { clientFactory, quietLogs, rawAdmin } from '../test/kafka-test-kit';
+import { runId } from '../testing/test-event.fixture';
+import { clientFactory, quietLogs, rawAdmin } from '../testing/kafka-test-kit';
 import type { TopicProvisioner } from './topic-provisioner';
 
 describe('TopicProvisioner against the real broker', () => {

@@ -1,5 +1,5 @@
-import { day, engagement } from '../../test-support/builders';
-import { DEFAULT_SCORING_MODEL } from '../../test-support/default-model';
+import { day, engagement } from '../../testing/builders';
+import { DEFAULT_SCORING_MODEL } from '../../testing/default-model';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { backtest } from './backtest';
 import type { LeadHistory } from './replay-lead';

@@ -1,4 +1,4 @@
-import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../test-support/builders';
+import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../testing/builders';
 import { ANY_ACTIVITY } from '../model/scoring-model.types';
 import { createLeadState } from '../state/lead-state';
 import { applyEngagement } from './apply-engagement';

@@ -1,4 +1,4 @@
-import { applyAll, day, engagement, modelWith, rule } from '../../test-support/builders';
+import { applyAll, day, engagement, modelWith, rule } from '../../testing/builders';
 import { createLeadState } from '../state/lead-state';
 import { behaviourScoreAt, behaviourTotalOverTime } from './behaviour-score';
 

@@ -1,4 +1,4 @@
-import { engagement, rule } from '../../test-support/builders';
+import { engagement, rule } from '../../testing/builders';
 import { ANY_ACTIVITY } from '../model/scoring-model.types';
 import { ruleMatches } from './rule-matching';
 

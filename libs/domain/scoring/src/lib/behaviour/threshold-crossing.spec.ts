@@ -1,4 +1,4 @@
-import { applyAll, day, engagement, modelWith, rule } from '../../test-support/builders';
+import { applyAll, day, engagement, modelWith, rule } from '../../testing/builders';
 import { behaviourScoreAt } from './behaviour-score';
 import { behaviourDropsBelowAt } from './threshold-crossing';
 

@@ -1,4 +1,4 @@
-import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../test-support/builders';
+import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../testing/builders';
 import { applyEngagement } from '../behaviour/apply-engagement';
 import { behaviourScoreAt } from '../behaviour/behaviour-score';
 import type { Engagement } from '../behaviour/engagement';

@@ -1,5 +1,5 @@
-import { modelWith } from '../../test-support/builders';
-import { DEFAULT_SCORING_MODEL } from '../../test-support/default-model';
+import { modelWith } from '../../testing/builders';
+import { DEFAULT_SCORING_MODEL } from '../../testing/default-model';
 import type { FitRule } from '../model/scoring-model.types';
 import { evaluateFit, gradeAtLeast, gradeFor } from './evaluate-fit';
 

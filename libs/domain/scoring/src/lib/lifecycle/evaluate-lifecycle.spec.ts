@@ -1,5 +1,5 @@
 import type { Grade, LifecycleStage } from '@handoff/vocabulary';
-import { day, modelWith } from '../../test-support/builders';
+import { day, modelWith } from '../../testing/builders';
 import { createLeadState } from '../state/lead-state';
 import { evaluateLifecycle } from './evaluate-lifecycle';
 import type { LifecycleSalesOutcome, LifecycleState } from './lifecycle.types';

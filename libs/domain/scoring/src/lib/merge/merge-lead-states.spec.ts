@@ -1,5 +1,5 @@
 import type { LifecycleStage } from '@handoff/vocabulary';
-import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../test-support/builders';
+import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../testing/builders';
 import { behaviourScoreAt } from '../behaviour/behaviour-score';
 import { compactLeadState } from '../compaction/compact-lead-state';
 import { createLeadState, type LeadState } from '../state/lead-state';

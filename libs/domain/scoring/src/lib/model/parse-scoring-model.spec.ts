@@ -1,4 +1,4 @@
-import { DEFAULT_SCORING_MODEL } from '../../test-support/default-model';
+import { DEFAULT_SCORING_MODEL } from '../../testing/default-model';
 import { parseScoringModel, ScoringModelValidationError, validateScoringModel } from './parse-scoring-model';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

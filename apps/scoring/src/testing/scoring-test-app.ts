@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@handoff/platform-runtime';
-import { httpCall, type HttpCallOptions } from '@handoff/testing';
+import { httpCall, type HttpCallOptions, TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from '@handoff/testing';
 import { DataSource } from 'typeorm';
 import { SCORING_APP_OPTIONS } from '../app/scoring-app.options';
 
@@ -26,10 +26,17 @@ export interface ScoringTestApp {
 
 /**
  * Puts the test's settings in process.env before the app module is first imported: its config is read when the
- * module is declared, so every later boot in the same test file reuses them.
+ * module is declared, so every later boot in the same test file reuses them. The app reaches the same broker and
+ * database as the test itself.
  */
 export function prepareScoringEnv(env: Record<string, string>): void {
-  Object.assign(process.env, { LOG_LEVEL: 'warn', SCORING_ADMIN_TOKEN: TEST_SCORING_ADMIN_TOKEN, ...env });
+  Object.assign(process.env, {
+    DATABASE_URL: TEST_DATABASE_URL,
+    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+    LOG_LEVEL: 'warn',
+    SCORING_ADMIN_TOKEN: TEST_SCORING_ADMIN_TOKEN,
+    ...env,
+  });
 }
 
 export async function startScoringApp(): Promise<ScoringTestApp> {

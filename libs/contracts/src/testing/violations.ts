@@ -1,4 +1,4 @@
-import { ContractViolationError } from '../contract-violation.error';
+import { ContractViolationError } from '../lib/contract-violation.error';
 
 /** Marks a field to delete in `withField`. */
 export const REMOVE = Symbol('remove');

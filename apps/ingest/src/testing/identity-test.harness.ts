@@ -4,10 +4,10 @@ import { type LeadMergedV1, Topics, decodeEventJson } from '@handoff/contracts';
 import { PlatformConfigModule } from '@handoff/platform-config';
 import { DatabaseModule, PLATFORM_MIGRATIONS } from '@handoff/platform-database';
 import { DataSource } from 'typeorm';
-import { IngestConfig } from '../../app/ingest.config';
-import type { AliasContext, ResolutionContext } from '../identity-resolution.types';
-import { IdentityResolver } from '../identity-resolver.service';
-import { IDENTITY_MIGRATIONS, IdentityModule } from '../identity.module';
+import { IngestConfig } from '../app/ingest.config';
+import type { AliasContext, ResolutionContext } from '../identity/identity-resolution.types';
+import { IdentityResolver } from '../identity/identity-resolver.service';
+import { IDENTITY_MIGRATIONS, IdentityModule } from '../identity/identity.module';
 
 export interface OutboxRow {
   topic: string;

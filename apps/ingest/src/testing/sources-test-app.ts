@@ -17,11 +17,11 @@ import type Redis from 'ioredis';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
-import { type AuthenticatedSource, CurrentSource } from './authenticated-source';
-import { RateLimitGuard } from './rate-limit.guard';
-import { SourceAuthGuard } from './source-auth.guard';
-import type { IssuedSourceView } from './source.dto';
-import { SOURCES_ENTITIES, SOURCES_MIGRATIONS, SourcesModule } from './sources.module';
+import { type AuthenticatedSource, CurrentSource } from '../sources/authenticated-source';
+import { RateLimitGuard } from '../sources/rate-limit.guard';
+import { SourceAuthGuard } from '../sources/source-auth.guard';
+import type { IssuedSourceView } from '../sources/source.dto';
+import { SOURCES_ENTITIES, SOURCES_MIGRATIONS, SourcesModule } from '../sources/sources.module';
 
 export const TEST_ADMIN_TOKEN = 'sources-int-test-admin-token';
 

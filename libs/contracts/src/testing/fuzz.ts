@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ContractViolationError } from '../contract-violation.error';
-import { PAYLOAD_STRUCTURE_LIMITS, PROTOTYPE_KEYS, textProblem } from '../validation/payload-structure';
+import { ContractViolationError } from '../lib/contract-violation.error';
+import { PAYLOAD_STRUCTURE_LIMITS, PROTOTYPE_KEYS, textProblem } from '../lib/validation/payload-structure';
 
 /** `npm test` runs a few hundred cases per property; `npm run test:fuzz` sets FUZZ_RUNS to thousands. */
 export const FUZZ_DEFAULTS = Object.freeze({ runs: 200, seed: 20_240_131 });

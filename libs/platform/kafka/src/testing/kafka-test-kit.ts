@@ -1,13 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { TEST_KAFKA_BROKERS } from '@handoff/testing';
+import { TEST_KAFKA_BROKERS, waitFor } from '@handoff/testing';
 import { Kafka, logLevel, type Admin, type IHeaders } from 'kafkajs';
 import { Registry } from 'prom-client';
+import type { EventProducer } from '../lib/event-producer';
 import { KafkaClientFactory } from '../lib/kafka-client.factory';
 import { toRecordHeaders, type RecordHeaders } from '../lib/kafka-record';
 import type { TopicSpec } from '../lib/kafka.options';
 import { runId } from './test-event.fixture';
-
-export const BROKERS = TEST_KAFKA_BROKERS;
 
 /** Short timeouts so a test run spends its time consuming, not waiting for the group. */
 export const FAST_CONSUMER = {
@@ -22,16 +21,60 @@ export function quietLogs(): void {
 }
 
 export function clientFactory(registry = new Registry()): KafkaClientFactory {
-  return new KafkaClientFactory({ clientId: `kafka-int-${runId()}`, brokers: BROKERS, logLevel: 'error' }, registry);
+  return new KafkaClientFactory(
+    { clientId: `kafka-int-${runId()}`, brokers: TEST_KAFKA_BROKERS, logLevel: 'error' },
+    registry,
+  );
 }
 
 /** A raw kafkajs admin for checks the library deliberately does not offer (offsets, configs). */
 export function rawAdmin(): Admin {
   return new Kafka({
     clientId: 'kafka-int-checks',
-    brokers: BROKERS,
+    brokers: TEST_KAFKA_BROKERS,
     logLevel: logLevel.NOTHING,
   }).admin();
+}
+
+export interface KafkaTestClients {
+  /** A raw kafkajs admin, connected. */
+  readonly admin: Admin;
+  readonly client: KafkaClientFactory;
+  /** The library's producer, connected. */
+  readonly producer: EventProducer;
+}
+
+/** What a describe block of broker tests shares: opened (with quiet logs) before its tests, closed after them. */
+export function useKafkaTestClients(): KafkaTestClients {
+  let opened: KafkaTestClients | undefined;
+  beforeAll(async () => {
+    quietLogs();
+    const admin = rawAdmin();
+    await admin.connect();
+    const client = clientFactory();
+    const producer = client.createProducer();
+    await producer.connect();
+    opened = { admin, client, producer };
+  });
+  afterAll(async () => {
+    await opened?.producer.disconnect();
+    await opened?.admin.disconnect();
+  });
+  const clients = (): KafkaTestClients => {
+    if (!opened) throw new Error('the Kafka test clients are open only while their describe block runs');
+    return opened;
+  };
+  return {
+    get admin() {
+      return clients().admin;
+    },
+    get client() {
+      return clients().client;
+    },
+    get producer() {
+      return clients().producer;
+    },
+  };
 }
 
 export async function createTopics(admin: Admin, topics: TopicSpec[]): Promise<void> {
@@ -50,14 +93,6 @@ export async function committedOffsets(admin: Admin, groupId: string, topic: str
   return Object.fromEntries(result.partitions.map((p) => [p.partition, p.offset]));
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 export interface ReadRecord {
   partition: number;
   offset: string;
@@ -70,7 +105,7 @@ export interface ReadRecord {
 export async function readRecords(topic: string, count: number): Promise<ReadRecord[]> {
   const kafka = new Kafka({
     clientId: 'kafka-int-reader',
-    brokers: BROKERS,
+    brokers: TEST_KAFKA_BROKERS,
     logLevel: logLevel.NOTHING,
   });
   const consumer = kafka.consumer({
@@ -94,7 +129,7 @@ export async function readRecords(topic: string, count: number): Promise<ReadRec
         });
       },
     });
-    await waitFor(() => records.length >= count);
+    await waitFor(`${count} record(s) on ${topic}`, () => records.length >= count);
     return records;
   } finally {
     await consumer.disconnect();
