@@ -29,12 +29,29 @@ const mustFail: Probe[] = [
     "export * from '@handoff/platform-observability';",
   ],
   ['production code imports the testing lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/testing';"],
+  [
+    'the errors lib imports @nestjs/common',
+    'libs/shared/errors/src/probe.ts',
+    "export { HttpStatus } from '@nestjs/common';",
+  ],
+  ['the errors lib imports contracts', 'libs/shared/errors/src/probe.ts', "export * from '@handoff/contracts';"],
 ];
 
 const mustPass: Probe[] = [
   ['an app imports a domain lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-identity';"],
   ['an app imports a platform lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/platform-observability';"],
   ['a test imports the testing lib', 'apps/ingest/src/probe.spec.ts', "export * from '@handoff/testing';"],
+  [
+    'a domain lib imports the errors lib',
+    'libs/domain/scoring/src/probe.ts',
+    "export * from '@handoff/shared-errors';",
+  ],
+  ['contracts import the errors lib', 'libs/contracts/src/probe.ts', "export * from '@handoff/shared-errors';"],
+  [
+    'a platform lib imports the errors lib',
+    'libs/platform/kafka/src/probe.ts',
+    "export * from '@handoff/shared-errors';",
+  ],
 ];
 
 function lintProbes(probes: Probe[]): string[][] {

@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   DEFAULT_SCORING_MODEL,
   parseScoringModel,
   validateScoringModel,
   type ScoringModel,
 } from '@handoff/domain-scoring';
+import { DomainError } from '@handoff/shared-errors';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toFieldIssues } from './model-issues';
 import { ScoringModelRecord } from './scoring-model.entity';
@@ -47,7 +48,7 @@ export class ModelRegistry {
 
   async get(version: string): Promise<ModelView> {
     const record = await this.dataSource.getRepository(ScoringModelRecord).findOneBy({ version });
-    if (!record) throw new NotFoundException(`no scoring model with version ${JSON.stringify(version)}`);
+    if (!record) throw new DomainError('not-found', `no scoring model with version ${JSON.stringify(version)}`);
     return { ...summaryOf(record), model: parseScoringModel(record.definition) };
   }
 
@@ -55,13 +56,13 @@ export class ModelRegistry {
   async create(json: unknown): Promise<ModelView> {
     const validation = validateScoringModel(json);
     if (!validation.ok) {
-      throw new BadRequestException({
-        message: 'scoring model is invalid',
-        errors: toFieldIssues(validation.issues),
-      });
+      throw new DomainError('invalid', 'scoring model is invalid', { details: toFieldIssues(validation.issues) });
     }
     if (!(await this.insert(validation.model, this.dataSource.manager))) {
-      throw new ConflictException(`a scoring model with version ${JSON.stringify(validation.model.version)} exists`);
+      throw new DomainError(
+        'conflict',
+        `a scoring model with version ${JSON.stringify(validation.model.version)} exists`,
+      );
     }
     return this.get(validation.model.version);
   }
@@ -74,7 +75,7 @@ export class ModelRegistry {
         `SELECT version FROM scoring_models ORDER BY version FOR UPDATE`,
       );
       if (!rows.some((row) => row.version === version)) {
-        throw new NotFoundException(`no scoring model with version ${JSON.stringify(version)}`);
+        throw new DomainError('not-found', `no scoring model with version ${JSON.stringify(version)}`);
       }
       await manager.query(`UPDATE scoring_models SET active = false WHERE active AND version <> $1`, [version]);
       await manager.query(
