@@ -54,6 +54,12 @@ const mustFail: Probe[] = [
     'libs/vocabulary/src/probe.ts',
     "export { IsIn } from 'class-validator';",
   ],
+  [
+    'the errors lib imports @nestjs/common',
+    'libs/shared/errors/src/probe.ts',
+    "export { HttpStatus } from '@nestjs/common';",
+  ],
+  ['the errors lib imports contracts', 'libs/shared/errors/src/probe.ts', "export * from '@handoff/contracts';"],
 ];
 
 const mustPass: Probe[] = [
@@ -73,6 +79,17 @@ const mustPass: Probe[] = [
     "export * from '@handoff/vocabulary';",
   ],
   ['an app imports the vocabulary lib', 'apps/scoring/src/probe.ts', "export * from '@handoff/vocabulary';"],
+  [
+    'a domain lib imports the errors lib',
+    'libs/domain/scoring/src/probe.ts',
+    "export * from '@handoff/shared-errors';",
+  ],
+  ['contracts import the errors lib', 'libs/contracts/src/probe.ts', "export * from '@handoff/shared-errors';"],
+  [
+    'a platform lib imports the errors lib',
+    'libs/platform/kafka/src/probe.ts',
+    "export * from '@handoff/shared-errors';",
+  ],
 ];
 
 function lintProbes(probes: Probe[]): string[][] {

@@ -76,7 +76,7 @@ export class ContactVault {
       return { leadId: group.survivorId, contact };
     } catch (error) {
       if (error instanceof ContactVaultError) {
-        this.logger.log({ msg: 'contact details read', scope, leadId, fields: [], refused: error.code });
+        this.logger.log({ msg: 'contact details read', scope, leadId, fields: [], refused: error.refusal });
       }
       throw error;
     }

@@ -1,19 +1,7 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  GoneException,
-  HttpCode,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
 import { ErasureView, LeadContactView } from './contact.dto';
-import { ContactVaultError } from './contact-vault.errors';
 import { ContactVault } from './contact-vault.service';
 
 const ERRORS = { 400: 'The id is not a UUID', 404: 'No lead has this id' };
@@ -32,7 +20,7 @@ export class ContactsController {
     503: 'The secret key configured does not open the entry (see README, changing INGEST_SECRET_KEY)',
   })
   async contact(@Param('id', ParseUUIDPipe) id: string): Promise<LeadContactView> {
-    return LeadContactView.of(await httpErrorsOf(this.vault.read(id, 'contact')));
+    return LeadContactView.of(await this.vault.read(id, 'contact'));
   }
 
   @Delete('personal-data')
@@ -41,17 +29,6 @@ export class ContactsController {
   @ApiOkResponse({ type: ErasureView, description: 'Erased (again: the first erasure time is kept)' })
   @ApiErrorResponses(ERRORS)
   async erase(@Param('id', ParseUUIDPipe) id: string): Promise<ErasureView> {
-    return ErasureView.of(await httpErrorsOf(this.vault.erase(id, 'admin')));
-  }
-}
-
-async function httpErrorsOf<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (!(error instanceof ContactVaultError)) throw error;
-    if (error.code === 'lead_not_found') throw new NotFoundException(error.message);
-    if (error.code === 'contact_erased') throw new GoneException(error.message);
-    throw new ServiceUnavailableException(`contact vault misconfigured: ${error.message}`);
+    return ErasureView.of(await this.vault.erase(id, 'admin'));
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ContractViolationError, type EngagementRecordedV1, Topics } from '@handoff/contracts';
 import { EventProducer } from '@handoff/platform-kafka';
 import { CorrelationContext, withTimeout } from '@handoff/platform-observability';
+import { DomainError } from '@handoff/shared-errors';
 import { IngestConfig } from '../app/ingest.config';
 import { ContactVault, contactDetailsOf } from '../contacts';
 import { IdentityResolver, UnresolvableIdentityError } from '../identity';
@@ -10,13 +11,10 @@ import type { EventOutcome, IncomingEngagement } from './incoming-engagement';
 import { eventIdOf, toRecordedEvent } from './recorded-event.factory';
 
 /** A dependency (Kafka, PostgreSQL, Redis) failed: nothing of the request was accepted; retry it. */
-export class IngestUnavailableError extends ServiceUnavailableException {
-  constructor(what: string) {
-    super({
-      statusCode: 503,
-      error: 'Service Unavailable',
-      message: `${what} unavailable: nothing was accepted; retry`,
-    });
+export class IngestUnavailableError extends DomainError {
+  constructor(what: string, cause: unknown) {
+    super('unavailable', `${what} unavailable: nothing was accepted; retry`, { cause });
+    this.name = 'IngestUnavailableError';
   }
 }
 
@@ -150,7 +148,7 @@ export class EngagementRecorder {
 
   private unavailable(what: string, error: unknown): never {
     this.logger.warn({ msg: `${what} failed; nothing recorded`, err: error });
-    throw new IngestUnavailableError(what);
+    throw new IngestUnavailableError(what, error);
   }
 }
 

@@ -1,6 +1,7 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { BODY_FIELD, ContractViolationError, type FieldIssue, payloadStructureProblem } from '@handoff/contracts';
 import { identityKeysOf } from '@handoff/domain-identity';
+import { DomainError } from '@handoff/shared-errors';
 import { IngestConfig } from '../app/ingest.config';
 import { IdentityResolver } from '../identity';
 import { EngagementRecorder } from './engagement-recorder.service';
@@ -42,10 +43,8 @@ export class IngestionService {
   async ingestOne(sourceId: string, raw: unknown, parse: EventParser): Promise<BatchResponseBody> {
     const parsed = this.parseOne(sourceId, raw, 0, parse);
     if ('status' in parsed) {
-      throw new HttpException(
-        { statusCode: parsed.statusCode, message: 'event rejected', errors: parsed.errors },
-        parsed.statusCode,
-      );
+      const code = parsed.statusCode === HttpStatus.PAYLOAD_TOO_LARGE ? 'payload-too-large' : 'invalid';
+      throw new DomainError(code, 'event rejected', { details: parsed.errors });
     }
     const [outcome] = await this.apply(sourceId, [parsed]);
     return summarise([{ index: 0, ...outcome }]);
@@ -86,9 +85,9 @@ export class IngestionService {
     }
     const limit = this.config.INGEST_MAX_BATCH_EVENTS;
     if (rawEvents.length > limit) {
-      throw new HttpException(
-        { statusCode: 413, message: `a batch holds at most ${limit} events; this one has ${rawEvents.length}` },
-        HttpStatus.PAYLOAD_TOO_LARGE,
+      throw new DomainError(
+        'payload-too-large',
+        `a batch holds at most ${limit} events; this one has ${rawEvents.length}`,
       );
     }
     return rawEvents;

@@ -1,4 +1,5 @@
 import type { IdentityInput, ResolutionTrigger } from '@handoff/domain-identity';
+import { DomainError } from '@handoff/shared-errors';
 
 export interface ResolutionContext {
   /** The kind of call: decides the reason of any merge it causes. */
@@ -29,9 +30,9 @@ export interface Resolution {
 }
 
 /** The input names nobody: no anonymous id, no user id, no valid email. Callers reject it as bad input. */
-export class UnresolvableIdentityError extends Error {
+export class UnresolvableIdentityError extends DomainError {
   constructor(detail: string) {
-    super(`cannot resolve an identity: ${detail}`);
+    super('invalid', `cannot resolve an identity: ${detail}`);
     this.name = 'UnresolvableIdentityError';
   }
 }

@@ -1,6 +1,7 @@
-import { ConflictException, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AdminOnly, ApiErrorResponses } from '@handoff/platform-runtime';
+import { DomainError } from '@handoff/shared-errors';
 import type { ReencryptionCount } from './encrypted-table';
 import { SecretReencryption } from './secret-reencryption.service';
 
@@ -38,7 +39,7 @@ export class AdminSecretKeyController {
   @ApiErrorResponses({ 409: 'Another replica is running a pass right now: try again when it is done' })
   async reencrypt(): Promise<ReencryptionReportView> {
     const report = await this.reencryption.run();
-    if (report.skipped) throw new ConflictException('a re-encryption pass is already running on another replica');
+    if (report.skipped) throw new DomainError('conflict', 'a re-encryption pass is already running on another replica');
     return { tables: report.tables };
   }
 }

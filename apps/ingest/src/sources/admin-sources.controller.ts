@@ -1,18 +1,8 @@
-import {
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiErrorResponses } from '@handoff/platform-runtime';
 import { CreateSourceDto, IssuedSourceView, RotatedSigningSecretView, SourceView } from './source.dto';
-import { SourceRevokedError, SourcesService } from './sources.service';
+import { SourcesService } from './sources.service';
 
 const BAD_ID = 'The id is not a UUID';
 const UNKNOWN_ID = 'No source has this id';
@@ -69,11 +59,6 @@ export class AdminSourcesController {
   })
   @ApiErrorResponses({ 400: BAD_ID, 404: UNKNOWN_ID, 409: 'The source is revoked: create a new source instead' })
   async rotateSigningSecret(@Param('id', ParseUUIDPipe) id: string): Promise<RotatedSigningSecretView> {
-    try {
-      return RotatedSigningSecretView.rotated(await this.sources.rotateSigningSecret(id));
-    } catch (error) {
-      if (error instanceof SourceRevokedError) throw new ConflictException(error.message);
-      throw error;
-    }
+    return RotatedSigningSecretView.rotated(await this.sources.rotateSigningSecret(id));
   }
 }

@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '@handoff/shared-errors';
 import { randomUUID } from 'node:crypto';
 import { IngestConfig } from '../app/ingest.config';
 import { SecretCipher } from './secret-cipher';
@@ -22,11 +23,9 @@ export interface RotatedSigningSecret {
 }
 
 /** The source was revoked: its credentials cannot change any more. */
-export class SourceRevokedError extends Error {
-  readonly code = 'source_revoked';
-
+export class SourceRevokedError extends DomainError {
   constructor(readonly sourceId: string) {
-    super(`source ${sourceId} is revoked; create a new source instead`);
+    super('conflict', `source ${sourceId} is revoked; create a new source instead`);
     this.name = 'SourceRevokedError';
   }
 }
@@ -72,7 +71,7 @@ export class SourcesService {
 
   async get(id: string): Promise<Source> {
     const source = await this.sources.findOneBy({ id });
-    if (!source) throw new NotFoundException(`source ${id} not found`);
+    if (!source) throw new DomainError('not-found', `source ${id} not found`);
     return source;
   }
 
@@ -92,7 +91,7 @@ export class SourcesService {
     const writeKey = generateWriteKey();
     const result = await this.sources.replaceWriteKey(id, hashWriteKey(writeKey), keyPrefixOf(writeKey));
     const source = await this.get(id);
-    if (!result.affected) throw new ConflictException(`source ${id} is revoked; create a new source instead`);
+    if (!result.affected) throw new SourceRevokedError(id);
     this.lookup.invalidate();
     this.logger.log({ msg: 'source write key rotated', sourceId: id, keyPrefix: source.keyPrefix });
     return { source, writeKey };

@@ -1,11 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { Controller, HttpCode, type INestApplication, Module, Post, UseGuards, ValidationPipe } from '@nestjs/common';
+import {
+  Catch,
+  Controller,
+  HttpCode,
+  type INestApplication,
+  Module,
+  Post,
+  UseGuards,
+  ValidationPipe,
+} from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PlatformConfigModule } from '@handoff/platform-config';
 import { DatabaseModule, PLATFORM_MIGRATIONS } from '@handoff/platform-database';
 import { METRICS_REGISTRY, ObservabilityModule } from '@handoff/platform-observability';
-import { TokenAuthModule } from '@handoff/platform-runtime';
+import { ApiExceptionFilter, TokenAuthModule } from '@handoff/platform-runtime';
 import { REDIS_CLIENT, RedisModule } from '@handoff/platform-redis';
+import { DomainError } from '@handoff/shared-errors';
 import {
   type HttpCallOptions,
   type HttpCallResponse,
@@ -51,9 +61,13 @@ export interface SourcesTestApp {
   close(): Promise<void>;
 }
 
+/** Domain errors answered as the service answers them; everything else keeps Nest's own answers here. */
+@Catch(DomainError)
+class DomainErrorFilter extends ApiExceptionFilter {}
+
 /**
  * A Nest app with the sources module on a fresh PostgreSQL schema (or `options.schema`, to restart on one) and a fresh Redis key prefix, the
- * global ValidationPipe and rawBody the service uses, and a POST /test-ingest route behind the guards.
+ * global ValidationPipe and rawBody the service uses, its answers to domain errors, and a POST /test-ingest route behind the guards.
  */
 export async function startSourcesTestApp(
   env: Record<string, string> = {},
@@ -96,6 +110,7 @@ export async function startSourcesTestApp(
   }).compile();
   const app: INestApplication = moduleRef.createNestApplication({ rawBody: true, logger: false });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new DomainErrorFilter());
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = app.get(DataSource);

@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { backtest, validateScoringModel, type BacktestReport } from '@handoff/domain-scoring';
+import { DomainError } from '@handoff/shared-errors';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
@@ -23,7 +24,7 @@ export class BacktestService {
     const validation = validateScoringModel(candidateJson);
     if (!validation.ok) {
       const errors = toFieldIssues(validation.issues).map((issue) => ({ ...issue, field: `model.${issue.field}` }));
-      throw new BadRequestException({ message: 'candidate scoring model is invalid', errors });
+      throw new DomainError('invalid', 'candidate scoring model is invalid', { details: errors });
     }
     const { active, histories } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
+import { DomainError } from '@handoff/shared-errors';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
 import { BacktestService } from '../backtest/backtest.service';
@@ -43,7 +44,9 @@ async function assertScoringSchema(dataSource: DataSource, schema: string): Prom
 }
 
 main().catch((error: unknown) => {
-  const response = (error as { response?: unknown }).response;
-  process.stderr.write(`${response ? JSON.stringify(response, null, 2) : String(error)}\n`);
+  // An invalid candidate model: every failing field, as the HTTP API lists them.
+  const invalid =
+    error instanceof DomainError && error.details ? { message: error.message, errors: error.details } : null;
+  process.stderr.write(`${invalid ? JSON.stringify(invalid, null, 2) : String(error)}\n`);
   process.exitCode = 1;
 });

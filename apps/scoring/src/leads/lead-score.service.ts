@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@handoff/shared-errors';
 import { ModelRegistry } from '../models/model-registry.service';
 import { LeadStateStore } from '../scoring/lead-state.store';
 import type { StoredLead } from '../scoring/scoring-session.types';
@@ -42,7 +43,7 @@ export class LeadScoreService {
 
   private async existing(leadId: string): Promise<StoredLead> {
     const lead = await this.store.find(leadId);
-    if (!lead) throw new NotFoundException(`lead ${leadId} has no score yet`);
+    if (!lead) throw new DomainError('not-found', `lead ${leadId} has no score yet`);
     return lead;
   }
 }

@@ -1,5 +1,6 @@
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { parseScoringModel, validateScoringModel, type ScoringModel } from '@handoff/domain-scoring';
+import { DomainError } from '@handoff/shared-errors';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_SCORING_MODEL_TOKEN } from './model-file';
 import { toFieldIssues } from './model-issues';
@@ -48,7 +49,7 @@ export class ModelRegistry {
 
   async get(version: string): Promise<ModelView> {
     const record = await this.store.find(version);
-    if (!record) throw new NotFoundException(`no scoring model with version ${JSON.stringify(version)}`);
+    if (!record) throw new DomainError('not-found', `no scoring model with version ${JSON.stringify(version)}`);
     return { ...summaryOf(record), model: parseScoringModel(record.definition) };
   }
 
@@ -56,13 +57,13 @@ export class ModelRegistry {
   async create(json: unknown): Promise<ModelView> {
     const validation = validateScoringModel(json);
     if (!validation.ok) {
-      throw new BadRequestException({
-        message: 'scoring model is invalid',
-        errors: toFieldIssues(validation.issues),
-      });
+      throw new DomainError('invalid', 'scoring model is invalid', { details: toFieldIssues(validation.issues) });
     }
     if (!(await this.store.insert(validation.model))) {
-      throw new ConflictException(`a scoring model with version ${JSON.stringify(validation.model.version)} exists`);
+      throw new DomainError(
+        'conflict',
+        `a scoring model with version ${JSON.stringify(validation.model.version)} exists`,
+      );
     }
     return this.get(validation.model.version);
   }
@@ -73,7 +74,7 @@ export class ModelRegistry {
       // Locking every row serialises concurrent activations, so the second sees the first one's result.
       const rows = await this.store.lockAll(manager);
       if (!rows.some((row) => row.version === version)) {
-        throw new NotFoundException(`no scoring model with version ${JSON.stringify(version)}`);
+        throw new DomainError('not-found', `no scoring model with version ${JSON.stringify(version)}`);
       }
       await this.store.activate(manager, version);
     });

@@ -1,18 +1,19 @@
+import { DomainError, type FieldIssue } from '@handoff/shared-errors';
 import type { ValidationError } from 'class-validator';
 
-/** One failing field and every reason it failed, e.g. `{ field: 'lead.email', reasons: ['email must be an email'] }`. */
-export interface FieldIssue {
-  field: string;
-  reasons: string[];
-}
+export type { FieldIssue } from '@handoff/shared-errors';
 
 /** Thrown when a payload does not satisfy its contract. Never retried: the same bytes fail the same way. */
-export class ContractViolationError extends Error {
+export class ContractViolationError extends DomainError {
   constructor(
     readonly subject: string,
     readonly issues: FieldIssue[],
   ) {
-    super(`${subject} violates its contract: ${issues.map((i) => `${i.field}: ${i.reasons.join('; ')}`).join(' | ')}`);
+    super(
+      'invalid',
+      `${subject} violates its contract: ${issues.map((i) => `${i.field}: ${i.reasons.join('; ')}`).join(' | ')}`,
+      { details: issues },
+    );
     this.name = 'ContractViolationError';
   }
 }

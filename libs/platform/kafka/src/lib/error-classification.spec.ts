@@ -1,4 +1,5 @@
 import { ContractViolationError } from '@handoff/contracts';
+import { DomainError, type ErrorCode } from '@handoff/shared-errors';
 import { classifyError, errorClassOf, errorMessageOf, PoisonMessageError } from './error-classification';
 
 /** What pg's DatabaseError and TypeORM's QueryFailedError (which copies the driver's fields) look like. */
@@ -103,6 +104,36 @@ describe('classifyError', () => {
       Object.assign(first, { cause: second });
       expect(classifyError(first)).toBe('unclassified');
     });
+  });
+});
+
+describe('classifyError of domain errors, by code', () => {
+  it.each<[ErrorCode, string]>([
+    ['invalid', 'poison'],
+    ['payload-too-large', 'poison'],
+    ['not-found', 'poison'],
+    ['gone', 'poison'],
+    ['conflict', 'poison'],
+    ['unavailable', 'transient'],
+  ])('%s is %s, whatever caused it', (code, kind) => {
+    expect(classifyError(new DomainError(code, 'x'))).toBe(kind);
+    if (code !== 'unavailable') {
+      expect(classifyError(new DomainError(code, 'x', { cause: withCode('ECONNRESET') }))).toBe(kind);
+    }
+  });
+
+  it('unavailable with a cause takes the kind of that cause', () => {
+    const wrapping = (cause: unknown) => new DomainError('unavailable', 'identity store unavailable', { cause });
+    expect(classifyError(wrapping(withCode('ECONNREFUSED')))).toBe('transient');
+    expect(classifyError(wrapping(queryFailed('23505')))).toBe('poison');
+    expect(classifyError(wrapping(new Error('something odd')))).toBe('unclassified');
+  });
+
+  it('a domain error found only as a cause', () => {
+    expect(classifyError(new Error('handler failed', { cause: new DomainError('not-found', 'x') }))).toBe('poison');
+    expect(classifyError(new Error('handler failed', { cause: new DomainError('unavailable', 'x') }))).toBe(
+      'transient',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { ContractViolationError } from '@handoff/contracts';
+import { DomainError, type ErrorCode } from '@handoff/shared-errors';
 
 /**
  * Thrown by a handler when a message can never be processed (it references something that cannot
@@ -19,6 +19,20 @@ export class PoisonMessageError extends Error {
 export type ErrorKind = 'poison' | 'transient' | 'unclassified';
 
 export type ErrorClassifier = (error: unknown) => ErrorKind;
+
+/**
+ * What a retry in place can do for each domain error code. Poison codes describe the record against the
+ * state it meets: retrying in place would stop the partition, while the dead letter can be replayed
+ * (`npm run dlq`) once what it names exists or the state changed. Contract violations are 'invalid'.
+ */
+const KIND_OF_CODE: Record<ErrorCode, ErrorKind> = {
+  invalid: 'poison',
+  'payload-too-large': 'poison',
+  'not-found': 'poison',
+  gone: 'poison',
+  conflict: 'poison',
+  unavailable: 'transient',
+};
 
 /** Node's network error codes, seen on pg, ioredis and kafkajs sockets alike. */
 const NETWORK_ERROR_CODES = new Set([
@@ -55,15 +69,25 @@ const PARSE_ERROR_TYPES = [RangeError, TypeError, SyntaxError];
  * (a `TypeError: fetch failed` caused by ECONNREFUSED is a connection problem, not a parse error).
  */
 export function classifyError(error: unknown): ErrorKind {
-  // A handler that says "poison" has decided, whatever caused it.
-  if (error instanceof PoisonMessageError || error instanceof ContractViolationError) return 'poison';
+  // A handler that says "poison", or a service that names its error, has decided, whatever caused it.
+  const named = namedKindOf(error);
+  if (named) return named;
   const chain = causeChainOf(error);
   if (chain.some(isTransient)) return 'transient';
   if (chain.some(isPoison)) return 'poison';
   return 'unclassified';
 }
 
+function namedKindOf(error: unknown): ErrorKind | undefined {
+  if (error instanceof PoisonMessageError) return 'poison';
+  if (!(error instanceof DomainError)) return undefined;
+  // "A dependency failed" wrapping that dependency's error: the error says whether a retry can cure it.
+  if (error.code === 'unavailable' && error.cause !== undefined) return undefined;
+  return KIND_OF_CODE[error.code];
+}
+
 function isTransient(error: object): boolean {
+  if (namedKindOf(error) === 'transient') return true;
   const { code, name, message, retriable } = error as {
     code?: unknown;
     name?: unknown;
@@ -78,7 +102,7 @@ function isTransient(error: object): boolean {
 }
 
 function isPoison(error: object): boolean {
-  if (error instanceof PoisonMessageError || error instanceof ContractViolationError) return true;
+  if (namedKindOf(error) === 'poison') return true;
   if (PARSE_ERROR_TYPES.some((type) => error instanceof type)) return true;
   const { code } = error as { code?: unknown };
   return typeof code === 'string' && SQLSTATE.test(code) && POISON_SQLSTATE_CLASSES.has(code.slice(0, 2));

@@ -1,5 +1,6 @@
 import { BadRequestException, type ArgumentsHost, HttpException, ServiceUnavailableException } from '@nestjs/common';
 import { ContractViolationError } from '@handoff/contracts';
+import { DomainError, type ErrorCode } from '@handoff/shared-errors';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { mapBodyParserErrors } from './body-parser-errors';
 
@@ -48,6 +49,32 @@ describe('ApiExceptionFilter', () => {
       message: 'request violates the API contract',
       errors: [{ field: 'type', reasons: ['type must be one of …'] }],
     });
+  });
+
+  it.each<[ErrorCode, number, string]>([
+    ['invalid', 400, 'Bad Request'],
+    ['not-found', 404, 'Not Found'],
+    ['conflict', 409, 'Conflict'],
+    ['gone', 410, 'Gone'],
+    ['payload-too-large', 413, 'Payload Too Large'],
+    ['unavailable', 503, 'Service Unavailable'],
+  ])('answers a domain error coded %s with %i %s and its message', (code, status, title) => {
+    const answer = answerTo(new DomainError(code, 'what happened'));
+
+    expect(answer.status).toBe(status);
+    expect(answer.body).toEqual({ statusCode: status, error: title, message: 'what happened' });
+  });
+
+  it('lists every failing field of a domain error', () => {
+    const errors = [{ field: 'model.version', reasons: ['version must be a string'] }];
+
+    const answer = answerTo(new DomainError('invalid', 'scoring model is invalid', { details: errors }));
+
+    expect(answer.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'scoring model is invalid', errors });
+  });
+
+  it('tells clients when to retry an unavailable dependency', () => {
+    expect(answerTo(new DomainError('unavailable', 'event stream unavailable')).headers['Retry-After']).toBe('5');
   });
 
   it('keeps an HTTP exception status and names it', () => {

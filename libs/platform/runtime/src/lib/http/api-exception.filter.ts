@@ -1,11 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ContractViolationError } from '@handoff/contracts';
+import { DomainError } from '@handoff/shared-errors';
 import type { Response } from 'express';
 import type { ApiErrorBody } from './api-error';
+import { httpStatusOf } from './domain-error.status';
 
 /**
- * Turns every error into the ApiErrorBody shape: HTTP exceptions keep their status, contract violations
- * are 400s listing each field, and anything else is a 500 whose details are logged, never sent.
+ * Turns every error into the ApiErrorBody shape: HTTP exceptions (guards, pipes) keep their status,
+ * domain errors get their code's status with every failing field, and anything else is a 500 whose
+ * details are logged, never sent.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -28,14 +31,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof HttpException) return fromHttpException(exception);
-    if (exception instanceof ContractViolationError) {
-      return {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'request violates the API contract',
-        errors: exception.issues,
-      };
-    }
+    if (exception instanceof DomainError) return fromDomainError(exception);
     return { statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; it has been logged' };
   }
 }
@@ -60,6 +56,18 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
     error: error ?? titleOf(statusCode),
     message: Array.isArray(message) ? message.join('; ') : (message ?? exception.message),
     ...(errors ? { errors } : {}),
+  };
+}
+
+function fromDomainError(exception: DomainError): ApiErrorBody {
+  const statusCode = httpStatusOf(exception.code);
+  // A contract violation's own message spells out every field, which `errors` already lists.
+  const message = exception instanceof ContractViolationError ? 'request violates the API contract' : exception.message;
+  return {
+    statusCode,
+    error: titleOf(statusCode),
+    message,
+    ...(exception.details ? { errors: exception.details } : {}),
   };
 }
 
