@@ -11,6 +11,7 @@ import { validateConfig } from './validate-config';
  */
 @Module({})
 export class PlatformConfigModule {
+  // Not a ConfigurableModuleBuilder module: it validates at declaration and provides under the caller's class.
   static forRoot<T extends PlatformConfig>(
     configClass: ConfigConstructor<T>,
     env: Record<string, unknown> = process.env,

@@ -1,4 +1,9 @@
-import { type DynamicModule, type FactoryProvider, type ModuleMetadata, Module } from '@nestjs/common';
+import {
+  type ConfigurableModuleAsyncOptions,
+  ConfigurableModuleBuilder,
+  type DynamicModule,
+  Module,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -11,39 +16,55 @@ export interface DatabaseModuleOptions extends DataSourceSettings {
   migrateAtBoot?: boolean;
 }
 
-export interface DatabaseModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  inject?: FactoryProvider['inject'];
-  useFactory: FactoryProvider<DatabaseModuleOptions | Promise<DatabaseModuleOptions>>['useFactory'];
-}
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<DatabaseModuleOptions>({
+  moduleName: 'Database',
+})
+  .setClassMethodName('forRoot')
+  .build();
+
+/** `DatabaseModule.forRootAsync` options: `useFactory` + `inject` (or `useClass`/`useExisting`), `imports`. */
+export type DatabaseModuleAsyncOptions = ConfigurableModuleAsyncOptions<DatabaseModuleOptions>;
+
+/** Holds the caller's options where TypeORM's factory can inject them: it sees only the modules it imports. */
+@Module({ exports: [MODULE_OPTIONS_TOKEN] })
+class DatabaseOptionsModule extends ConfigurableModuleClass {}
 
 /**
  * The service's TypeORM DataSource (injectable as `DataSource`) on its own schema, migrated at boot, plus
  * DatabaseHealthIndicator for /health/ready.
  */
-@Module({})
+@Module({
+  imports: [TerminusModule],
+  providers: [DatabaseHealthIndicator],
+  exports: [DatabaseHealthIndicator],
+})
 export class DatabaseModule {
-  static forRootAsync(options: DatabaseModuleAsyncOptions): DynamicModule {
-    // @nestjs/typeorm hands the data source factory only TypeORM options, so the boot flag travels here.
-    let migrateAtBoot = true;
-    return {
-      module: DatabaseModule,
-      imports: [
-        TerminusModule,
-        TypeOrmModule.forRootAsync({
-          imports: options.imports,
-          inject: options.inject,
-          useFactory: async (...args: unknown[]) => {
-            const settings = await options.useFactory(...args);
-            migrateAtBoot = settings.migrateAtBoot ?? true;
-            return createDataSourceOptions(settings);
-          },
-          dataSourceFactory: (dataSourceOptions) => openDataSource(dataSourceOptions, migrateAtBoot),
-        }),
-      ],
-      providers: [DatabaseHealthIndicator],
-      exports: [DatabaseHealthIndicator],
-    };
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return withDataSource(DatabaseOptionsModule.forRoot(options));
   }
+
+  static forRootAsync(options: DatabaseModuleAsyncOptions): DynamicModule {
+    return withDataSource(DatabaseOptionsModule.forRootAsync(options));
+  }
+}
+
+function withDataSource(optionsModule: DynamicModule): DynamicModule {
+  // @nestjs/typeorm hands the data source factory only TypeORM options, so the boot flag travels here.
+  let migrateAtBoot = true;
+  return {
+    module: DatabaseModule,
+    imports: [
+      TypeOrmModule.forRootAsync({
+        imports: [optionsModule],
+        inject: [MODULE_OPTIONS_TOKEN],
+        useFactory: (settings: DatabaseModuleOptions) => {
+          migrateAtBoot = settings.migrateAtBoot ?? true;
+          return createDataSourceOptions(settings);
+        },
+        dataSourceFactory: (dataSourceOptions) => openDataSource(dataSourceOptions, migrateAtBoot),
+      }),
+    ],
+  };
 }
 
 async function openDataSource(options: DataSourceOptions | undefined, migrate: boolean): Promise<DataSource> {

@@ -1,11 +1,4 @@
-import {
-  Global,
-  Module,
-  type DynamicModule,
-  type InjectionToken,
-  type ModuleMetadata,
-  type OptionalFactoryDependency,
-} from '@nestjs/common';
+import { type ConfigurableModuleAsyncOptions, ConfigurableModuleBuilder, Global, Module } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { METRICS_REGISTRY } from '@handoff/platform-observability';
 import type { Registry } from 'prom-client';
@@ -18,56 +11,48 @@ import type { KafkaModuleOptions } from './kafka.options';
 import { KAFKA_MODULE_OPTIONS } from './kafka.tokens';
 import { TopicProvisioner } from './topic-provisioner';
 
-export interface KafkaModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  useFactory: (...args: never[]) => KafkaModuleOptions | Promise<KafkaModuleOptions>;
-  inject?: (InjectionToken | OptionalFactoryDependency)[];
-}
+const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<KafkaModuleOptions>({
+  optionsInjectionToken: KAFKA_MODULE_OPTIONS,
+})
+  .setClassMethodName('forRoot')
+  .build();
+
+/** `KafkaModule.forRootAsync` options: `useFactory` + `inject` (or `useClass`/`useExisting`), `imports`. */
+export type KafkaModuleAsyncOptions = ConfigurableModuleAsyncOptions<KafkaModuleOptions>;
 
 /**
  * Global Kafka wiring for a service: one producer, the provisioner, a consumer factory and the health
  * indicator. Needs `METRICS_REGISTRY` from the observability module.
  */
 @Global()
-@Module({})
-export class KafkaModule {
-  static forRootAsync(options: KafkaModuleAsyncOptions): DynamicModule {
-    return {
-      module: KafkaModule,
-      imports: options.imports ?? [],
-      providers: [
-        {
-          provide: KAFKA_MODULE_OPTIONS,
-          useFactory: options.useFactory,
-          inject: options.inject ?? [],
-        },
-        {
-          provide: KafkaClientFactory,
-          useFactory: (moduleOptions: KafkaModuleOptions, registry: Registry) =>
-            new KafkaClientFactory(moduleOptions, registry),
-          inject: [KAFKA_MODULE_OPTIONS, METRICS_REGISTRY],
-        },
-        {
-          provide: EventProducer,
-          useFactory: (client: KafkaClientFactory) => client.createProducer(),
-          inject: [KafkaClientFactory],
-        },
-        {
-          provide: TopicProvisioner,
-          useFactory: (client: KafkaClientFactory, moduleOptions: KafkaModuleOptions) =>
-            client.createProvisioner(moduleOptions.replicationFactor, moduleOptions.minInsyncReplicas),
-          inject: [KafkaClientFactory, KAFKA_MODULE_OPTIONS],
-        },
-        {
-          provide: BatchConsumerFactory,
-          useFactory: (client: KafkaClientFactory, producer: EventProducer) =>
-            new BatchConsumerFactory(client, producer),
-          inject: [KafkaClientFactory, EventProducer],
-        },
-        HealthIndicatorService,
-        KafkaHealthIndicator,
-        KafkaLifecycle,
-      ],
-      exports: [KafkaClientFactory, EventProducer, TopicProvisioner, BatchConsumerFactory, KafkaHealthIndicator],
-    };
-  }
-}
+@Module({
+  providers: [
+    {
+      provide: KafkaClientFactory,
+      useFactory: (moduleOptions: KafkaModuleOptions, registry: Registry) =>
+        new KafkaClientFactory(moduleOptions, registry),
+      inject: [KAFKA_MODULE_OPTIONS, METRICS_REGISTRY],
+    },
+    {
+      provide: EventProducer,
+      useFactory: (client: KafkaClientFactory) => client.createProducer(),
+      inject: [KafkaClientFactory],
+    },
+    {
+      provide: TopicProvisioner,
+      useFactory: (client: KafkaClientFactory, moduleOptions: KafkaModuleOptions) =>
+        client.createProvisioner(moduleOptions.replicationFactor, moduleOptions.minInsyncReplicas),
+      inject: [KafkaClientFactory, KAFKA_MODULE_OPTIONS],
+    },
+    {
+      provide: BatchConsumerFactory,
+      useFactory: (client: KafkaClientFactory, producer: EventProducer) => new BatchConsumerFactory(client, producer),
+      inject: [KafkaClientFactory, EventProducer],
+    },
+    HealthIndicatorService,
+    KafkaHealthIndicator,
+    KafkaLifecycle,
+  ],
+  exports: [KafkaClientFactory, EventProducer, TopicProvisioner, BatchConsumerFactory, KafkaHealthIndicator],
+})
+export class KafkaModule extends ConfigurableModuleClass {}

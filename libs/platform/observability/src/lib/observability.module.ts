@@ -1,4 +1,4 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { ConfigurableModuleBuilder, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { PlatformConfig } from '@handoff/platform-config';
 import { HttpMetrics } from './http-metrics.service';
 import { HttpObservabilityMiddleware } from './http-observability.middleware';
@@ -11,31 +11,37 @@ export interface ObservabilityOptions {
   service: string;
 }
 
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<ObservabilityOptions>({
+  moduleName: 'Observability',
+})
+  .setClassMethodName('forRoot')
+  .build();
+
 /**
  * Global: the service's metrics registry (METRICS_REGISTRY) and GET /metrics, the JsonLogger
  * (level from PlatformConfig.LOG_LEVEL; needs PlatformConfigModule) and, for every HTTP route,
  * correlation ids plus request metrics.
  */
-@Module({})
-export class ObservabilityModule implements NestModule {
-  static forRoot(options: ObservabilityOptions): DynamicModule {
-    return {
-      module: ObservabilityModule,
-      global: true,
-      controllers: [MetricsController],
-      providers: [
-        { provide: METRICS_REGISTRY, useFactory: () => createMetricsRegistry(options.service) },
-        {
-          provide: JsonLogger,
-          useFactory: (config: PlatformConfig) => new JsonLogger({ service: options.service, level: config.LOG_LEVEL }),
-          inject: [PlatformConfig],
-        },
-        HttpMetrics,
-      ],
-      exports: [METRICS_REGISTRY, JsonLogger],
-    };
-  }
-
+@Global()
+@Module({
+  controllers: [MetricsController],
+  providers: [
+    {
+      provide: METRICS_REGISTRY,
+      useFactory: (options: ObservabilityOptions) => createMetricsRegistry(options.service),
+      inject: [MODULE_OPTIONS_TOKEN],
+    },
+    {
+      provide: JsonLogger,
+      useFactory: (options: ObservabilityOptions, config: PlatformConfig) =>
+        new JsonLogger({ service: options.service, level: config.LOG_LEVEL }),
+      inject: [MODULE_OPTIONS_TOKEN, PlatformConfig],
+    },
+    HttpMetrics,
+  ],
+  exports: [METRICS_REGISTRY, JsonLogger],
+})
+export class ObservabilityModule extends ConfigurableModuleClass implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(HttpObservabilityMiddleware).forRoutes('*');
   }

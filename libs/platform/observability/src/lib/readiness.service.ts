@@ -5,9 +5,11 @@ import { READINESS_INDICATORS, type ReadinessIndicator, withTimeout } from './re
 
 export const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
 
+const DEFAULT_CHECK_TIMEOUT_MS = 3000;
+
 export interface HealthCheckLimits {
-  /** Longest a single readiness check may take before it counts as down. */
-  timeoutMs: number;
+  /** Longest a single readiness check may take before it counts as down. Default 3000. */
+  timeoutMs?: number;
 }
 
 /** Turns the registered indicators into terminus checks that report `down` instead of throwing or hanging. */
@@ -24,7 +26,7 @@ export class ReadinessService {
   }
 
   private async checkWithinLimits(indicator: ReadinessIndicator): Promise<HealthIndicatorResult> {
-    const { timeoutMs } = this.limits;
+    const timeoutMs = this.limits.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
     try {
       return await withTimeout(indicator.check(), timeoutMs, `no answer within ${timeoutMs} ms`);
     } catch (error) {

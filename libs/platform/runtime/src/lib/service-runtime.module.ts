@@ -48,6 +48,7 @@ export interface ServiceRuntimeOptions<C extends ServiceConfig> {
  */
 @Module({})
 export class ServiceRuntimeModule {
+  // Not a ConfigurableModuleBuilder module: generic in the service config class, it composes the other modules.
   static forRoot<C extends ServiceConfig>(options: ServiceRuntimeOptions<C>): DynamicModule {
     const { service, config } = options;
     return {

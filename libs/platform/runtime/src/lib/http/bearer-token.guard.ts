@@ -61,6 +61,7 @@ export class BearerTokenGuard implements CanActivate {
 /** Makes the token scopes and BearerTokenGuard available to every module; routes opt in with `@RequireToken`. */
 @Module({})
 export class TokenAuthModule {
+  // Not a ConfigurableModuleBuilder module: its token getters are typed on the service's config class (generic).
   static forRoot<C extends PlatformConfig>(config: Type<C>, tokens: TokenSettings<C>): DynamicModule {
     return {
       module: TokenAuthModule,
