@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Topics, exampleEvents, type LeadQualifiedV1 } from '@handoff/contracts';
-import { type HttpAnswer, type StackService, startHandoffStack, TopicReader, TopicWriter, waitFor } from '@handoff/testing';
+import {
+  type HttpAnswer,
+  type StackService,
+  startHandoffStack,
+  TopicReader,
+  TopicWriter,
+  waitFor,
+} from '@handoff/testing';
 import { type ScoreSnapshot, describeScore, printFactors, say, step } from './demo-output';
 
 interface IngestAnswer {

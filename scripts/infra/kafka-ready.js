@@ -137,7 +137,9 @@ async function main() {
     process.exit(EXIT_NOT_READY);
   }
   await cleanup();
-  console.log(`kafka-ready: ${brokers.join(',')} ok (topic, group join, produce+consume) in ${Date.now() - started} ms`);
+  console.log(
+    `kafka-ready: ${brokers.join(',')} ok (topic, group join, produce+consume) in ${Date.now() - started} ms`,
+  );
   process.exit(0);
 }
 

@@ -27,14 +27,18 @@ afterAll(async () => {
 });
 
 async function sendEvent(writeKey: string, visitor: string, event: Record<string, unknown>) {
-  return stack.ingest.call<{ results: Array<{ leadId?: string }>; errors?: Array<{ field: string; reasons: string[] }> }>(
-    'POST',
-    '/v1/events',
-    {
-      body: { messageId: randomUUID(), occurredAt: new Date().toISOString(), identity: { anonymousId: visitor }, ...event },
-      headers: { authorization: `Bearer ${writeKey}` },
+  return stack.ingest.call<{
+    results: Array<{ leadId?: string }>;
+    errors?: Array<{ field: string; reasons: string[] }>;
+  }>('POST', '/v1/events', {
+    body: {
+      messageId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      identity: { anonymousId: visitor },
+      ...event,
     },
-  );
+    headers: { authorization: `Bearer ${writeKey}` },
+  });
 }
 
 async function ruleIdsScored(leadId: string): Promise<string[]> {
@@ -70,9 +74,7 @@ it('rejects a NUL character at the edge, dead-letters one that got past it, and 
     expect((await sendEvent(source.body.writeKey, visitor, { type })).status).toBe(200);
   }
 
-  await waitFor('the record past the edge to be dead-lettered', () =>
-    reader.on(DLQ).some(({ key }) => key === leadId),
-  );
+  await waitFor('the record past the edge to be dead-lettered', () => reader.on(DLQ).some(({ key }) => key === leadId));
   const [deadLetter] = reader.on(DLQ).filter(({ key }) => key === leadId);
   expect(deadLetter.headers).toMatchObject({ 'dlq-error-class': 'poison/ContractViolationError' });
   expect(deadLetter.headers['dlq-error-message']).toContain('NUL');

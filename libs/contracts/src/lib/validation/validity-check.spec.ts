@@ -72,21 +72,24 @@ describe('passesValidation', () => {
     expect(disagreements).toEqual([]);
   });
 
-  it.each(TOPIC_KEYS)('drops unknown fields of %s events exactly as class-validator does when they are allowed', (topic) => {
-    const type: Constructor<object> = Topics[topic].valueType;
-    for (const raw of variantsOf(exampleEvents[topic]())) {
-      const checked = plainToInstance(type, raw);
-      const reference = plainToInstance(type, raw);
-      const accepted = validator.validateSync(reference, LENIENT).length === 0;
+  it.each(TOPIC_KEYS)(
+    'drops unknown fields of %s events exactly as class-validator does when they are allowed',
+    (topic) => {
+      const type: Constructor<object> = Topics[topic].valueType;
+      for (const raw of variantsOf(exampleEvents[topic]())) {
+        const checked = plainToInstance(type, raw);
+        const reference = plainToInstance(type, raw);
+        const accepted = validator.validateSync(reference, LENIENT).length === 0;
 
-      const passed = passesValidation(checked, { forbidUnknownFields: false });
+        const passed = passesValidation(checked, { forbidUnknownFields: false });
 
-      expect({ passed, value: passed ? checked : 'rejected' }).toEqual({
-        passed: accepted,
-        value: accepted ? reference : 'rejected',
-      });
-    }
-  });
+        expect({ passed, value: passed ? checked : 'rejected' }).toEqual({
+          passed: accepted,
+          value: accepted ? reference : 'rejected',
+        });
+      }
+    },
+  );
 
   it('accepts a valid event', () => {
     const event = plainToInstance(Topics.engagementRecorded.valueType, exampleEvents.engagementRecorded());

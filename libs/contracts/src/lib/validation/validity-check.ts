@@ -71,7 +71,11 @@ export function passesValidation(instance: object, options: ValidityCheckOptions
   return plan.properties.every((property) => passesProperty(record, property, options));
 }
 
-function passesProperty(object: Record<string, unknown>, property: PropertyPlan, options: ValidityCheckOptions): boolean {
+function passesProperty(
+  object: Record<string, unknown>,
+  property: PropertyPlan,
+  options: ValidityCheckOptions,
+): boolean {
   const value = object[property.name];
   if (!property.conditions.every((condition) => condition(object, value))) return true;
   return (
