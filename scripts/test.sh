@@ -6,6 +6,9 @@ source "$(dirname "$0")/lib/prepare.sh"
 
 bash scripts/infra/up.sh
 
+# Formatting first: cheap, and a misformatted file fails in seconds rather than after the suites.
+npx prettier --check . --log-level warn
+
 # Two cores: two projects at a time for the fast checks; integration suites one at a time so they
 # do not compete for the single broker and skew each other's timeouts.
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
