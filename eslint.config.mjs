@@ -43,7 +43,7 @@ const depConstraints = [
     sourceTag: 'type:scripts',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:testing', 'type:util'],
   },
-  // Framework-free building blocks every layer may import, such as the shared vocabularies (libs/vocabulary).
+  // Framework-free building blocks every layer may import, such as the shared vocabularies (libs/shared/vocabulary).
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworkAndIo },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:ingest', onlyDependOnLibsWithTags: ['scope:ingest', 'scope:shared'] },

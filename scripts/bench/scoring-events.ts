@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EngagementRecordedV1, exampleEvents, Topics } from '@handoff/contracts';
-import type { ActivityType } from '@handoff/vocabulary';
+import type { ActivityType } from '@handoff/shared-vocabulary';
 import {
   CONTENT_TYPE_HEADER,
   EVENT_ID_HEADER,

@@ -38,20 +38,24 @@ const mustFail: Probe[] = [
   ],
   ['a test imports the AsyncAPI tool', 'apps/scoring/src/probe.spec.ts', "export * from '@handoff/asyncapi';"],
   ['the scripts import the AsyncAPI tool', 'scripts/probe.ts', "export * from '@handoff/asyncapi';"],
-  ['the vocabulary lib imports contracts', 'libs/vocabulary/src/probe.ts', "export * from '@handoff/contracts';"],
+  [
+    'the vocabulary lib imports contracts',
+    'libs/shared/vocabulary/src/probe.ts',
+    "export * from '@handoff/contracts';",
+  ],
   [
     'the vocabulary lib imports a domain lib',
-    'libs/vocabulary/src/probe.ts',
+    'libs/shared/vocabulary/src/probe.ts',
     "export * from '@handoff/domain-scoring';",
   ],
   [
     'the vocabulary lib imports a platform lib',
-    'libs/vocabulary/src/probe.ts',
+    'libs/shared/vocabulary/src/probe.ts',
     "export * from '@handoff/platform-config';",
   ],
   [
     'the vocabulary lib imports class-validator',
-    'libs/vocabulary/src/probe.ts',
+    'libs/shared/vocabulary/src/probe.ts',
     "export { IsIn } from 'class-validator';",
   ],
   [
@@ -72,13 +76,13 @@ const mustPass: Probe[] = [
     'tools/asyncapi/src/probe.spec.ts',
     "export * from '@handoff/platform-kafka';",
   ],
-  ['contracts import the vocabulary lib', 'libs/contracts/src/probe.ts', "export * from '@handoff/vocabulary';"],
+  ['contracts import the vocabulary lib', 'libs/contracts/src/probe.ts', "export * from '@handoff/shared-vocabulary';"],
   [
     'a domain lib imports the vocabulary lib',
     'libs/domain/scoring/src/probe.ts',
-    "export * from '@handoff/vocabulary';",
+    "export * from '@handoff/shared-vocabulary';",
   ],
-  ['an app imports the vocabulary lib', 'apps/scoring/src/probe.ts', "export * from '@handoff/vocabulary';"],
+  ['an app imports the vocabulary lib', 'apps/scoring/src/probe.ts', "export * from '@handoff/shared-vocabulary';"],
   [
     'a domain lib imports the errors lib',
     'libs/domain/scoring/src/probe.ts',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BODY_FIELD, type EngagementRecordedV1, Topics } from '@handoff/contracts';
-import { ACTIVITY_TYPES } from '@handoff/vocabulary';
+import { ACTIVITY_TYPES } from '@handoff/shared-vocabulary';
 import { TopicReader, type HttpCallOptions } from '@handoff/testing';
 import { signRequest } from '../sources';
 import type { IssuedSourceView } from '../sources/source.dto';

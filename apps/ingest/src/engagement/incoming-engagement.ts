@@ -1,5 +1,5 @@
 import type { EventProperties, InboundProfileV1 } from '@handoff/contracts';
-import type { ActivityType } from '@handoff/vocabulary';
+import type { ActivityType } from '@handoff/shared-vocabulary';
 
 /** Who did it, as the sender knows them (at least one is set). */
 export interface IncomingIdentity {

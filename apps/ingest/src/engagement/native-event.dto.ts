@@ -12,7 +12,7 @@ import {
   IsText,
   IsTimestamp,
 } from '@handoff/contracts';
-import { ACTIVITY_TYPES, type ActivityType } from '@handoff/vocabulary';
+import { ACTIVITY_TYPES, type ActivityType } from '@handoff/shared-vocabulary';
 import { IsIn, IsOptional } from 'class-validator';
 
 /** One event of `POST /v1/events`: an engagement, or a profile update when `type` is `profile_update`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BatchLead, BatchLink, ExistingLink, IdentityKey } from '@handoff/domain-identity';
-import type { MergeReason } from '@handoff/vocabulary';
+import type { MergeReason } from '@handoff/shared-vocabulary';
 import type { EntityManager } from 'typeorm';
 import { IDENTITY_LOCK_SPACE, identityLockKeys } from './identity-lock.util';
 

@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES } from '@handoff/vocabulary';
+import { ACTIVITY_TYPES } from '@handoff/shared-vocabulary';
 import fc from 'fast-check';
 
 /**

@@ -7,7 +7,7 @@ import {
   type LeadOutcome,
   type ModelBacktest,
 } from '@handoff/domain-scoring';
-import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/vocabulary';
+import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/shared-vocabulary';
 import { IsObject, IsOptional } from 'class-validator';
 import { ScoringModelDto } from '../models/model-view.dto';
 

@@ -9,7 +9,7 @@ import {
   type ScoreFactor,
   type StageChangeReason,
 } from '@handoff/domain-scoring';
-import { GRADES, LIFECYCLE_STAGES, type LifecycleStage } from '@handoff/vocabulary';
+import { GRADES, LIFECYCLE_STAGES, type LifecycleStage } from '@handoff/shared-vocabulary';
 import { everyValue } from '../app/every-value';
 import type { ScoreView } from './score-view';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import { type EngagementRecordedV1, exampleEvents, type RecordedProfileV1, instantClock } from '@handoff/contracts';
-import type { ActivityType } from '@handoff/vocabulary';
+import type { ActivityType } from '@handoff/shared-vocabulary';
 import { DAY_MS, DEFAULT_EXACT_HISTORY_DAYS, type BacktestReport } from '@handoff/domain-scoring';
 import type { ConsumedMessage } from '@handoff/platform-kafka';
 import { dropSchema, uniqueName } from '@handoff/testing';

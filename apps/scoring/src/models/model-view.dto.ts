@@ -6,7 +6,7 @@ import {
   type QualificationRule,
   type ScoringModel,
 } from '@handoff/domain-scoring';
-import { GRADES } from '@handoff/vocabulary';
+import { GRADES } from '@handoff/shared-vocabulary';
 import type { ModelSummary, ModelView } from './model-registry.service';
 
 // OpenAPI schemas of scoring models; `implements` keeps them in step with the types they document. The model's

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LeadState } from '@handoff/domain-scoring';
-import type { Grade, LifecycleStage } from '@handoff/vocabulary';
+import type { Grade, LifecycleStage } from '@handoff/shared-vocabulary';
 import { Outbox } from '@handoff/platform-database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { insertHistory, insertLedger } from './ledger.writer';

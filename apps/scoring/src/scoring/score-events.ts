@@ -9,7 +9,7 @@ import {
   Topics,
 } from '@handoff/contracts';
 import type { LeadProfile, LeadScore, QualifiedEvent } from '@handoff/domain-scoring';
-import type { LifecycleStage } from '@handoff/vocabulary';
+import type { LifecycleStage } from '@handoff/shared-vocabulary';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { eventHeaders } from '@handoff/platform-kafka';
 import { isFQDN, isISO31661Alpha2 } from 'class-validator';

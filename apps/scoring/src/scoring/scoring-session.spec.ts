@@ -6,7 +6,7 @@ import {
   type LeadScoredV1,
   type RecordedProfileV1,
 } from '@handoff/contracts';
-import type { ActivityType } from '@handoff/vocabulary';
+import type { ActivityType } from '@handoff/shared-vocabulary';
 import { DEFAULT_EXACT_HISTORY_DAYS, DAY_MS } from '@handoff/domain-scoring';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { PoisonMessageError } from '@handoff/platform-kafka';

@@ -1,6 +1,6 @@
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import type { HistoryEvent, LeadState, LedgerEntry } from '@handoff/domain-scoring';
-import type { Grade, LifecycleStage } from '@handoff/vocabulary';
+import type { Grade, LifecycleStage } from '@handoff/shared-vocabulary';
 
 /** The scores a lead was last stored (and published) with, to tell whether a change is worth an event. */
 export interface ScoreSnapshot {

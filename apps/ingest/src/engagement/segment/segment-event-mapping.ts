@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ACTIVITY_TYPES, type ActivityType } from '@handoff/vocabulary';
+import { ACTIVITY_TYPES, type ActivityType } from '@handoff/shared-vocabulary';
 
 /**
  * How Segment calls become Handoff activity types. Track event names are matched case- and

@@ -1,5 +1,5 @@
 import { InboundProfileV1, validatePayload } from '@handoff/contracts';
-import { SENIORITIES } from '@handoff/vocabulary';
+import { SENIORITIES } from '@handoff/shared-vocabulary';
 import { flattenProperties } from './segment-properties';
 
 type Traits = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { Equals, IsIn, IsOptional } from 'class-validator';
-import { ACTIVITY_TYPES, type ActivityType } from '@handoff/vocabulary';
+import { ACTIVITY_TYPES, type ActivityType } from '@handoff/shared-vocabulary';
 import { EventEnvelope } from '../envelope';
 import { HasAtLeastOneOf } from '../validation/has-at-least-one-of.validator';
 import { IsCustomTypeOfActivity } from '../validation/is-custom-type.validator';

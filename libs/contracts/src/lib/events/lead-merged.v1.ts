@@ -1,5 +1,5 @@
 import { Equals, IsIn, IsUUID } from 'class-validator';
-import { MERGE_REASONS, type MergeReason } from '@handoff/vocabulary';
+import { MERGE_REASONS, type MergeReason } from '@handoff/shared-vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsDifferentFrom } from '../validation/is-different-from.validator';
 

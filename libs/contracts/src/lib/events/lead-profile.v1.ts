@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { SENIORITIES, type Seniority } from '@handoff/vocabulary';
+import { SENIORITIES, type Seniority } from '@handoff/shared-vocabulary';
 import { IsFlatRecord, type EventProperties } from '../validation/is-flat-record.validator';
 import { IsOptionalEmail, IsText } from '../validation/field-rules';
 

@@ -1,5 +1,5 @@
 import { Equals, IsFQDN, IsIn, IsISO31661Alpha2, IsOptional, IsUUID } from 'class-validator';
-import { GRADES, type Grade } from '@handoff/vocabulary';
+import { GRADES, type Grade } from '@handoff/shared-vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsCount, IsFiniteNumber, IsIdentifier, IsNestedObject, IsText } from '../validation/field-rules';
 import { IsTimestamp } from '../validation/instant';

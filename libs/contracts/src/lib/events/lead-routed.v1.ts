@@ -1,5 +1,5 @@
 import { Equals, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ROUTING_STRATEGIES, type RoutingStrategy } from '@handoff/vocabulary';
+import { ROUTING_STRATEGIES, type RoutingStrategy } from '@handoff/shared-vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsIdentifier, IsNestedArray, IsText } from '../validation/field-rules';
 import { IsDeadline } from '../validation/instant';

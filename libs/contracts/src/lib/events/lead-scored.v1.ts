@@ -1,5 +1,5 @@
 import { Equals, IsIn, IsUUID } from 'class-validator';
-import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/vocabulary';
+import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/shared-vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsFiniteNumber, IsIdentifier, IsNestedArray, IsText } from '../validation/field-rules';
 

@@ -1,5 +1,5 @@
 import { Equals, IsIn, IsISO4217CurrencyCode, IsOptional, IsUUID } from 'class-validator';
-import { SALES_OUTCOMES, type SalesOutcome } from '@handoff/vocabulary';
+import { SALES_OUTCOMES, type SalesOutcome } from '@handoff/shared-vocabulary';
 import { EventEnvelope } from '../envelope';
 import { IsIdentifier, IsNonNegativeNumber, IsRequiredWith, IsText } from '../validation/field-rules';
 

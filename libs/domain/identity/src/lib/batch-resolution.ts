@@ -1,4 +1,4 @@
-import type { MergeReason } from '@handoff/vocabulary';
+import type { MergeReason } from '@handoff/shared-vocabulary';
 import { type IdentityKey, identityKeyId, sameKey } from './identity-keys';
 import { type ExistingLink, type ResolutionTrigger, planResolution } from './resolution-plan';
 

@@ -1,4 +1,4 @@
-import type { MergeReason } from '@handoff/vocabulary';
+import type { MergeReason } from '@handoff/shared-vocabulary';
 import { type IdentityKey, identityKeyId } from './identity-keys';
 
 /** The kind of call being resolved: any event, a Segment identify, or a Segment alias. */

@@ -1,4 +1,4 @@
-import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/vocabulary';
+import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/shared-vocabulary';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { toIso, type Instant } from '../time';
 import { histogram, type HistogramBucket } from './histogram';

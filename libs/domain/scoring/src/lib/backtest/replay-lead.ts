@@ -1,4 +1,4 @@
-import type { LifecycleStage } from '@handoff/vocabulary';
+import type { LifecycleStage } from '@handoff/shared-vocabulary';
 import { applyEngagement } from '../behaviour/apply-engagement';
 import type { Engagement } from '../behaviour/engagement';
 import { scoreInputOf, scoreLead, type LeadScore } from '../lead-score';

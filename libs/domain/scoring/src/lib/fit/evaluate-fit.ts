@@ -1,4 +1,4 @@
-import { GRADES, type Grade } from '@handoff/vocabulary';
+import { GRADES, type Grade } from '@handoff/shared-vocabulary';
 import { matchesCondition, resolvePath } from '../model/condition';
 import type { FitAttribute, GradeThresholds, ScoringModel } from '../model/scoring-model.types';
 import type { LeadProfile } from '../state/lead-profile';

@@ -1,4 +1,4 @@
-import type { Grade, LifecycleStage } from '@handoff/vocabulary';
+import type { Grade, LifecycleStage } from '@handoff/shared-vocabulary';
 import { day, modelWith } from '../../testing/builders';
 import { createLeadState } from '../state/lead-state';
 import { evaluateLifecycle } from './evaluate-lifecycle';

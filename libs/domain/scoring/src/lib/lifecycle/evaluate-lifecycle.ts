@@ -1,4 +1,4 @@
-import type { LifecycleStage } from '@handoff/vocabulary';
+import type { LifecycleStage } from '@handoff/shared-vocabulary';
 import { gradeAtLeast } from '../fit/evaluate-fit';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { toIso } from '../time';

@@ -1,4 +1,4 @@
-import { SALES_OUTCOMES, type Grade, type LifecycleStage } from '@handoff/vocabulary';
+import { SALES_OUTCOMES, type Grade, type LifecycleStage } from '@handoff/shared-vocabulary';
 import type { Instant } from '../time';
 
 /** The sales contract's outcomes plus `opportunity_opened`, which moves an SQL on to opportunity. */

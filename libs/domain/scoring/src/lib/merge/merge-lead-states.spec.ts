@@ -1,4 +1,4 @@
-import type { LifecycleStage } from '@handoff/vocabulary';
+import type { LifecycleStage } from '@handoff/shared-vocabulary';
 import { applyAll, awardsOf, day, engagement, modelWith, rule } from '../../testing/builders';
 import { behaviourScoreAt } from '../behaviour/behaviour-score';
 import { compactLeadState } from '../compaction/compact-lead-state';

@@ -1,4 +1,4 @@
-import type { LifecycleStage } from '@handoff/vocabulary';
+import type { LifecycleStage } from '@handoff/shared-vocabulary';
 import { contributionKey, reconcileAwards } from '../behaviour/awards';
 import { ledgerChanges } from '../behaviour/ledger';
 import { combineFoldedHistories } from '../compaction/folded-history';

@@ -1,4 +1,4 @@
-import { GRADES } from '@handoff/vocabulary';
+import { GRADES } from '@handoff/shared-vocabulary';
 import { parseBehaviour } from './behaviour.parser';
 import { parseFit } from './fit.parser';
 import {

@@ -1,4 +1,4 @@
-import type { Grade } from '@handoff/vocabulary';
+import type { Grade } from '@handoff/shared-vocabulary';
 
 export type Scalar = string | number | boolean;
 

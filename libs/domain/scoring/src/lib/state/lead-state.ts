@@ -1,4 +1,4 @@
-import type { LifecycleStage } from '@handoff/vocabulary';
+import type { LifecycleStage } from '@handoff/shared-vocabulary';
 import type { LifecycleState } from '../lifecycle/lifecycle.types';
 import type { LeadProfile } from './lead-profile';
 

@@ -1,1 +1,0 @@
-module.exports = require('../../tools/build/jest-project.config')(__dirname, 'vocabulary');
