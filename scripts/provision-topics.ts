@@ -8,7 +8,7 @@
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import { KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
-import { infrastructureAddresses } from '@handoff/testing';
+import { configuredBrokers } from './lib/configured-brokers';
 
 function argument(name: string, fallback: string): string {
   const prefix = `--${name}=`;
@@ -16,7 +16,7 @@ function argument(name: string, fallback: string): string {
 }
 
 async function main(): Promise<void> {
-  const brokers = argument('brokers', infrastructureAddresses().kafkaBrokers.join(',')).split(',');
+  const brokers = argument('brokers', configuredBrokers().join(',')).split(',');
   const replicationFactor = Number(argument('replication-factor', '1'));
   const minInsyncReplicas = Number(argument('min-insync-replicas', '1'));
   const client = new KafkaClientFactory(

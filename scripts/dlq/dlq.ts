@@ -13,7 +13,7 @@ import {
   selectDeadLetters,
 } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
-import { infrastructureAddresses } from '@handoff/testing';
+import { configuredBrokers } from '../lib/configured-brokers';
 
 const COMMANDS = ['list', 'show', 'replay'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -26,7 +26,7 @@ const { values, positionals } = parseArgs({
     since: { type: 'string' },
     filter: { type: 'string' },
     all: { type: 'boolean', default: false },
-    brokers: { type: 'string', default: infrastructureAddresses().kafkaBrokers.join(',') },
+    brokers: { type: 'string', default: configuredBrokers().join(',') },
   },
 });
 
