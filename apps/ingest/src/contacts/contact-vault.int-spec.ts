@@ -3,7 +3,6 @@ import { Logger } from '@nestjs/common';
 import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
 import { TopicReader } from '@handoff/testing';
 import { DataSource } from 'typeorm';
-import type { BatchResponseBody } from '../engagement/ingestion-result';
 import { EncryptedTables, reencryptTable, SecretCipher } from '../sources';
 import type { IssuedSourceView } from '../sources/source.dto';
 import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
@@ -39,17 +38,8 @@ afterAll(async () => {
   }
 });
 
-async function accepted(path: string, headers: Record<string, string>, body: object) {
-  const response = await ingest.request('POST', path, { headers, body: { messageId: randomUUID(), ...body } });
-  const [result] = (response.body as BatchResponseBody).results ?? [];
-  if (response.status !== 200 || result?.status !== 'accepted') {
-    throw new Error(`${path} answered ${response.status} ${JSON.stringify(response.body)}`);
-  }
-  return result;
-}
-
-const identify = (body: object) => accepted('/v1/identify', basicAuth(source.writeKey), body);
-const native = (body: object) => accepted('/v1/events', bearerAuth(source.writeKey), body);
+const identify = (body: object) => ingest.sendAccepted('/v1/identify', basicAuth(source.writeKey), body);
+const native = (body: object) => ingest.sendAccepted('/v1/events', bearerAuth(source.writeKey), body);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const readContact = (leadId: string, token = CONTACT_TOKEN) =>
   ingest.request('GET', `/leads/${leadId}/contact`, { headers: bearer(token) });

@@ -1,9 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type EngagementRecordedV1, type LeadMergedV1, Topics } from '@handoff/contracts';
 import { TopicReader } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
 import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
-import type { BatchResponseBody } from './ingestion-result';
 
 const RECORDED = Topics.engagementRecorded.name;
 const MERGED = Topics.leadMerged.name;
@@ -21,18 +20,9 @@ afterAll(async () => {
   await Promise.all([reader?.stop(), ingest?.close()]);
 });
 
-/** Sends one event and returns how it was recorded. */
-async function accepted(path: string, headers: Record<string, string>, body: object) {
-  const response = await ingest.request('POST', path, { headers, body: { messageId: randomUUID(), ...body } });
-  const [result] = (response.body as BatchResponseBody).results ?? [];
-  if (response.status !== 200 || result?.status !== 'accepted') {
-    throw new Error(`${path} answered ${response.status} ${JSON.stringify(response.body)}`);
-  }
-  return result;
-}
-
-const segment = (call: 'page' | 'identify', body: object) => accepted(`/v1/${call}`, basicAuth(source.writeKey), body);
-const native = (body: object) => accepted('/v1/events', bearerAuth(source.writeKey), body);
+const segment = (call: 'page' | 'identify', body: object) =>
+  ingest.sendAccepted(`/v1/${call}`, basicAuth(source.writeKey), body);
+const native = (body: object) => ingest.sendAccepted('/v1/events', bearerAuth(source.writeKey), body);
 
 const mergesInto = (survivingLeadId: string) =>
   reader.values<LeadMergedV1>(MERGED, (merge) => merge.survivingLeadId === survivingLeadId);

@@ -17,7 +17,6 @@ import {
 } from '../testing/ingest-test-app';
 import { OutputCapture } from '../testing/output-capture';
 import { KAFKA_SOURCE_ID } from './inbound-engagement.consumer';
-import type { BatchResponseBody } from './ingestion-result';
 import { eventIdOf } from './recorded-event.factory';
 
 const RECORDED = Topics.engagementRecorded.name;
@@ -87,12 +86,8 @@ function parseLine(line: string): Record<string, unknown> {
   }
 }
 
-async function accepted(path: string, headers: Record<string, string>, body: object): Promise<string> {
-  const response = await ingest.request('POST', path, { headers, body: { messageId: randomUUID(), ...body } });
-  const [result] = (response.body as BatchResponseBody).results ?? [];
-  if (result?.status !== 'accepted') throw new Error(`${path} answered ${response.status}`);
-  return result.eventId;
-}
+const accepted = async (path: string, headers: Record<string, string>, body: object) =>
+  (await ingest.sendAccepted(path, headers, body)).eventId;
 
 type Emails = ReturnType<typeof addresses>;
 type Traits = ReturnType<typeof personalTraits>;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Type } from '@nestjs/common';
 import { createServiceApp } from '@handoff/platform-runtime';
 import {
@@ -13,12 +13,21 @@ import {
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import { INGEST_APP_OPTIONS } from '../app/ingest-app.options';
+import type { BatchResponseBody } from '../engagement/ingestion-result';
 import type { IssuedSourceView, SourceView } from '../sources/source.dto';
+
+/** How ingest recorded an accepted event. */
+export interface AcceptedEvent {
+  eventId: string;
+  leadId: string;
+}
 
 export interface IngestTestApp {
   /** Where the app listens, for clients (SDKs) that make their own requests. */
   baseUrl: string;
   request(method: string, path: string, options?: HttpCallOptions): Promise<HttpCallResponse>;
+  /** POSTs one event (with a fresh messageId) and returns how it was recorded; fails unless it was accepted. */
+  sendAccepted(path: string, headers: Record<string, string>, body: object): Promise<AcceptedEvent>;
   createSource(request?: { name?: string; requireSignature?: boolean }): Promise<IssuedSourceView>;
   revokeSource(id: string): Promise<SourceView>;
   /** A query on the app's own schema, to check what it stored. */
@@ -76,6 +85,14 @@ export async function startIngestTestApp(env: Record<string, string> = {}): Prom
   return {
     baseUrl,
     request,
+    async sendAccepted(path, headers, body) {
+      const response = await request('POST', path, { headers, body: { messageId: randomUUID(), ...body } });
+      const [result] = (response.body as BatchResponseBody).results ?? [];
+      if (response.status !== 200 || result?.status !== 'accepted') {
+        throw new Error(`${path} answered ${response.status} ${JSON.stringify(response.body)}`);
+      }
+      return { eventId: result.eventId, leadId: result.leadId };
+    },
     createSource: async (source = {}) =>
       (await admin('/admin/sources', { name: `int test ${suffix}`, ...source })) as IssuedSourceView,
     revokeSource: async (id) => (await admin(`/admin/sources/${id}/revoke`)) as SourceView,
