@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type EngagementRecordedV1, Topics } from '@handoff/contracts';
-import { TEST_KAFKA_BROKERS, TopicReader, type HttpCallResponse } from '@handoff/testing';
+import { TEST_KAFKA_BROKERS, TopicReader, type HttpCallResponse, waitFor } from '@handoff/testing';
 import type { IssuedSourceView } from '../sources/source.dto';
 import { basicAuth, bearerAuth, type IngestTestApp, startIngestTestApp } from '../testing/ingest-test-app';
 import type { BatchResponseBody } from './ingestion-result';
@@ -72,17 +72,21 @@ async function withBrokerFrozen(during: () => Promise<void>): Promise<void> {
   }
 }
 
-/** What a client does after a 503: retries the same request until it is answered 200. */
+/** What a client does after a 503: retries the same request, at its own pace, until it is answered 200. */
 async function retryUntilOk(send: () => Promise<HttpCallResponse>): Promise<HttpCallResponse> {
-  const deadline = Date.now() + RECOVERY_TIMEOUT_MS;
-  for (;;) {
-    const response = await send();
-    if (response.status === 200) return response;
-    if (response.status !== 503 || Date.now() > deadline) {
-      throw new Error(`retry answered ${response.status}: ${JSON.stringify(response.body)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  let last: HttpCallResponse | undefined;
+  await waitFor(
+    'the retried request to be answered 200',
+    async () => {
+      last = await send();
+      if (last.status !== 200 && last.status !== 503) {
+        throw new Error(`retry answered ${last.status}: ${JSON.stringify(last.body)}`);
+      }
+      return last.status === 200;
+    },
+    { timeoutMs: RECOVERY_TIMEOUT_MS, intervalMs: 250 },
+  );
+  return last as HttpCallResponse;
 }
 
 it('answers 503 with Retry-After while Kafka is down, and records the retried messages exactly once after it is back', async () => {
