@@ -22,6 +22,17 @@ const mustFail: Probe[] = [
     'libs/domain/identity/src/probe.ts',
     "export * from '@handoff/platform-observability';",
   ],
+  [
+    'the scoring domain imports the identity domain',
+    'libs/domain/scoring/src/probe.ts',
+    "export * from '@handoff/domain-identity';",
+  ],
+  [
+    'the identity domain imports the scoring domain',
+    'libs/domain/identity/src/probe.ts',
+    "export * from '@handoff/domain-scoring';",
+  ],
+  ['ingest imports the scoring domain', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-scoring';"],
   ['an app imports kafkajs directly', 'apps/ingest/src/probe.ts', "export { Kafka } from 'kafkajs';"],
   [
     'contracts import a platform lib',
@@ -67,7 +78,9 @@ const mustFail: Probe[] = [
 ];
 
 const mustPass: Probe[] = [
-  ['an app imports a domain lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-identity';"],
+  ['an app imports its own domain lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-identity';"],
+  ['scoring imports its own domain lib', 'apps/scoring/src/probe.ts', "export * from '@handoff/domain-scoring';"],
+  ['an operator script imports a domain lib', 'scripts/probe.ts', "export * from '@handoff/domain-scoring';"],
   ['an app imports a platform lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/platform-observability';"],
   ['a test imports the testing lib', 'apps/ingest/src/probe.spec.ts', "export * from '@handoff/testing';"],
   ['the AsyncAPI tool imports the contracts', 'tools/asyncapi/src/probe.ts', "export * from '@handoff/contracts';"],
