@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { type LeadMergedV1, Topics, encodeEvent } from '@handoff/contracts';
+import { type LeadMergedV1, Topics } from '@handoff/contracts';
 import {
   type BatchItem,
   type BatchMerge,
@@ -13,7 +13,7 @@ import {
   planBatchResolution,
 } from '@handoff/domain-identity';
 import { type NewOutboxMessage, Outbox } from '@handoff/platform-database';
-import { eventHeaders } from '@handoff/platform-kafka';
+import { outboxMessageOf } from '@handoff/platform-kafka';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
 import {
@@ -214,8 +214,7 @@ function leadMergedMessage(merge: MergeRecord, correlationId: string): NewOutbox
     mergedLeadId: merge.mergedLeadId,
     reason: merge.reason,
   };
-  const { key, value } = encodeEvent(Topics.leadMerged, event);
-  return { topic: Topics.leadMerged.name, key, value, headers: eventHeaders(event) };
+  return outboxMessageOf(Topics.leadMerged, event);
 }
 
 function isRetryable(error: unknown): boolean {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LeadState } from '@handoff/domain-scoring';
 import type { Grade, LifecycleStage } from '@handoff/shared-vocabulary';
-import { Outbox } from '@handoff/platform-database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { insertHistory, insertLedger } from './ledger.writer';
 import type { LeadWrite, SessionChanges, StoredLead } from './scoring-session.types';
@@ -32,10 +31,7 @@ const MAX_LOCK_ROUNDS = 32;
 /** Lead states, ledger and history of the scoring schema, in batched statements; writes join the caller's transaction. */
 @Injectable()
 export class LeadStateStore {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Locks the stored leads among `leadIds` and every lead they were merged into (followed to the end of the
@@ -78,6 +74,7 @@ export class LeadStateStore {
     return rows.length === 0 ? null : storedLeadOf(rows[0]);
   }
 
+  /** Writes everything the session changed but its outbox messages, which the caller stores with the rest. */
   async save(manager: EntityManager, changes: SessionChanges): Promise<void> {
     await this.writeLeads(manager, changes.leads);
     await insertLedger(manager, changes.ledger);
@@ -90,7 +87,6 @@ export class LeadStateStore {
         [copy.fromLeadId, copy.toLeadId],
       );
     }
-    await this.outbox.add(manager, changes.outbox);
   }
 
   /**

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  encodeEvent,
-  type EventEnvelope,
-  type LeadQualifiedV1,
-  type LeadScoredV1,
-  type RoutingProfileV1,
-  type TopicContract,
-  Topics,
-} from '@handoff/contracts';
+import { type LeadQualifiedV1, type LeadScoredV1, type RoutingProfileV1, Topics } from '@handoff/contracts';
 import type { LeadProfile, LeadScore, QualifiedEvent } from '@handoff/domain-scoring';
 import type { LifecycleStage } from '@handoff/shared-vocabulary';
 import type { NewOutboxMessage } from '@handoff/platform-database';
-import { eventHeaders } from '@handoff/platform-kafka';
+import { outboxMessageOf } from '@handoff/platform-kafka';
 import { isFQDN, isISO31661Alpha2 } from 'class-validator';
 
 /** Scores on the wire are rounded to hundredths: decay makes every other digit noise to a reader. */
@@ -39,7 +31,7 @@ export function leadScoredMessage(context: EventContext, score: LeadScore, stage
       points: roundScore(factor.points),
     })),
   };
-  return outboxMessage(Topics.leadScored, event);
+  return outboxMessageOf(Topics.leadScored, event);
 }
 
 export function leadQualifiedMessage(
@@ -57,7 +49,7 @@ export function leadQualifiedMessage(
     qualifiedAt: qualified.at,
     profile: routingProfileOf(profile),
   };
-  return outboxMessage(Topics.leadQualified, event);
+  return outboxMessageOf(Topics.leadQualified, event);
 }
 
 /**
@@ -84,9 +76,4 @@ function envelope(context: EventContext) {
     schemaVersion: 1 as const,
     correlationId: context.correlationId,
   };
-}
-
-function outboxMessage<V extends EventEnvelope>(contract: TopicContract<V>, event: V): NewOutboxMessage {
-  const { key, value } = encodeEvent(contract, event);
-  return { topic: contract.name, key, value, headers: eventHeaders(event) };
 }

@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EngagementRecordedV1, EventEnvelope, LeadMergedV1, SalesActivityV1 } from '@handoff/contracts';
-import { Inbox } from '@handoff/platform-database';
-import { type ConsumedMessage, PoisonMessageError, withMessageContext } from '@handoff/platform-kafka';
-import { DataSource } from 'typeorm';
+import {
+  ChunkTransaction,
+  type ConsumedMessage,
+  PoisonMessageError,
+  withMessageContext,
+} from '@handoff/platform-kafka';
 import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
 import { LeadStateStore } from './lead-state.store';
@@ -14,17 +17,17 @@ export const INBOX_CONSUMER = 'scoring';
 type Step<V> = (session: ScoringSession, event: V) => void;
 
 /**
- * Applies one chunk of one partition in ONE transaction: claims the event ids in the inbox (redeliveries are
- * skipped), locks the leads, applies the events in offset order with the active model, and writes states,
- * ledger, history and outbox rows in batched statements. A failure rolls all of it back, claims included.
+ * Applies one chunk of one partition in ONE transaction (the platform's ChunkTransaction claims the event ids in
+ * the inbox, so redeliveries are skipped, and stores the outbox rows): locks the leads, applies the events in
+ * offset order with the active model, and writes states, ledger and history in batched statements. A failure
+ * rolls all of it back, claims included.
  */
 @Injectable()
 export class ScoringBatch {
   private readonly logger = new Logger(ScoringBatch.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly inbox: Inbox,
+    private readonly chunks: ChunkTransaction,
     private readonly store: LeadStateStore,
     private readonly models: ModelRegistry,
     private readonly config: ScoringConfig,
@@ -65,14 +68,7 @@ export class ScoringBatch {
     leadIdsOf: (event: V) => string[],
     step: Step<V>,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const claimed = await this.inbox.claim(
-        manager,
-        INBOX_CONSUMER,
-        messages.map(({ value, topic, partition, offset }) => ({ eventId: value.eventId, topic, partition, offset })),
-      );
-      const fresh = firstOfEach(messages).filter((message) => claimed.has(message.value.eventId));
-      if (fresh.length === 0) return;
+    await this.chunks.apply(INBOX_CONSUMER, messages, async (manager, fresh) => {
       const model = await this.models.active(manager);
       const stored = await this.store.lock(
         manager,
@@ -85,10 +81,9 @@ export class ScoringBatch {
         this.config.SCORING_EXACT_HISTORY_DAYS,
       );
       for (const message of fresh) withMessageContext(message, () => orPoison(() => step(session, message.value)));
-      await this.store.save(
-        manager,
-        orPoison(() => session.changes()),
-      );
+      const changes = orPoison(() => session.changes());
+      await this.store.save(manager, changes);
+      return changes.outbox;
     });
   }
 }
@@ -101,15 +96,4 @@ function orPoison<T>(work: () => T): T {
     if (error instanceof PoisonMessageError) throw error;
     throw new PoisonMessageError(error instanceof Error ? error.message : String(error), { cause: error });
   }
-}
-
-/** A chunk may carry the same event twice; the inbox claims it once, so it is applied once. */
-function firstOfEach<V extends EventEnvelope>(messages: ConsumedMessage<V>[]): ConsumedMessage<V>[] {
-  const seen = new Set<string>();
-  return messages.filter((message) => {
-    const id = message.value.eventId.toLowerCase();
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
 }

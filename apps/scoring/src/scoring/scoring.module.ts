@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Inbox, Outbox } from '@handoff/platform-database';
+import { ChunkTransaction } from '@handoff/platform-kafka';
 import { ModelsModule } from '../models/models.module';
 import { LeadStateStore } from './lead-state.store';
 import { ScoringBatch } from './scoring-batch.service';
@@ -8,7 +9,7 @@ import { ScoringConsumer } from './scoring.consumer';
 /** Consumption: engagements, merges and sales outcomes applied exactly once, results published via the outbox. */
 @Module({
   imports: [ModelsModule],
-  providers: [LeadStateStore, ScoringBatch, ScoringConsumer, Inbox, Outbox],
+  providers: [LeadStateStore, ScoringBatch, ScoringConsumer, ChunkTransaction, Inbox, Outbox],
   exports: [LeadStateStore],
 })
 export class ScoringModule {}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Outbox } from '@handoff/platform-database';
 import { PeriodicTask } from '@handoff/platform-runtime';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
@@ -22,6 +23,7 @@ export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: LeadStateStore,
+    private readonly outbox: Outbox,
     private readonly models: ModelRegistry,
     private readonly config: ScoringConfig,
   ) {
@@ -57,6 +59,7 @@ export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShut
       for (const lead of due) session.recheck(lead.leadId, correlationId);
       const changes = session.changes();
       await this.store.save(manager, changes);
+      await this.outbox.add(manager, changes.outbox);
       const recycled = changes.leads.filter((lead) => lead.snapshot.stage !== 'mql').length;
       this.logger.log({ msg: 'decay sweep', correlationId, due: due.length, recycled });
       return due.length;

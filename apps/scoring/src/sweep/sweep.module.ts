@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Outbox } from '@handoff/platform-database';
 import { ModelsModule } from '../models/models.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { DecaySweep } from './decay-sweep.service';
@@ -7,6 +8,6 @@ import { HistoryRetention } from './history-retention.service';
 /** The scoring service's periodic jobs: announcing leads that went cold, and pruning old recorded inputs. */
 @Module({
   imports: [ModelsModule, ScoringModule],
-  providers: [DecaySweep, HistoryRetention],
+  providers: [DecaySweep, HistoryRetention, Outbox],
 })
 export class SweepModule {}

@@ -1,6 +1,7 @@
 export { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './lib/backoff';
 export { BatchConsumer, CONSUMER_DEFAULTS, type BatchConsumerOptions } from './lib/batch-consumer';
 export { BatchConsumerFactory } from './lib/batch-consumer.factory';
+export { ChunkTransaction, type ChunkWork } from './lib/chunk-transaction';
 export { DLQ_HEADERS, deadLetterHeaders, deadLetterRecord, MAX_DLQ_ERROR_MESSAGE_LENGTH } from './lib/dead-letter';
 export { DeadLetterReader, type DeadLetterReaderOptions } from './lib/dead-letter-reader';
 export {
@@ -37,6 +38,7 @@ export {
   type RecordHeaders,
 } from './lib/kafka-record';
 export { KAFKA_MODULE_OPTIONS } from './lib/kafka.tokens';
+export { outboxMessageOf } from './lib/outbox-message';
 export { TopicProvisioner, type TopicProvisionerOptions } from './lib/topic-provisioner';
 export {
   DEFAULT_MAX_QUEUED_BYTES,
