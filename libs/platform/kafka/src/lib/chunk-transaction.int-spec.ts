@@ -1,20 +1,9 @@
 import { AppliedEvents } from '../testing/applied-events-table';
-import { testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
-import type { ConsumedMessage } from './kafka-record';
+import { consumedTestEvent, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 
 const topic = testTopic('int.chunk.v1');
 
-function consumed(value: TestEvent, offset: number): ConsumedMessage<TestEvent> {
-  return {
-    value,
-    key: value.entityId,
-    topic: topic.name,
-    partition: 0,
-    offset: String(offset),
-    headers: {},
-    correlationId: value.correlationId,
-  };
-}
+const consumed = (value: TestEvent, offset: number) => consumedTestEvent(topic.name, value, offset, 0);
 
 describe('ChunkTransaction against the real PostgreSQL', () => {
   let applied: AppliedEvents;

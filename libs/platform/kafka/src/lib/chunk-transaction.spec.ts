@@ -1,24 +1,13 @@
 import type { Inbox, NewOutboxMessage, Outbox } from '@handoff/platform-database';
 import type { DataSource, EntityManager } from 'typeorm';
-import { testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
+import { consumedTestEvent, testEvent, testTopic, type TestEvent } from '../testing/test-event.fixture';
 import { ChunkTransaction } from './chunk-transaction';
-import type { ConsumedMessage } from './kafka-record';
 
 const topic = testTopic('unit.chunk.v1');
 const manager = { marker: 'the chunk transaction' } as unknown as EntityManager;
 const published: NewOutboxMessage = { topic: 'out.v1', key: 'k', value: '{}' };
 
-function consumed(value: TestEvent, offset: number): ConsumedMessage<TestEvent> {
-  return {
-    value,
-    key: value.entityId,
-    topic: topic.name,
-    partition: 2,
-    offset: String(offset),
-    headers: {},
-    correlationId: value.correlationId,
-  };
-}
+const consumed = (value: TestEvent, offset: number) => consumedTestEvent(topic.name, value, offset, 2);
 
 /** The transaction runs its callback with `manager`; the inbox has already seen the ids in `seen`. */
 function setup(seen: readonly string[] = []) {

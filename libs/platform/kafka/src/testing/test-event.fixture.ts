@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope, type TopicContract } from '@handoff/contracts';
 import { IsInt, IsString, Min } from 'class-validator';
+import type { ConsumedMessage } from '../lib/kafka-record';
 
 /** A tiny event for tests, so they do not depend on the real contracts. */
 export class TestEvent extends EventEnvelope {
@@ -42,6 +43,24 @@ export function testEvent(
     entityId,
     sequence,
   });
+}
+
+/** `value` as a consumer receives it from `topic`, at `offset` of `partition`. */
+export function consumedTestEvent(
+  topic: string,
+  value: TestEvent,
+  offset: number,
+  partition = 0,
+): ConsumedMessage<TestEvent> {
+  return {
+    value,
+    key: value.entityId,
+    topic,
+    partition,
+    offset: String(offset),
+    headers: {},
+    correlationId: value.correlationId,
+  };
 }
 
 /** A unique suffix so every run uses topics and groups no earlier run touched. */
