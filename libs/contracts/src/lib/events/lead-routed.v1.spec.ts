@@ -21,7 +21,7 @@ describe('lead.routed.v1', () => {
       'strategy',
       'random',
       'strategy',
-      /^strategy must be one of the following values: round_robin, weighted/,
+      /^strategy must be one of the following values: round_robin, weighted_round_robin/,
     ],
     [
       'a slaDueAt that is not a date',

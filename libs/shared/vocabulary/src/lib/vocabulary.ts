@@ -43,8 +43,17 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const MERGE_REASONS = ['identify', 'alias', 'email_match'] as const;
 export type MergeReason = (typeof MERGE_REASONS)[number];
 
-export const ROUTING_STRATEGIES = ['round_robin', 'weighted', 'load_balanced', 'account_owner', 'fallback'] as const;
+/** How a pool picks one rep among its eligible members. */
+export const ROUTING_STRATEGIES = ['round_robin', 'weighted_round_robin', 'least_loaded', 'capacity_aware'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+/** Which way a lead reached its rep: its account's owner, the owner's team, the matched rule's pool, the fallback. */
+export const ROUTING_PATHS = ['account_owner', 'owner_team', 'rule_pool', 'fallback_pool'] as const;
+export type RoutingPath = (typeof ROUTING_PATHS)[number];
+
+/** What started an assignment: the qualification, a rejection, a missed SLA, an escalation, a manager. */
+export const ASSIGNMENT_TRIGGERS = ['qualified', 'rejected', 'sla_missed', 'escalated', 'manual'] as const;
+export type AssignmentTrigger = (typeof ASSIGNMENT_TRIGGERS)[number];
 
 /** What sales reports about a lead it was handed (the sales-activity contract). */
 export const SALES_OUTCOMES = ['accepted', 'rejected', 'won', 'lost'] as const;
