@@ -15,6 +15,7 @@ export * from './lib/events/engagement-recorded.v1';
 export * from './lib/events/lead-merged.v1';
 export * from './lib/events/lead-scored.v1';
 export * from './lib/events/lead-qualified.v1';
+export * from './lib/events/lead-qualified.v2';
 export * from './lib/events/lead-routed.v1';
 export * from './lib/events/sales-activity.v1';
 export * from './lib/events/rep-capacity.v1';

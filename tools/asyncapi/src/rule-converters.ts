@@ -2,6 +2,7 @@ import type { MetadataStorage as TransformerMetadataStorage } from 'class-transf
 import {
   getMetadataStorage,
   IS_FQDN,
+  IS_URL,
   IS_ISO31661_ALPHA_2,
   IS_ISO4217_CURRENCY_CODE,
   IS_NOT_EMPTY,
@@ -106,7 +107,8 @@ function patternOf(meta: ValidationMetadata): JsonSchema {
  * - IsNotEmpty is a minimum length only (the default also makes the property a string);
  * - IsDefined adds nothing: `required` states presence and the property's type already excludes null;
  * - Matches refuses regex flags JSON Schema patterns cannot carry (the default drops them);
- * - IsFQDN says in words that a dot is needed, which `format: hostname` does not require.
+ * - IsFQDN says in words that a dot is needed, which `format: hostname` does not require;
+ * - IsUrl is JSON Schema's `uri` format (the default writes `url`, which no validator knows).
  */
 export function ruleConverters(registry: SchemaRegistry): ConverterOptions['additionalConverters'] {
   const converters: Record<string, (meta: ValidationMetadata) => JsonSchema> = {
@@ -128,6 +130,7 @@ export function ruleConverters(registry: SchemaRegistry): ConverterOptions['addi
     [IS_NOT_EMPTY]: () => ({ minLength: 1 }),
     [MATCHES]: patternOf,
     [IS_FQDN]: () => ({ type: 'string', format: 'hostname', description: 'a fully qualified domain name' }),
+    [IS_URL]: () => ({ type: 'string', format: 'uri', description: 'an absolute http(s) URL' }),
     [IS_ISO31661_ALPHA_2]: () => ({
       type: 'string',
       pattern: '^[A-Za-z]{2}$',

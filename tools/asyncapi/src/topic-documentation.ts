@@ -41,13 +41,21 @@ export const TOPIC_DOCUMENTATION: Readonly<Record<TopicKey, TopicDocumentation>>
     consumers: ['sales-systems'],
   },
   leadQualified: {
-    description: 'The lead became an MQL, with the profile routing needs.',
+    description: 'The lead became an MQL, with the profile routing matched on before v2 (kept for existing consumers).',
+    key: 'lead id',
+    producers: ['scoring'],
+    consumers: ['sales-systems'],
+  },
+  leadQualifiedV2: {
+    description:
+      'The lead became an MQL: v1 plus the profile summary (company, title, seniority, product interest, lead source) and top factors. Scoring publishes it beside v1.',
     key: 'lead id',
     producers: ['scoring'],
     consumers: ['routing'],
   },
   leadRouted: {
-    description: 'The rep a lead was assigned to, with the decision trace and SLA.',
+    description:
+      'One assignment (or reassignment) of a qualification to a rep: the lead summary a rep acts on, the rule, pool, strategy and reason, the SLA deadline, a decision-trace summary and where to read the contact.',
     key: 'lead id',
     producers: ['routing'],
     consumers: ['sales-systems'],

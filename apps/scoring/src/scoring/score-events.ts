@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type LeadQualifiedV1, type LeadScoredV1, type RoutingProfileV1, Topics } from '@handoff/contracts';
-import type { LeadProfile, LeadScore, QualifiedEvent } from '@handoff/domain-scoring';
+import {
+  type LeadQualifiedV1,
+  type LeadQualifiedV2,
+  type LeadScoredV1,
+  type ScoreFactorV1,
+  Topics,
+} from '@handoff/contracts';
+import type { LeadProfile, LeadScore, QualifiedEvent, ScoreFactor } from '@handoff/domain-scoring';
 import type { LifecycleStage } from '@handoff/shared-vocabulary';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { outboxMessageOf } from '@handoff/platform-kafka';
-import { isFQDN, isISO31661Alpha2 } from 'class-validator';
+import { qualifiedProfileOf, routingProfileOf } from './qualified-profile';
 
 /** Scores on the wire are rounded to hundredths: decay makes every other digit noise to a reader. */
 export const roundScore = (points: number): number => Math.round(points * 100) / 100;
@@ -25,49 +31,46 @@ export function leadScoredMessage(context: EventContext, score: LeadScore, stage
     grade: score.fit.grade,
     lifecycleStage: stage,
     modelVersion: context.modelVersion,
-    topFactors: score.behaviour.topFactors.map((factor) => ({
-      ruleId: factor.ruleId,
-      label: factor.label,
-      points: roundScore(factor.points),
-    })),
+    topFactors: factorsOnTheWire(score.behaviour.topFactors),
   };
   return outboxMessageOf(Topics.leadScored, event);
 }
 
-export function leadQualifiedMessage(
+/**
+ * A qualification is published as lead.qualified.v1 (for its existing consumers) and v2 (routing's, with the
+ * profile summary and top factors) in the same transaction, so neither can exist without the other.
+ */
+export function leadQualifiedMessages(
   context: EventContext,
   qualified: QualifiedEvent,
   profile: LeadProfile,
-): NewOutboxMessage {
-  const event: LeadQualifiedV1 = {
-    ...envelope({ ...context, at: qualified.at }),
+  topFactors: readonly ScoreFactor[],
+): NewOutboxMessage[] {
+  const common = {
     leadId: context.leadId,
     behaviourScore: roundScore(qualified.behaviour),
     fitScore: qualified.fitScore,
     grade: qualified.grade,
     modelVersion: context.modelVersion,
     qualifiedAt: qualified.at,
+  };
+  const v1: LeadQualifiedV1 = {
+    ...envelope({ ...context, at: qualified.at }),
+    ...common,
     profile: routingProfileOf(profile),
   };
-  return outboxMessageOf(Topics.leadQualified, event);
+  const v2: LeadQualifiedV2 = {
+    ...envelope({ ...context, at: qualified.at }),
+    schemaVersion: 2,
+    ...common,
+    profile: qualifiedProfileOf(profile),
+    topFactors: factorsOnTheWire(topFactors),
+  };
+  return [outboxMessageOf(Topics.leadQualified, v1), outboxMessageOf(Topics.leadQualifiedV2, v2)];
 }
 
-/**
- * What routing matches on. Ingest's recorded profile is looser than the routing contract (any two capital
- * letters as a country), so a value routing would reject is left out rather than failing the qualification.
- */
-export function routingProfileOf(profile: LeadProfile): RoutingProfileV1 {
-  const routing: RoutingProfileV1 = {};
-  if (profile.country !== undefined && isISO31661Alpha2(profile.country)) routing.country = profile.country;
-  if (profile.industry !== undefined && profile.industry.trim() !== '') routing.industry = profile.industry;
-  if (Number.isInteger(profile.employeeCount) && (profile.employeeCount ?? -1) >= 0) {
-    routing.employeeCount = profile.employeeCount;
-  }
-  if (profile.companyDomain !== undefined && isFQDN(profile.companyDomain)) {
-    routing.companyDomain = profile.companyDomain;
-  }
-  return routing;
-}
+const factorsOnTheWire = (factors: readonly ScoreFactor[]): ScoreFactorV1[] =>
+  factors.map((factor) => ({ ruleId: factor.ruleId, label: factor.label, points: roundScore(factor.points) }));
 
 function envelope(context: EventContext) {
   return {

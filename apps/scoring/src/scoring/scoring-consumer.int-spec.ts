@@ -85,6 +85,7 @@ beforeAll(async () => {
   reader = await TopicReader.start([
     'lead.scored.v1',
     'lead.qualified.v1',
+    'lead.qualified.v2',
     'engagement.recorded.v1.dlq',
     'lead.merged.v1.dlq',
   ]);
@@ -107,7 +108,7 @@ describe('scoring consumer against the real broker and database', () => {
   ];
   let journeyOffsets: { partition: number; first: bigint; last: bigint };
 
-  it('turns a sequence of engagements into the expected score, breakdown and exactly one lead.qualified.v1', async () => {
+  it('turns a sequence of engagements into the expected score, breakdown and exactly one qualification (v1 and v2)', async () => {
     journeyOffsets = await send(
       Topics.engagementRecorded.name,
       journey.map((event) => encoded(Topics.engagementRecorded, event)),
@@ -135,6 +136,20 @@ describe('scoring consumer against the real broker and database', () => {
     expect(qualified).toMatchObject({ leadId: lead, grade: 'A', fitScore: 70, profile: { country: 'DE' } });
     expect(qualified.behaviourScore).toBeCloseTo(70, 0);
     expect(keyed('lead.qualified.v1', lead)).toHaveLength(1);
+    await waitFor('the v2 qualification of the lead', () => keyed('lead.qualified.v2', lead).length > 0);
+    const [qualifiedV2] = keyed('lead.qualified.v2', lead).map((record) => JSON.parse(record.value ?? '{}'));
+    expect(qualifiedV2).toMatchObject({
+      schemaVersion: 2,
+      qualifiedAt: qualified.qualifiedAt,
+      behaviourScore: qualified.behaviourScore,
+      profile: { country: 'DE' },
+    });
+    // The factors as of the qualification: the demo request and trial signup crossed the threshold.
+    expect(qualifiedV2.topFactors.map((factor: { ruleId: string }) => factor.ruleId)).toEqual([
+      'demo-request',
+      'trial-signup',
+    ]);
+    expect(keyed('lead.qualified.v2', lead)).toHaveLength(1);
   });
 
   it('changes nothing when the same events are delivered again, also after a crash before the offset commit', async () => {

@@ -18,7 +18,7 @@ import {
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { PoisonMessageError } from '@handoff/platform-kafka';
 import { engagementOf } from './engagement-input';
-import { leadQualifiedMessage, leadScoredMessage, roundScore } from './score-events';
+import { leadQualifiedMessages, leadScoredMessage, roundScore } from './score-events';
 import type {
   HistoryCopy,
   HistoryRow,
@@ -175,7 +175,10 @@ export class ScoringSession {
     lead.state = { ...lead.state, lifecycle: result.lifecycle };
     for (const event of result.events) {
       if (event.type !== 'qualified') continue;
-      lead.qualified.push(leadQualifiedMessage(this.context(lead, event.at), event, lead.state.profile));
+      const { topFactors } = scoreLead(lead.state, event.at, this.model).behaviour;
+      lead.qualified.push(
+        ...leadQualifiedMessages(this.context(lead, event.at), event, lead.state.profile, topFactors),
+      );
     }
   }
 

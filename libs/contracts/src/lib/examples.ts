@@ -3,6 +3,7 @@ import type { EngagementInboundV1 } from './events/engagement-inbound.v1';
 import type { EngagementRecordedV1 } from './events/engagement-recorded.v1';
 import type { LeadMergedV1 } from './events/lead-merged.v1';
 import type { LeadQualifiedV1 } from './events/lead-qualified.v1';
+import type { LeadQualifiedV2 } from './events/lead-qualified.v2';
 import type { LeadRoutedV1 } from './events/lead-routed.v1';
 import type { LeadScoredV1 } from './events/lead-scored.v1';
 import type { RepCapacityV1 } from './events/rep-capacity.v1';
@@ -21,6 +22,7 @@ export const EXAMPLE_IDS = Object.freeze({
   leadId: '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
   otherLeadId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
   qualifiedEventId: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+  assignmentId: 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f',
   sourceId: 'hubspot-eu',
   repId: 'rep-0042',
   teamId: 'team-emea',
@@ -110,19 +112,69 @@ const leadQualified: ExampleBuilder<LeadQualifiedV1> = (overrides) => ({
   ...overrides,
 });
 
+const leadQualifiedV2: ExampleBuilder<LeadQualifiedV2> = (overrides) => ({
+  ...envelope(),
+  schemaVersion: 2,
+  leadId: EXAMPLE_IDS.leadId,
+  behaviourScore: 72,
+  fitScore: 85,
+  grade: 'A',
+  modelVersion: 'scoring-2026.03',
+  qualifiedAt: '2026-03-02T10:15:02.000Z',
+  profile: {
+    country: 'DE',
+    region: 'BY',
+    postalCode: '80331',
+    industry: 'Software',
+    employeeCount: 250,
+    company: 'Example GmbH',
+    companyDomain: 'example.com',
+    emailDomain: 'example.com',
+    title: 'Head of Revenue Operations',
+    seniority: 'director',
+    productInterest: 'analytics',
+    leadSource: 'webinar',
+  },
+  topFactors: [
+    { ruleId: 'demo-request', label: 'Requested a demo', points: 40 },
+    { ruleId: 'pricing-page', label: 'Viewed pricing', points: 15 },
+  ],
+  ...overrides,
+});
+
 const leadRouted: ExampleBuilder<LeadRoutedV1> = (overrides) => ({
   ...envelope(),
   leadId: EXAMPLE_IDS.leadId,
+  qualificationId: EXAMPLE_IDS.qualifiedEventId,
+  assignmentId: EXAMPLE_IDS.assignmentId,
+  attempt: 1,
+  trigger: 'qualified',
   repId: EXAMPLE_IDS.repId,
   teamId: EXAMPLE_IDS.teamId,
+  poolId: 'emea-enterprise',
   ruleId: 'emea-enterprise',
-  strategy: 'round_robin',
+  strategy: 'weighted_round_robin',
+  path: 'rule_pool',
+  reason: 'Rule emea-enterprise matched (country DE, 250 employees); weighted round robin picked rep-0042',
   slaDueAt: '2026-03-02T11:15:02.000Z',
+  profile: {
+    company: 'Example GmbH',
+    companyDomain: 'example.com',
+    title: 'Head of Revenue Operations',
+    seniority: 'director',
+    country: 'DE',
+    employeeCount: 250,
+    industry: 'Software',
+  },
+  behaviourScore: 72,
+  grade: 'A',
+  topFactors: [{ ruleId: 'demo-request', label: 'Requested a demo', points: 40 }],
+  contactUrl: 'https://ingest.example.com/contacts/6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
   decisionTrace: [
-    { step: 'territory', outcome: 'matched', detail: 'country DE is in EMEA' },
-    { step: 'strategy', outcome: 'selected' },
+    { step: 'rule', outcome: 'matched', detail: 'emea-enterprise: country DE in [DE, AT, CH]' },
+    { step: 'eligibility', outcome: '3 of 4 eligible', detail: 'rep-0007 out of office' },
+    { step: 'strategy', outcome: 'selected', detail: 'rep-0042 had the highest credit' },
   ],
-  qualifiedEventId: EXAMPLE_IDS.qualifiedEventId,
   ...overrides,
 });
 
@@ -159,6 +211,7 @@ export const exampleEvents: {
   leadMerged,
   leadScored,
   leadQualified,
+  leadQualifiedV2,
   leadRouted,
   salesActivity,
   repCapacity,

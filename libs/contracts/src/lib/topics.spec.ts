@@ -13,7 +13,7 @@ import {
 const leadKeyedTopics = ALL_TOPICS.filter((topic) => topic.keyType === LeadKey);
 
 describe('topics', () => {
-  it('defines the eight v1 topics under unique <context>.<event>.v<N> names', () => {
+  it('defines the nine topics under unique <context>.<event>.v<N> names', () => {
     const names = ALL_TOPICS.map((topic) => topic.name);
 
     expect(names).toEqual([
@@ -22,6 +22,7 @@ describe('topics', () => {
       'lead.merged.v1',
       'lead.scored.v1',
       'lead.qualified.v1',
+      'lead.qualified.v2',
       'lead.routed.v1',
       'sales.activity.v1',
       'rep.capacity.v1',
@@ -31,7 +32,7 @@ describe('topics', () => {
   });
 
   it('gives every lead-keyed topic the same partition count, so they are co-partitioned by lead', () => {
-    expect(leadKeyedTopics).toHaveLength(6);
+    expect(leadKeyedTopics).toHaveLength(7);
     leadKeyedTopics.forEach((topic) => expect(topic.partitions).toBe(LEAD_TOPIC_PARTITIONS));
   });
 

@@ -3,6 +3,7 @@ import { EngagementInboundV1, inboundKeyOf } from './events/engagement-inbound.v
 import { EngagementRecordedV1 } from './events/engagement-recorded.v1';
 import { LeadMergedV1 } from './events/lead-merged.v1';
 import { LeadQualifiedV1 } from './events/lead-qualified.v1';
+import { LeadQualifiedV2 } from './events/lead-qualified.v2';
 import { LeadRoutedV1 } from './events/lead-routed.v1';
 import { LeadScoredV1 } from './events/lead-scored.v1';
 import { RepCapacityV1 } from './events/rep-capacity.v1';
@@ -79,6 +80,12 @@ export const Topics = {
     name: 'lead.qualified.v1',
     valueType: LeadQualifiedV1,
     keyOf: (event: LeadQualifiedV1) => event.leadId,
+    ...leadKeyed,
+  }),
+  leadQualifiedV2: defineTopic({
+    name: 'lead.qualified.v2',
+    valueType: LeadQualifiedV2,
+    keyOf: (event: LeadQualifiedV2) => event.leadId,
     ...leadKeyed,
   }),
   leadRouted: defineTopic({

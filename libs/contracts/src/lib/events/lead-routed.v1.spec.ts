@@ -46,11 +46,23 @@ describe('lead.routed.v1', () => {
       /^outcome should not be empty$/,
     ],
     [
-      'a qualifiedEventId that is not a uuid',
-      'qualifiedEventId',
+      'a qualificationId that is not a uuid',
+      'qualificationId',
       'evt-9',
-      'qualifiedEventId',
-      /^qualifiedEventId must be a UUID$/,
+      'qualificationId',
+      /^qualificationId must be a UUID$/,
+    ],
+    ['attempt 0', 'attempt', 0, 'attempt', /^attempt must not be less than 1$/],
+    ['an unknown trigger', 'trigger', 'whim', 'trigger', /^trigger must be one of the following values: qualified,/],
+    ['an unknown path', 'path', 'lottery', 'path', /^path must be one of the following values: account_owner,/],
+    ['a missing reason', 'reason', REMOVE, 'reason', /^reason must be a string$/],
+    ['a contactUrl that is not a URL', 'contactUrl', 'contacts/1', 'contactUrl', /^contactUrl must be a URL address$/],
+    [
+      'a clear email in the profile',
+      'profile.email',
+      'ada@example.com',
+      'profile.email',
+      /^property email should not exist$/,
     ],
   ])('rejects %s, naming the field', (_description, path, value, field, reason) => {
     expectIssue(() => decodeEvent(contract, withField(example(), path, value)), field, reason);
