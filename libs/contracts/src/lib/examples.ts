@@ -196,6 +196,7 @@ const repCapacity: ExampleBuilder<RepCapacityV1> = (overrides) => ({
   quotaAmount: 100000,
   attainedAmount: 12500,
   attainmentRatio: 0.125,
+  paceGap: 4200,
   openLeads: 4,
   maxOpenLeads: 20,
   available: true,

@@ -51,4 +51,56 @@ describe('PeriodicTask', () => {
 
     expect([started, finished, task.isStopped]).toEqual([1, 1, true]);
   });
+
+  it('runs at once on runSoon instead of waiting for the interval', async () => {
+    let runs = 0;
+    const task = new PeriodicTask('test task', 60_000, async () => void runs++, { warn: jest.fn() });
+
+    task.start();
+    task.runSoon();
+    while (runs === 0) await tick(1);
+    await task.stop();
+
+    expect(runs).toBe(1);
+  });
+
+  it('runs once more right after the run in progress when runSoon comes during it', async () => {
+    let runs = 0;
+    let release = (): void => undefined;
+    const task = new PeriodicTask(
+      'test task',
+      60_000,
+      async () => {
+        runs++;
+        if (runs === 1) await new Promise<void>((resolve) => (release = resolve));
+      },
+      { warn: jest.fn() },
+    );
+
+    task.start();
+    task.runSoon();
+    while (runs === 0) await tick(1);
+    task.runSoon();
+    task.runSoon();
+    release();
+    while (runs < 2) await tick(1);
+    await tick(10);
+    await task.stop();
+
+    expect(runs).toBe(2);
+  });
+
+  it('ignores runSoon before start and after stop', async () => {
+    let runs = 0;
+    const task = new PeriodicTask('test task', 60_000, async () => void runs++, { warn: jest.fn() });
+
+    task.runSoon();
+    await tick(10);
+    task.start();
+    await task.stop();
+    task.runSoon();
+    await tick(10);
+
+    expect(runs).toBe(0);
+  });
 });

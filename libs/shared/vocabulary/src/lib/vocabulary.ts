@@ -47,8 +47,11 @@ export type MergeReason = (typeof MERGE_REASONS)[number];
 export const ROUTING_STRATEGIES = ['round_robin', 'weighted_round_robin', 'least_loaded', 'capacity_aware'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 
-/** Which way a lead reached its rep: its account's owner, the owner's team, the matched rule's pool, the fallback. */
-export const ROUTING_PATHS = ['account_owner', 'owner_team', 'rule_pool', 'fallback_pool'] as const;
+/**
+ * Which way a lead reached its rep: its account's owner, the owner's team, the matched rule's pool, the fallback
+ * pool, or a manager's choice.
+ */
+export const ROUTING_PATHS = ['account_owner', 'owner_team', 'rule_pool', 'fallback_pool', 'manual'] as const;
 export type RoutingPath = (typeof ROUTING_PATHS)[number];
 
 /** What started an assignment: the qualification, a rejection, a missed SLA, an escalation, a manager. */
