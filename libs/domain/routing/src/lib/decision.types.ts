@@ -115,6 +115,8 @@ export interface RoutingTrace {
   rules: RuleTrace[];
   accountMatch?: AccountMatch;
   candidates: CandidateTrace[];
+  /** What the decision had to work around in the directory, e.g. `pool emea-ent is not in the directory`. */
+  notes?: string[];
 }
 
 export type RoutingDecision = (AssignedDecision | QueuedDecision) & {
