@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsIdentifier, IsText } from '@handoff/contracts';
+import { IsIdentifier } from '@handoff/contracts';
 import type { Account } from '@handoff/domain-routing';
-import { IsDomainList } from '../validation/directory-field-rules';
+import { IsDomainList, IsTrimmedText } from '../validation/directory-field-rules';
 
 /** An account as PUT /accounts/:id (and each row of an accounts CSV) writes it: the whole account. */
 export class AccountBodyDto {
@@ -12,7 +12,7 @@ export class AccountBodyDto {
   id?: string;
 
   @ApiProperty({ description: 'The company name leads are matched against', example: 'Acme Corporation' })
-  @IsText(200)
+  @IsTrimmedText(200)
   name!: string;
 
   @ApiPropertyOptional({
@@ -36,7 +36,7 @@ export class AccountBodyDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'enterprise' })
   @IsOptional()
-  @IsText(64)
+  @IsTrimmedText(64)
   segment?: string | null;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsIdentifier, IsText } from '@handoff/contracts';
+import { IsIdentifier } from '@handoff/contracts';
 import type { Pool } from '@handoff/domain-routing';
-import { IsIdentifierList } from '../validation/directory-field-rules';
+import { IsIdentifierList, IsTrimmedText } from '../validation/directory-field-rules';
 
 export const POOL_DEFAULTS = { requireWorkingHours: false, slaMinutes: 60, slaInBusinessHours: false, maxAttempts: 3 };
 const MAX_SLA_MINUTES = 30 * 24 * 60;
@@ -14,7 +14,7 @@ export class PoolBodyDto {
   id?: string;
 
   @ApiProperty({ example: 'EMEA inbound' })
-  @IsText(200)
+  @IsTrimmedText(200)
   name!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Every rep of these teams is a member', example: ['emea-smb'] })

@@ -80,5 +80,6 @@ export class OutOfOfficeQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'The period’s to (with from)' })
   @IsRequiredWith('from')
   @IsInstant(AVAILABILITY_AHEAD_MS)
+  @IsAfter('from', instantMs)
   to?: string;
 }

@@ -1,8 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
-import { IsCount, IsIdentifier, IsInstant, IsNestedObject, IsNonNegativeNumber, IsText } from '@handoff/contracts';
-import { IsIanaTimeZone, IsIdentifierList, IsLabelList, IsLanguageList } from '../validation/directory-field-rules';
+import { IsCount, IsIdentifier, IsInstant, IsNestedObject, IsNonNegativeNumber } from '@handoff/contracts';
+import {
+  IsIanaTimeZone,
+  IsIdentifierList,
+  IsLabelList,
+  IsLanguageList,
+  IsTrimmedText,
+} from '../validation/directory-field-rules';
 import { AVAILABILITY_AHEAD_MS, PeriodDto, WeeklyHoursDto } from './availability.dto';
 
 export const MAX_OUT_OF_OFFICE_PERIODS = 100;
@@ -22,7 +28,7 @@ export class RepBodyDto {
     description: 'Display name (no email or phone: the directory holds no contact data)',
     example: 'Ana Silva',
   })
-  @IsText(200)
+  @IsTrimmedText(200)
   name!: string;
 
   @ApiPropertyOptional({ default: true, description: 'Inactive reps take no leads (a leaver; reps are never deleted)' })

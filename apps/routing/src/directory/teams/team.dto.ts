@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsIdentifier, IsText } from '@handoff/contracts';
+import { IsIdentifier } from '@handoff/contracts';
 import type { Team } from '@handoff/domain-routing';
+import { IsTrimmedText } from '../validation/directory-field-rules';
 
 export class TeamBodyDto {
   @ApiPropertyOptional({ description: 'Must equal the id in the path when given', example: 'emea-smb' })
@@ -10,7 +11,7 @@ export class TeamBodyDto {
   id?: string;
 
   @ApiProperty({ example: 'EMEA small business' })
-  @IsText(200)
+  @IsTrimmedText(200)
   name!: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsIdentifier, IsText } from '@handoff/contracts';
+import { IsIdentifier } from '@handoff/contracts';
 import type { Territory } from '@handoff/domain-routing';
-import { IsCountryList, IsLabelList, IsPostalPrefixList } from '../validation/directory-field-rules';
+import { IsCountryList, IsLabelList, IsPostalPrefixList, IsTrimmedText } from '../validation/directory-field-rules';
 
 export class TerritoryBodyDto {
   @ApiPropertyOptional({ description: 'Must equal the id in the path when given', example: 'dach' })
@@ -11,7 +11,7 @@ export class TerritoryBodyDto {
   id?: string;
 
   @ApiProperty({ example: 'DACH' })
-  @IsText(200)
+  @IsTrimmedText(200)
   name!: string;
 
   @ApiPropertyOptional({

@@ -11,7 +11,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { IDENTIFIER_PATTERN, composeRules } from '@handoff/contracts';
+import { IDENTIFIER_PATTERN, composeRules, IsText, trimSurroundingWhitespace } from '@handoff/contracts';
 import { IANAZone } from 'luxon';
 
 /**
@@ -40,6 +40,10 @@ const eachString = (transform: (value: string) => string) =>
   Transform(({ value }: TransformFnParams) =>
     Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? transform(item.trim()) : item)) : value,
   );
+
+/** A display name or other free text, trimmed (a CSV cell is trimmed too, so exports read back the same). */
+export const IsTrimmedText = (maxLength: number): PropertyDecorator =>
+  composeRules(Transform(trimSurroundingWhitespace), IsText(maxLength));
 
 const list = (max: number) => composeRules(IsArray(), ArrayMaxSize(max), ArrayUnique());
 
