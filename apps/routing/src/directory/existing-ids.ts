@@ -13,10 +13,3 @@ export async function existingIds(
   const rows: { id: string }[] = await manager.query(`SELECT id FROM ${table} WHERE id = ANY($1::varchar[])`, [ids]);
   return new Set(rows.map((row) => row.id));
 }
-
-/** Splits `items` into runs of at most `size`, so one statement never carries an unbounded parameter. */
-export function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Account } from '@handoff/domain-routing';
 import { DataSource, type EntityManager } from 'typeorm';
-import { chunksOf } from '../existing-ids';
+import { chunksOf } from '../chunks-of';
 
 /** Accounts written per statement (a CRM export may hold tens of thousands). */
 const WRITE_CHUNK = 1000;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Period, RepProfile, WeeklyHours } from '@handoff/domain-routing';
 import { DataSource, type EntityManager } from 'typeorm';
-import { chunksOf } from '../existing-ids';
+import { chunksOf } from '../chunks-of';
 
 /** Reps written per statement: a CSV import of thousands stays a few statements, each of bounded size. */
 const WRITE_CHUNK = 500;
