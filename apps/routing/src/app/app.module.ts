@@ -1,8 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
+import { DirectoryModule } from '../directory/directory.module';
+import { ROUTING_ENTITIES, ROUTING_MIGRATIONS } from '../storage';
 import { RoutingConfig } from './routing.config';
 
 @Module({
-  imports: [ServiceRuntimeModule.forRoot({ service: 'routing', config: RoutingConfig })],
+  imports: [
+    ServiceRuntimeModule.forRoot({
+      service: 'routing',
+      config: RoutingConfig,
+      entities: ROUTING_ENTITIES,
+      migrations: ROUTING_MIGRATIONS,
+      tokens: { admin: (config) => config.ROUTING_ADMIN_TOKEN, read: (config) => config.ROUTING_READ_TOKEN },
+    }),
+    DirectoryModule,
+  ],
 })
 export class AppModule {}

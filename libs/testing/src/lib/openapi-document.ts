@@ -13,6 +13,7 @@ const OPENAPI_SERVICE_ENV = {
     SCORING_CONSUMERS_ENABLED: 'false',
     SCORING_SWEEP_ENABLED: 'false',
   }),
+  routing: () => ({ DATABASE_SCHEMA: 'routing_openapi' }),
 } satisfies Record<string, () => Record<string, string>>;
 
 export type OpenApiService = keyof typeof OPENAPI_SERVICE_ENV;

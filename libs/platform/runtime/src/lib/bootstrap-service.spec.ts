@@ -77,3 +77,48 @@ describe('createServiceApp with jsonUnderAnyContentType', () => {
     expect(response.body).not.toEqual(expect.objectContaining({ body: JSON.parse(payload) }));
   });
 });
+
+describe('createServiceApp with textBodies', () => {
+  const CSV_LIMIT = 4 * LIMIT;
+  let csvApp: NestExpressApplication;
+  let csvUrl: string;
+
+  beforeAll(async () => {
+    csvApp = await createServiceApp(EchoModule, {
+      jsonBodyLimit: () => LIMIT,
+      textBodies: [{ mediaTypes: ['text/csv'], limit: () => CSV_LIMIT }],
+    });
+    await csvApp.listen(0, '127.0.0.1');
+    csvUrl = (await csvApp.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await csvApp.close();
+  });
+
+  const postCsv = async (body: string) => {
+    const response = await fetch(`${csvUrl}/strict`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/csv; charset=utf-8' },
+    });
+    return { status: response.status, body: (await response.json()) as { body?: unknown; message?: string } };
+  };
+
+  it('reads a body of a listed media type as a string, under its own limit rather than the JSON one', async () => {
+    const csv = `id,name\n${'a,b\n'.repeat(LIMIT / 2)}`;
+
+    const response = await postCsv(csv);
+
+    expect(csv.length).toBeGreaterThan(LIMIT);
+    expect(response.status).toBe(200);
+    expect(response.body.body).toBe(csv);
+  });
+
+  it('answers 413 with the one error shape when such a body is over its limit', async () => {
+    const response = await postCsv('x'.repeat(CSV_LIMIT + 1));
+
+    expect(response.status).toBe(413);
+    expect(response.body.message).toContain(`${CSV_LIMIT} bytes`);
+  });
+});

@@ -19,8 +19,16 @@ export interface ServiceAppOptions {
    * form data or send none); gzip, deflate and br bodies are inflated and the size limit applies inflated.
    */
   jsonUnderAnyContentType?: string[];
+  /** Text media types (e.g. `text/csv`) read as a string body, each with its own size limit (413 above it). */
+  textBodies?: TextBodyOptions[];
   /** Service-specific HTTP setup (OpenAPI…) applied before the app listens. */
   configure?: (app: NestExpressApplication) => void;
+}
+
+export interface TextBodyOptions {
+  mediaTypes: string[];
+  /** Largest body of these types (bytes). */
+  limit: (app: NestExpressApplication) => number;
 }
 
 const DEFAULT_JSON_BODY_LIMIT = 100 * 1024;
@@ -44,6 +52,9 @@ export async function createServiceApp(
   if (options.yamlBodies) {
     app.useBodyParser('text', { limit, type: YAML_MEDIA_TYPES });
     app.use(parseYamlBody);
+  }
+  for (const text of options.textBodies ?? []) {
+    app.useBodyParser('text', { limit: text.limit(app), type: text.mediaTypes });
   }
   app.use(mapBodyParserErrors);
   options.configure?.(app);

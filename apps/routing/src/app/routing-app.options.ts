@@ -1,0 +1,11 @@
+import { serveOpenApi, type ServiceAppOptions } from '@handoff/platform-runtime';
+import { CSV_MEDIA_TYPE } from '../directory/csv/csv-table';
+import { buildOpenApiDocument } from './openapi';
+import { RoutingConfig } from './routing.config';
+
+/** How the routing app is created, in production (main.ts) and in the tests that boot it whole. */
+export const ROUTING_APP_OPTIONS: ServiceAppOptions = {
+  // Reps and accounts are imported as CSV files exported from HR and CRM systems.
+  textBodies: [{ mediaTypes: [CSV_MEDIA_TYPE], limit: (app) => app.get(RoutingConfig).ROUTING_CSV_MAX_BYTES }],
+  configure: (app) => serveOpenApi(app, buildOpenApiDocument),
+};

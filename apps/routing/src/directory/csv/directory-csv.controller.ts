@@ -1,0 +1,113 @@
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { AdminOnly, ApiErrorResponse, ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
+import type { Response } from 'express';
+import { AccountsService } from '../accounts/accounts.service';
+import { RepsService } from '../reps/reps.service';
+import { CsvImportResultDto } from './csv-import-result.dto';
+import { importStatusOf } from './csv-import-result';
+import { CSV_MEDIA_TYPE } from './csv-table';
+
+const REP_COLUMNS =
+  'Columns (header line first, any order): id, name, timeZone and mon … sun required; active (true/false, default ' +
+  'true), weight (default 1), teamIds, languages, skills (lists separated by ";"), outOfOffice, pausedUntil, ' +
+  'dailyCap, rolling30DayCap optional. A weekday cell lists windows "09:00-12:00;13:00-17:30" (empty: a day off); ' +
+  'outOfOffice lists periods "from/to" (ISO 8601 instants). Without an outOfOffice or pausedUntil column reps keep ' +
+  'theirs; with one, an empty cell clears them.';
+const ACCOUNT_COLUMNS =
+  'Columns (header line first, any order): id and name required; domains (separated by ";"), ownerRepId and ' +
+  'segment optional (empty: none).';
+const IMPORT_RULES =
+  'Every row is checked with the rules of the JSON API, in file order, as if the rows before it were applied. ' +
+  'The valid rows are written in one transaction, the others reported with every failing column: 200 when all ' +
+  'were imported, 207 when some were rejected, 400 (same body) when none was imported. A bad header, a body that ' +
+  'is not CSV, or another Content-Type than text/csv rejects the whole file (400 error body).';
+
+const ImportAnswers = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    ApiExtraModels(ApiErrorResponse, CsvImportResultDto),
+    ApiConsumes(CSV_MEDIA_TYPE),
+    ApiBody({ schema: { type: 'string' }, description: 'The CSV file' }),
+    ApiOkResponse({ type: CsvImportResultDto, description: 'Every row imported' }),
+    ApiResponse({ status: 207, type: CsvImportResultDto, description: 'Some rows rejected, the others imported' }),
+    ApiResponse({
+      status: 400,
+      schema: { oneOf: [{ $ref: getSchemaPath(ApiErrorResponse) }, { $ref: getSchemaPath(CsvImportResultDto) }] },
+      description: 'No row imported (result body), or the file as a whole is invalid (error body)',
+    }),
+    ApiErrorResponses({ 413: 'The file is over ROUTING_CSV_MAX_BYTES (5 MiB by default)' }),
+  );
+
+/** Reps and accounts as CSV files: export what is stored, import what an HR or CRM system exported. */
+@ApiTags('csv')
+@Controller()
+export class DirectoryCsvController {
+  constructor(
+    private readonly reps: RepsService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  @Get('reps.csv')
+  @RequireToken('read', 'admin')
+  @ApiOperation({ summary: 'Every rep as CSV', description: REP_COLUMNS })
+  @ApiProduces(CSV_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'reps.csv, an attachment', schema: { type: 'string' } })
+  async exportReps(@Res() response: Response): Promise<void> {
+    sendCsv(response, 'reps.csv', await this.reps.exportCsv());
+  }
+
+  @Post('reps.csv')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Create or replace reps from a CSV file', description: `${REP_COLUMNS} ${IMPORT_RULES}` })
+  @ImportAnswers()
+  async importReps(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CsvImportResultDto> {
+    const result = await this.reps.importCsv(body);
+    response.status(importStatusOf(result));
+    return result;
+  }
+
+  @Get('accounts.csv')
+  @RequireToken('read', 'admin')
+  @ApiOperation({ summary: 'Every account as CSV', description: ACCOUNT_COLUMNS })
+  @ApiProduces(CSV_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'accounts.csv, an attachment', schema: { type: 'string' } })
+  async exportAccounts(@Res() response: Response): Promise<void> {
+    sendCsv(response, 'accounts.csv', await this.accounts.exportCsv());
+  }
+
+  @Post('accounts.csv')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Create or replace accounts from a CSV file',
+    description: `${ACCOUNT_COLUMNS} ${IMPORT_RULES}`,
+  })
+  @ImportAnswers()
+  async importAccounts(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CsvImportResultDto> {
+    const result = await this.accounts.importCsv(body);
+    response.status(importStatusOf(result));
+    return result;
+  }
+}
+
+function sendCsv(response: Response, filename: string, csv: string): void {
+  response
+    .status(200)
+    .setHeader('Content-Type', `${CSV_MEDIA_TYPE}; charset=utf-8`)
+    .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
+    .send(csv);
+}
