@@ -33,6 +33,12 @@ const mustFail: Probe[] = [
     "export * from '@handoff/domain-scoring';",
   ],
   ['ingest imports the scoring domain', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-scoring';"],
+  [
+    'the routing domain imports the scoring domain',
+    'libs/domain/routing/src/probe.ts',
+    "export * from '@handoff/domain-scoring';",
+  ],
+  ['routing imports the scoring domain', 'apps/routing/src/probe.ts', "export * from '@handoff/domain-scoring';"],
   ['an app imports kafkajs directly', 'apps/ingest/src/probe.ts', "export { Kafka } from 'kafkajs';"],
   [
     'contracts import a platform lib',
