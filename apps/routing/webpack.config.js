@@ -1,1 +1,3 @@
-module.exports = require('../../tools/build/service-webpack.config')(__dirname, 'routing');
+module.exports = require('../../tools/build/service-webpack.config')(__dirname, 'routing', {
+  assets: [{ input: './rules', glob: 'default-rules.yaml', output: 'rules' }],
+});
