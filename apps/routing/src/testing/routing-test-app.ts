@@ -35,6 +35,8 @@ export function prepareRoutingEnv(env: Record<string, string>): void {
     DATABASE_URL: TEST_DATABASE_URL,
     KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
     LOG_LEVEL: 'warn',
+    ROUTING_CONSUMERS_ENABLED: 'false',
+    ROUTING_REROUTER_ENABLED: 'false',
     ROUTING_ADMIN_TOKEN: TEST_ROUTING_ADMIN_TOKEN,
     ROUTING_READ_TOKEN: TEST_ROUTING_READ_TOKEN,
     ...env,

@@ -3,7 +3,7 @@ import type { EngagementRecordedV1, EventEnvelope, LeadMergedV1, SalesActivityV1
 import {
   ChunkTransaction,
   type ConsumedMessage,
-  PoisonMessageError,
+  poisonOnThrow,
   withMessageContext,
 } from '@handoff/platform-kafka';
 import { ScoringConfig } from '../app/scoring.config';
@@ -80,20 +80,10 @@ export class ScoringBatch {
         stored,
         this.config.SCORING_EXACT_HISTORY_DAYS,
       );
-      for (const message of fresh) withMessageContext(message, () => orPoison(() => step(session, message.value)));
-      const changes = orPoison(() => session.changes());
+      for (const message of fresh) withMessageContext(message, () => poisonOnThrow(() => step(session, message.value)));
+      const changes = poisonOnThrow(() => session.changes());
       await this.store.save(manager, changes);
       return changes.outbox;
     });
-  }
-}
-
-/** The session does no I/O: whatever it throws will be thrown again on every attempt, so it is poison. */
-function orPoison<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof PoisonMessageError) throw error;
-    throw new PoisonMessageError(error instanceof Error ? error.message : String(error), { cause: error });
   }
 }

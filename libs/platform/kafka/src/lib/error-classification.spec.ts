@@ -1,6 +1,6 @@
 import { ContractViolationError } from '@handoff/contracts';
 import { DomainError, type ErrorCode } from '@handoff/shared-errors';
-import { classifyError, errorClassOf, errorMessageOf, PoisonMessageError } from './error-classification';
+import { classifyError, errorClassOf, errorMessageOf, PoisonMessageError, poisonOnThrow } from './error-classification';
 
 /** What pg's DatabaseError and TypeORM's QueryFailedError (which copies the driver's fields) look like. */
 function queryFailed(code: string, message = `failed with ${code}`): Error {
@@ -143,5 +143,37 @@ describe('errorClassOf and errorMessageOf', () => {
     expect(errorMessageOf(new PoisonMessageError('bad'))).toBe('bad');
     expect(errorClassOf('text')).toBe('string');
     expect(errorMessageOf(42)).toBe('42');
+  });
+});
+
+describe('poisonOnThrow', () => {
+  it('returns what the work returns', () => {
+    expect(poisonOnThrow(() => 42)).toBe(42);
+  });
+
+  it('turns an error of pure work into a poison error that keeps the message and the cause', () => {
+    const cause = new RangeError('weight must be positive');
+    const thrown = (() => {
+      try {
+        poisonOnThrow(() => {
+          throw cause;
+        });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(PoisonMessageError);
+    expect(thrown).toMatchObject({ message: 'weight must be positive', cause });
+    expect(classifyError(thrown as Error)).toBe('poison');
+  });
+
+  it('passes a poison error through unchanged', () => {
+    const poison = new PoisonMessageError('bad record');
+    expect(() =>
+      poisonOnThrow(() => {
+        throw poison;
+      }),
+    ).toThrow(poison);
   });
 });

@@ -13,6 +13,19 @@ export class PoisonMessageError extends Error {
 }
 
 /**
+ * Runs pure work (a domain session: no I/O) and turns whatever it throws into a PoisonMessageError: it would
+ * throw the same on every attempt, so the record is dead-lettered instead of retried.
+ */
+export function poisonOnThrow<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof PoisonMessageError) throw error;
+    throw new PoisonMessageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
+/**
  * poison: fails the same way on every attempt, dead-lettered at once. transient: a dependency is away,
  * retried in place for as long as it takes. unclassified: retried in place within the retry budget only.
  */
