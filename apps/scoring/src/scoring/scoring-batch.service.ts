@@ -1,11 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EngagementRecordedV1, EventEnvelope, LeadMergedV1, SalesActivityV1 } from '@handoff/contracts';
-import {
-  ChunkTransaction,
-  type ConsumedMessage,
-  poisonOnThrow,
-  withMessageContext,
-} from '@handoff/platform-kafka';
+import { ChunkTransaction, type ConsumedMessage, poisonOnThrow, withMessageContext } from '@handoff/platform-kafka';
 import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
 import { LeadStateStore } from './lead-state.store';

@@ -13,7 +13,13 @@ export {
   type DeadLetter,
   type DeadLetterSelection,
 } from './lib/dead-letter-selection';
-export { classifyError, PoisonMessageError, poisonOnThrow, type ErrorClassifier, type ErrorKind } from './lib/error-classification';
+export {
+  classifyError,
+  PoisonMessageError,
+  poisonOnThrow,
+  type ErrorClassifier,
+  type ErrorKind,
+} from './lib/error-classification';
 export { EventProducer, eventHeaders } from './lib/event-producer';
 export { KafkaClientFactory } from './lib/kafka-client.factory';
 export { KafkaHealthIndicator } from './lib/kafka-health.indicator';
