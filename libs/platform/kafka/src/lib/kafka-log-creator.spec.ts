@@ -30,4 +30,24 @@ describe('nestLogCreator', () => {
     expect(warn).not.toHaveBeenCalled();
     expect(debug).toHaveBeenCalledWith(expect.objectContaining({ msg: message }));
   });
+
+  it('logs a heartbeat answered "rebalancing" at info level, and other kafkajs errors as errors', () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const info = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    const heartbeat = (reason: string): LogEntry => ({
+      namespace: 'Connection',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { message: 'Response Heartbeat(key: 12, version: 3)', timestamp: '2026-12-06T00:00:00.000Z', error: reason },
+    });
+
+    nestLogCreator(logLevel.INFO)(heartbeat('The group is rebalancing, so a rejoin is needed'));
+    nestLogCreator(logLevel.INFO)(heartbeat('The coordinator is not available'));
+
+    expect(info).toHaveBeenCalledWith(
+      expect.objectContaining({ error: 'The group is rebalancing, so a rejoin is needed' }),
+    );
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ error: 'The coordinator is not available' }));
+  });
 });

@@ -18,6 +18,13 @@ export const KAFKAJS_LOG_LEVELS: Record<KafkaLogLevel, logLevel> = {
  */
 const EXPECTED_WARNINGS = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
 
+/**
+ * While a group rebalances (a member joins, leaves or restarts: a deploy, a scale-out), every member's heartbeat is
+ * answered "rebalancing" and kafkajs logs each answer as an error before it rejoins on its own. That is the
+ * protocol working, counted by the rebalance metric; logged at info level so it does not page anyone.
+ */
+const EXPECTED_ERRORS = new Set(['The group is rebalancing, so a rejoin is needed']);
+
 /** Routes kafkajs' own log lines into the Nest logger as structured objects (one JSON line each). */
 export const nestLogCreator: logCreator = () => {
   const logger = new Logger('kafkajs');
@@ -25,6 +32,7 @@ export const nestLogCreator: logCreator = () => {
     const { message, timestamp: _timestamp, ...extra } = log;
     const entry = { msg: message, namespace, ...extra };
     if (level === logLevel.WARN && EXPECTED_WARNINGS.has(message)) logger.debug(entry);
+    else if (level === logLevel.ERROR && EXPECTED_ERRORS.has(String(extra['error']))) logger.log(entry);
     else if (level === logLevel.ERROR) logger.error(entry);
     else if (level === logLevel.WARN) logger.warn(entry);
     else if (level === logLevel.INFO) logger.log(entry);
