@@ -22,7 +22,10 @@ export class BacktestService {
   async run(candidateJson: unknown, at: string = new Date().toISOString()): Promise<BacktestReport> {
     const validation = validateScoringModel(candidateJson);
     if (!validation.ok) {
-      const errors = fieldIssuesOf(validation.issues, '(model)').map((issue) => ({ ...issue, field: `model.${issue.field}` }));
+      const errors = fieldIssuesOf(validation.issues, '(model)').map((issue) => ({
+        ...issue,
+        field: `model.${issue.field}`,
+      }));
       throw new DomainError('invalid', 'candidate scoring model is invalid', { details: errors });
     }
     const { active, histories } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
