@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
 import { DirectoryModule } from '../directory/directory.module';
+import { RulesModule } from '../rules/rules.module';
 import { ROUTING_ENTITIES, ROUTING_MIGRATIONS } from '../storage';
 import { RoutingConfig } from './routing.config';
 
@@ -14,6 +15,7 @@ import { RoutingConfig } from './routing.config';
       tokens: { admin: (config) => config.ROUTING_ADMIN_TOKEN, read: (config) => config.ROUTING_READ_TOKEN },
     }),
     DirectoryModule,
+    RulesModule,
   ],
 })
 export class AppModule {}

@@ -48,7 +48,7 @@ describe('VersionedDocuments (real PostgreSQL)', () => {
 
   beforeEach(() => db.dataSource.query(`TRUNCATE docs`));
 
-  it('stores versions inactive with their extra columns, lists them oldest first, refuses a stored version', async () => {
+  it('stores versions inactive with their extra columns, lists them oldest first, refuses one twice', async () => {
     const docs = documents();
     const first = await docs.create({ version: 'a', title: 'First' });
     await docs.create({ version: 'b', title: 'Second' });
