@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
 import { AssignmentModule } from '../assignment/assignment.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { RulesModule } from '../rules/rules.module';
 import { ROUTING_ENTITIES, ROUTING_MIGRATIONS } from '../storage';
 import { RoutingConfig } from './routing.config';
 
@@ -15,6 +16,7 @@ import { RoutingConfig } from './routing.config';
       tokens: { admin: (config) => config.ROUTING_ADMIN_TOKEN, read: (config) => config.ROUTING_READ_TOKEN },
     }),
     DirectoryModule,
+    RulesModule,
     AssignmentModule,
   ],
 })

@@ -6,16 +6,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Handoff routing')
     .setDescription(
       'Routes every qualified lead to one rep. The directory: reps (availability, working hours, caps), teams, ' +
-        'pools, territories and accounts, with CSV import and export of reps and accounts. Every 4xx names each ' +
-        'failing field and why.',
+        'pools, territories and accounts, with CSV import and export of reps and accounts. The routing rules: ' +
+        'versioned rule sets, stored, activated and rolled back. Every 4xx names each failing field and why.',
     )
     .setVersion('1')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'ROUTING_ADMIN_TOKEN, for directory writes' },
+      { type: 'http', scheme: 'bearer', description: 'ROUTING_ADMIN_TOKEN, for directory and rule set writes' },
       'admin',
     )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'ROUTING_READ_TOKEN, for directory reads and exports' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'ROUTING_READ_TOKEN, for directory and rule set reads and exports',
+      },
       'read',
     )
     .build();

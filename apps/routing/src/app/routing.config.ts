@@ -8,15 +8,15 @@ export class RoutingConfig extends ServiceConfig {
   override DATABASE_SCHEMA = 'routing';
   override KAFKA_CLIENT_ID = 'routing';
 
-  /** Bearer token of the operator endpoints: directory writes and imports. Set a secret one in production. */
+  /** Bearer token of the operator endpoints: directory writes, imports, rule sets. Set a secret one in production. */
   @Secret()
   @IsString()
   @MinLength(16)
   ROUTING_ADMIN_TOKEN = 'local-admin-token-change-me';
 
   /**
-   * Bearer token of reads (the directory and its exports); the admin token is accepted too. Unset locally: reads
-   * are open. Required in production.
+   * Bearer token of reads (the directory, its exports and the rule sets); the admin token is accepted too. Unset
+   * locally: reads are open. Required in production.
    */
   @Secret()
   @IsOptional()

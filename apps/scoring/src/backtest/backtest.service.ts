@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { backtest, validateScoringModel, type BacktestReport } from '@handoff/domain-scoring';
-import { DomainError } from '@handoff/shared-errors';
+import { DomainError, fieldIssuesOf } from '@handoff/shared-errors';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
-import { toFieldIssues } from '../models/model-issues';
 import { HistoryReader } from './history.reader';
 
 /**
@@ -23,7 +22,10 @@ export class BacktestService {
   async run(candidateJson: unknown, at: string = new Date().toISOString()): Promise<BacktestReport> {
     const validation = validateScoringModel(candidateJson);
     if (!validation.ok) {
-      const errors = toFieldIssues(validation.issues).map((issue) => ({ ...issue, field: `model.${issue.field}` }));
+      const errors = fieldIssuesOf(validation.issues, '(model)').map((issue) => ({
+        ...issue,
+        field: `model.${issue.field}`,
+      }));
       throw new DomainError('invalid', 'candidate scoring model is invalid', { details: errors });
     }
     const { active, histories } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {

@@ -6,7 +6,6 @@ import { BacktestService } from '../backtest/backtest.service';
 import { HistoryReader } from '../backtest/history.reader';
 import { defaultScoringModelProvider } from '../models/model-file';
 import { ModelRegistry } from '../models/model-registry.service';
-import { ScoringModelStore } from '../models/scoring-model.store';
 import { SCORING_ENTITIES } from '../storage';
 
 /** Only what a backtest reads: config and the scoring schema, never migrated or written from here. */
@@ -25,6 +24,6 @@ import { SCORING_ENTITIES } from '../storage';
       }),
     }),
   ],
-  providers: [defaultScoringModelProvider(), ModelRegistry, ScoringModelStore, HistoryReader, BacktestService],
+  providers: [defaultScoringModelProvider(), ModelRegistry, HistoryReader, BacktestService],
 })
 export class BacktestCliModule {}

@@ -1,6 +1,7 @@
-import { ScoringModelRecord } from '../models/scoring-model.entity';
+import type { Type } from '@nestjs/common';
 import { LeadEventsRetention1764600000000 } from './lead-events-retention.migration';
 import { ScoringTables1764500000000 } from './scoring-tables.migration';
 
-export const SCORING_ENTITIES = [ScoringModelRecord];
+/** The scoring service's TypeORM entities: none, its stores write SQL (README "Persistence"). */
+export const SCORING_ENTITIES: Type[] = [];
 export const SCORING_MIGRATIONS = [ScoringTables1764500000000, LeadEventsRetention1764600000000];

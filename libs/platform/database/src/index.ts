@@ -11,3 +11,4 @@ export * from './lib/outbox-relay.service';
 export * from './lib/inbox-outbox.migration';
 export * from './lib/inbox-retention.migration';
 export { assertSchemaName } from './lib/sql-identifier.util';
+export * from './lib/versioned-documents';
