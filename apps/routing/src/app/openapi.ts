@@ -6,8 +6,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Handoff routing')
     .setDescription(
       'Routes every qualified lead to one rep. The directory: reps (availability, working hours, caps), teams, ' +
-        'pools, territories and accounts, with CSV import and export of reps and accounts. Every 4xx names each ' +
-        'failing field and why.',
+        'pools, territories and accounts, with CSV import and export of reps and accounts. Dry run and backtest: ' +
+        'decisions tried out without side effects. Every 4xx names each failing field and why.',
     )
     .setVersion('1')
     .addBearerAuth(
@@ -15,7 +15,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'admin',
     )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'ROUTING_READ_TOKEN, for directory reads and exports' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'ROUTING_READ_TOKEN, for directory reads and exports, dry runs and backtests',
+      },
       'read',
     )
     .build();

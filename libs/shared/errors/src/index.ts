@@ -1,1 +1,2 @@
 export * from './lib/domain-error';
+export * from './lib/field-issues';
