@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
 import { AssignmentModule } from '../assignment/assignment.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { PreviewModule } from '../preview/preview.module';
 import { RulesModule } from '../rules/rules.module';
 import { ROUTING_ENTITIES, ROUTING_MIGRATIONS } from '../storage';
 import { RoutingConfig } from './routing.config';
@@ -18,6 +19,7 @@ import { RoutingConfig } from './routing.config';
     DirectoryModule,
     RulesModule,
     AssignmentModule,
+    PreviewModule,
   ],
 })
 export class AppModule {}

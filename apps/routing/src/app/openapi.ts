@@ -7,7 +7,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Routes every qualified lead to one rep. The directory: reps (availability, working hours, caps), teams, ' +
         'pools, territories and accounts, with CSV import and export of reps and accounts. The routing rules: ' +
-        'versioned rule sets, stored, activated and rolled back. Every 4xx names each failing field and why.',
+        'versioned rule sets, stored, activated and rolled back. Dry run and backtest: decisions tried out ' +
+        'without side effects. Every 4xx names each failing field and why.',
     )
     .setVersion('1')
     .addBearerAuth(
@@ -18,7 +19,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       {
         type: 'http',
         scheme: 'bearer',
-        description: 'ROUTING_READ_TOKEN, for directory and rule set reads and exports',
+        description: 'ROUTING_READ_TOKEN, for directory and rule set reads and exports, dry runs and backtests',
       },
       'read',
     )

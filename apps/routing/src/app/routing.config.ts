@@ -31,6 +31,13 @@ export class RoutingConfig extends ServiceConfig {
   @Max(64 * 1024 * 1024)
   ROUTING_CSV_MAX_BYTES = 5 * 1024 * 1024;
 
+  /** Most qualifications one `POST /routing/backtest` may replay (each is decided twice, in memory). */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  ROUTING_BACKTEST_MAX_LEADS = 20_000;
+
   /** Consume qualified leads, sales outcomes and capacities (off in tests that only exercise the HTTP API). */
   @EnvBoolean()
   @IsBoolean()

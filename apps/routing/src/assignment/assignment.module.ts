@@ -4,6 +4,7 @@ import { ChunkTransaction } from '@handoff/platform-kafka';
 import { DirectoryModule } from '../directory/directory.module';
 import { RulesModule } from '../rules/rules.module';
 import { AssignmentStore } from './assignment.store';
+import { DecisionContextLoader } from './decision-context-loader';
 import { Rerouter } from './rerouter.service';
 import { RoutingBatch } from './routing-batch.service';
 import { RoutingDecisions } from './routing-decisions';
@@ -19,6 +20,7 @@ import { RoutingSignals } from './routing-signals';
   imports: [DirectoryModule, RulesModule],
   providers: [
     AssignmentStore,
+    DecisionContextLoader,
     RoutingDecisions,
     RoutingBatch,
     RoutingConsumer,
@@ -29,6 +31,6 @@ import { RoutingSignals } from './routing-signals';
     Inbox,
     Outbox,
   ],
-  exports: [AssignmentStore, RoutingDecisions, Rerouter],
+  exports: [AssignmentStore, DecisionContextLoader, RoutingDecisions, Rerouter],
 })
 export class AssignmentModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   capWindowOf,
+  type LeadToRoute,
   type PoolStrategyState,
   type RepCapacity,
   type RepLoad,
@@ -55,6 +56,18 @@ export class AssignmentStore {
       [ids],
     );
     return rows.map(qualificationOf);
+  }
+
+  /** The decision inputs of the `limit` qualifications received last, in the order they were received. */
+  async recentLeads(manager: EntityManager, limit: number): Promise<LeadToRoute[]> {
+    const rows: { route: LeadToRoute }[] = await manager.query(
+      `SELECT route FROM (
+         SELECT lead->'route' AS route, received_at, qualification_id FROM qualifications
+         ORDER BY received_at DESC, qualification_id DESC LIMIT $1
+       ) latest ORDER BY received_at, qualification_id`,
+      [limit],
+    );
+    return rows.map((row) => row.route);
   }
 
   /** Every assignment of these qualifications, oldest attempt first. */

@@ -3,10 +3,9 @@ import type { NewOutboxMessage } from '@handoff/platform-database';
 import { poisonOnThrow } from '@handoff/platform-kafka';
 import type { EntityManager } from 'typeorm';
 import { RoutingConfig } from '../app/routing.config';
-import { DirectoryStore } from '../directory/directory.store';
-import { RuleSetRegistry } from '../rules/rule-set-registry.service';
 import { AssignmentStore } from './assignment.store';
 import { isLive, type QualificationRecord } from './assignment.types';
+import { DecisionContextLoader } from './decision-context-loader';
 import { RoutingSession } from './routing-session';
 import { RoutingMetrics } from './routing.metrics';
 import { RoutingSignals } from './routing-signals';
@@ -27,8 +26,7 @@ export interface DecidedWork {
 export class RoutingDecisions {
   constructor(
     private readonly store: AssignmentStore,
-    private readonly directory: DirectoryStore,
-    private readonly rules: RuleSetRegistry,
+    private readonly contexts: DecisionContextLoader,
     private readonly config: RoutingConfig,
     private readonly metrics: RoutingMetrics,
     private readonly signals: RoutingSignals,
@@ -56,27 +54,13 @@ export class RoutingDecisions {
   }
 
   private async open(manager: EntityManager, known: readonly QualificationRecord[]): Promise<RoutingSession> {
-    const now = new Date().toISOString();
-    const ruleSet = await this.rules.active(manager);
-    const records = await this.directory.snapshot(manager);
-    const loads = await this.store.loads(manager, records.reps, now);
-    const capacities = await this.store.capacities(manager);
-    const poolStates = await this.store.poolStates(manager);
+    const context = await this.contexts.load(manager);
     const history = await this.store.assignmentsOf(
       manager,
       known.map((qualification) => qualification.qualificationId),
     );
     const template = this.config.ROUTING_CONTACT_URL_TEMPLATE;
-    return new RoutingSession(
-      {
-        ruleSet,
-        directory: { ...records, loads, capacities },
-        poolStates,
-        now,
-        contactUrlOf: (leadId) => template.replace('{leadId}', encodeURIComponent(leadId)),
-      },
-      history,
-      known,
-    );
+    const contactUrlOf = (leadId: string) => template.replace('{leadId}', encodeURIComponent(leadId));
+    return new RoutingSession({ ...context, contactUrlOf }, history, known);
   }
 }

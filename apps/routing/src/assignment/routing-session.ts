@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type DirectorySnapshot,
-  type PoolStrategyState,
-  type RepLoad,
-  routeLead,
-  type RoutingDecision,
-  type RoutingRuleSet,
-} from '@handoff/domain-routing';
+import { type PoolStrategyState, type RepLoad, routeLead, type RoutingDecision } from '@handoff/domain-routing';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import type { AssignmentTrigger, SalesOutcome } from '@handoff/shared-vocabulary';
 import type { RoutingChanges } from './assignment.store';
@@ -17,14 +10,10 @@ import {
   isLive,
   type QualificationRecord,
 } from './assignment.types';
+import { type DecisionContext, FIRST_POOL_STATE } from './decision-context';
 import { leadRoutedMessage } from './routed-event';
 
-export interface SessionContext {
-  ruleSet: RoutingRuleSet;
-  /** The organisation as of `now`, with each rep's load and capacity. */
-  directory: DirectorySnapshot;
-  poolStates: ReadonlyMap<string, PoolStrategyState>;
-  now: string;
+export interface SessionContext extends DecisionContext {
   contactUrlOf: (leadId: string) => string;
   /** Ids of new assignments; tests pass a counter. */
   newId?: () => string;
@@ -36,7 +25,6 @@ export interface SessionChanges extends RoutingChanges {
   queueWaitsMs: number[];
 }
 
-const FIRST_STATE: PoolStrategyState = { sequence: 0 };
 const OUTCOME_STATUS: Record<Exclude<SalesOutcome, 'accepted' | 'rejected'>, AssignmentStatus> = {
   won: 'won',
   lost: 'lost',
@@ -169,7 +157,7 @@ export class RoutingSession {
       },
       ruleSet,
       { ...directory, loads: [...this.loads.values()] },
-      (poolId) => this.poolStates.get(poolId) ?? this.context.poolStates.get(poolId) ?? FIRST_STATE,
+      (poolId) => this.poolStates.get(poolId) ?? this.context.poolStates.get(poolId) ?? FIRST_POOL_STATE,
     );
     if (decision.outcome === 'queued') {
       this.queue(latest, decision, trigger);

@@ -57,7 +57,8 @@ export interface RuleTrace {
   failedCondition?: string;
 }
 
-export type AccountMatchReason = 'exact_domain' | 'normalised_name' | 'fuzzy_name';
+export const ACCOUNT_MATCH_REASONS = ['exact_domain', 'normalised_name', 'fuzzy_name'] as const;
+export type AccountMatchReason = (typeof ACCOUNT_MATCH_REASONS)[number];
 
 export interface AccountMatch {
   accountId: string;

@@ -66,6 +66,22 @@ describe('backtestRules', () => {
     expect(byRep.ana.candidate.assignments + byRep.bo.candidate.assignments).toBe(1);
   });
 
+  it('counts per rule and per pool the leads assigned and queued under both sets', () => {
+    expect(report.perRule).toEqual([
+      { id: 'dach', current: { assigned: 0, queued: 0 }, candidate: { assigned: 2, queued: 0 }, leadsDifference: 2 },
+      {
+        id: 'fallback',
+        current: { assigned: 2, queued: 1 },
+        candidate: { assigned: 1, queued: 0 },
+        leadsDifference: -2,
+      },
+    ]);
+    expect(report.perPool.map(({ id, leadsDifference }) => [id, leadsDifference])).toEqual([
+      ['dach', 2],
+      ['general', -2],
+    ]);
+  });
+
   it('replays the same rule set identically from fresh state', () => {
     const same = backtestRules(leads, candidate, candidate, snapshot, NOW);
     expect(same.changed).toEqual({ rep: 0, pool: 0, rule: 0 });
@@ -83,6 +99,8 @@ describe('backtestRules', () => {
       leads: 0,
       changed: { rep: 0, pool: 0, rule: 0 },
       queued: { current: 0, candidate: 0 },
+      perRule: [],
+      perPool: [],
       perLead: [],
       perRep: [],
     });

@@ -3,6 +3,7 @@ import type { LeadToRoute, PoolStrategyState, RoutingDecision } from '../decisio
 import type { DirectorySnapshot, RepLoad } from '../directory.types';
 import type { RoutingRuleSet } from '../rules.types';
 import { routeLead } from '../route/route-lead';
+import { firstRouteRequest } from '../route/route-request';
 
 /** Where one lead went under one rule set. */
 export interface BacktestOutcome {
@@ -38,10 +39,29 @@ export interface BacktestRepResult {
   shareDifference: number;
 }
 
+/** The leads one rule or pool took under one rule set: assigned to a rep, or left waiting in the pool's queue. */
+export interface BacktestTally {
+  assigned: number;
+  queued: number;
+}
+
+export interface BacktestGroupResult {
+  /** The rule id (`fallback` for the fallback route) or the pool id. */
+  id: string;
+  current: BacktestTally;
+  candidate: BacktestTally;
+  /** Candidate minus current, assigned and queued together. */
+  leadsDifference: number;
+}
+
 export interface BacktestReport {
   leads: number;
   changed: { rep: number; pool: number; rule: number };
   queued: { current: number; candidate: number };
+  /** Every rule that took a lead under either rule set, by id. */
+  perRule: BacktestGroupResult[];
+  /** Every pool that took a lead under either rule set, by id. */
+  perPool: BacktestGroupResult[];
   perLead: BacktestLeadResult[];
   /** Every rep assigned a lead under either rule set, in directory order. */
   perRep: BacktestRepResult[];
@@ -69,6 +89,8 @@ export function backtestRules(
       rule: perLead.filter((result) => result.ruleChanged).length,
     },
     queued: { current: countQueued(before), candidate: countQueued(after) },
+    perRule: groupResults(before, after, (outcome) => outcome.ruleId),
+    perPool: groupResults(before, after, (outcome) => outcome.poolId),
     perLead,
     perRep: repShares(directory, before, after),
   };
@@ -84,7 +106,7 @@ function replay(
   const loads = new Map(directory.loads.map((load) => [load.repId, { ...load }]));
   return leads.map((lead) => {
     const decision = routeLead(
-      { lead, trigger: 'qualified', triedRepIds: [], attempt: 0, forceFallback: false, now },
+      firstRouteRequest(lead, now),
       ruleSet,
       { ...directory, loads: [...loads.values()] },
       (poolId) => states.get(poolId) ?? { sequence: 0 },
@@ -147,4 +169,32 @@ function repShares(
       assignmentsDifference: result.candidate.assignments - result.current.assignments,
       shareDifference: result.candidate.share - result.current.share,
     }));
+}
+
+function talliesBy(
+  outcomes: readonly BacktestOutcome[],
+  groupOf: (outcome: BacktestOutcome) => string,
+): Map<string, BacktestTally> {
+  const tallies = new Map<string, BacktestTally>();
+  for (const outcome of outcomes) {
+    const tally = tallies.get(groupOf(outcome)) ?? { assigned: 0, queued: 0 };
+    tally[outcome.outcome] += 1;
+    tallies.set(groupOf(outcome), tally);
+  }
+  return tallies;
+}
+
+function groupResults(
+  before: readonly BacktestOutcome[],
+  after: readonly BacktestOutcome[],
+  groupOf: (outcome: BacktestOutcome) => string,
+): BacktestGroupResult[] {
+  const current = talliesBy(before, groupOf);
+  const candidate = talliesBy(after, groupOf);
+  const none: BacktestTally = { assigned: 0, queued: 0 };
+  const total = (tally: BacktestTally) => tally.assigned + tally.queued;
+  return [...new Set([...current.keys(), ...candidate.keys()])].sort().map((id) => {
+    const [was, would] = [current.get(id) ?? none, candidate.get(id) ?? none];
+    return { id, current: was, candidate: would, leadsDifference: total(would) - total(was) };
+  });
 }
