@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
 import { AssignmentModule } from '../assignment/assignment.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { FairnessModule } from '../fairness/fairness.module';
+import { LeadsModule } from '../leads/leads.module';
 import { ROUTING_ENTITIES, ROUTING_MIGRATIONS } from '../storage';
 import { RoutingConfig } from './routing.config';
 
@@ -16,6 +18,8 @@ import { RoutingConfig } from './routing.config';
     }),
     DirectoryModule,
     AssignmentModule,
+    LeadsModule,
+    FairnessModule,
   ],
 })
 export class AppModule {}

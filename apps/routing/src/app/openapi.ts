@@ -6,16 +6,25 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Handoff routing')
     .setDescription(
       'Routes every qualified lead to one rep. The directory: reps (availability, working hours, caps), teams, ' +
-        'pools, territories and accounts, with CSV import and export of reps and accounts. Every 4xx names each ' +
-        'failing field and why.',
+        'pools, territories and accounts, with CSV import and export of reps and accounts. Each lead’s decisions ' +
+        'with their full trace (and as CSV or NDJSON), a sales manager’s manual reassignment, and each pool’s ' +
+        'fairness report. Every 4xx names each failing field and why.',
     )
     .setVersion('1')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'ROUTING_ADMIN_TOKEN, for directory writes' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'ROUTING_ADMIN_TOKEN, for directory writes and manual reassignment',
+      },
       'admin',
     )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'ROUTING_READ_TOKEN, for directory reads and exports' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'ROUTING_READ_TOKEN, for reads: the directory, decision traces, fairness',
+      },
       'read',
     )
     .build();

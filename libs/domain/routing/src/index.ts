@@ -22,4 +22,5 @@ export { capWindowOf, type CapWindow } from './lib/availability/cap-window';
 export { slaDeadline } from './lib/availability/sla-deadline';
 export { FALLBACK_RULE_ID } from './lib/route/route-target';
 export { routeLead } from './lib/route/route-lead';
+export { poolMembers, type PoolMembership } from './lib/route/pool-members';
 export * from './lib/backtest/backtest-rules';
