@@ -4,6 +4,8 @@ import { AssignmentModule } from '../assignment/assignment.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { PreviewModule } from '../preview/preview.module';
 import { RulesModule } from '../rules/rules.module';
+import { FairnessModule } from '../fairness/fairness.module';
+import { LeadsModule } from '../leads/leads.module';
 import { ROUTING_ENTITIES, ROUTING_MIGRATIONS } from '../storage';
 import { RoutingConfig } from './routing.config';
 
@@ -20,6 +22,8 @@ import { RoutingConfig } from './routing.config';
     RulesModule,
     AssignmentModule,
     PreviewModule,
+    LeadsModule,
+    FairnessModule,
   ],
 })
 export class AppModule {}

@@ -1,13 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Outbox } from '@handoff/platform-database';
 import { PeriodicTask } from '@handoff/platform-runtime';
 import { merge, type Subscription } from 'rxjs';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RoutingConfig } from '../app/routing.config';
 import { DirectoryChanges } from '../directory/directory-changes';
 import { AssignmentStore } from './assignment.store';
 import type { AssignmentRecord, QualificationRecord } from './assignment.types';
-import { type DecidedWork, RoutingDecisions } from './routing-decisions';
+import { RoutingDecisions } from './routing-decisions';
 import { RoutingMetrics } from './routing.metrics';
 import { RoutingSignals } from './routing-signals';
 
@@ -27,7 +26,6 @@ export class Rerouter implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly store: AssignmentStore,
     private readonly decisions: RoutingDecisions,
-    private readonly outbox: Outbox,
     private readonly config: RoutingConfig,
     private readonly metrics: RoutingMetrics,
     private readonly signals: RoutingSignals,
@@ -65,18 +63,15 @@ export class Rerouter implements OnApplicationBootstrap, OnApplicationShutdown {
   /** Overdue assignments are read under the decision lock, so a deadline another replica handled is not seen. */
   private async reassignOverdue(): Promise<number> {
     let overdue: AssignmentRecord[] = [];
-    await this.inTransaction((manager) =>
-      this.decisions.run(
-        manager,
-        async () => {
-          const now = new Date().toISOString();
-          overdue = await this.store.overdue(manager, now, this.config.ROUTING_REROUTE_BATCH_SIZE);
-          return this.store.qualifications(manager, [...new Set(overdue.map((a) => a.qualificationId))]);
-        },
-        (session) => {
-          for (const assignment of overdue) session.slaMissed(assignment);
-        },
-      ),
+    await this.decisions.runAlone(
+      async (manager) => {
+        const now = new Date().toISOString();
+        overdue = await this.store.overdue(manager, now, this.config.ROUTING_REROUTE_BATCH_SIZE);
+        return this.store.qualifications(manager, [...new Set(overdue.map((a) => a.qualificationId))]);
+      },
+      (session) => {
+        for (const assignment of overdue) session.slaMissed(assignment);
+      },
     );
     return overdue.length;
   }
@@ -84,28 +79,15 @@ export class Rerouter implements OnApplicationBootstrap, OnApplicationShutdown {
   private async drainQueue(): Promise<number> {
     let queued: QualificationRecord[] = [];
     let routed = 0;
-    await this.inTransaction((manager) =>
-      this.decisions.run(
-        manager,
-        async () => {
-          queued = await this.store.queued(manager, this.config.ROUTING_REROUTE_BATCH_SIZE);
-          return queued;
-        },
-        (session) => {
-          for (const qualification of queued) if (session.retryQueued(qualification)) routed += 1;
-        },
-      ),
+    await this.decisions.runAlone(
+      async (manager) => {
+        queued = await this.store.queued(manager, this.config.ROUTING_REROUTE_BATCH_SIZE);
+        return queued;
+      },
+      (session) => {
+        for (const qualification of queued) if (session.retryQueued(qualification)) routed += 1;
+      },
     );
     return routed;
-  }
-
-  private async inTransaction(work: (manager: EntityManager) => Promise<DecidedWork>): Promise<void> {
-    let afterCommit: (() => void) | undefined;
-    await this.dataSource.transaction(async (manager) => {
-      const done = await work(manager);
-      await this.outbox.add(manager, done.outbox);
-      afterCommit = done.afterCommit;
-    });
-    afterCommit?.();
   }
 }

@@ -1,9 +1,7 @@
 import { Topics } from '@handoff/contracts';
 import { exampleEvents } from '@handoff/contracts';
-import { waitFor } from '@handoff/testing';
-import { NEXT_YEAR } from '../testing/directory-fixtures';
 import { type RoutingTestApp, startRoutingApp } from '../testing/routing-test-app';
-import { RoutingStreamTestBed, seedPool } from '../testing/routing-stream-test-bed';
+import { RoutingStreamTestBed, seedPool, sendAway, waitUntilQueued } from '../testing/routing-stream-test-bed';
 
 const bed = new RoutingStreamTestBed();
 let service: RoutingTestApp;
@@ -100,19 +98,10 @@ describe('routing consumer (real broker and database)', () => {
   });
 
   it('a lead nobody can take waits in its pool and is routed as soon as a rep returns', async () => {
-    const away = { from: `${NEXT_YEAR - 2}-01-01T00:00:00Z`, to: `${NEXT_YEAR}-12-31T00:00:00Z` };
-    for (const repId of ['eva', 'emil']) {
-      expect((await service.admin('POST', `/reps/${repId}/out-of-office`, away)).status).toBe(200);
-    }
+    await sendAway(service, ['eva', 'emil']);
     const qualified = bed.qualified({ profile: { employeeCount: 3000 } });
     await bed.publish(Topics.leadQualifiedV2, qualified);
-    await waitFor('the lead to be queued', async () => {
-      const [row] = await service.dataSource.query(
-        `SELECT status, queued_pool_id FROM "${bed.schema}".qualifications WHERE lead_id = $1`,
-        [qualified.leadId],
-      );
-      return row?.status === 'queued' && row.queued_pool_id === 'enterprise';
-    });
+    await waitUntilQueued(service, bed.schema, qualified.leadId, 'enterprise');
     expect(bed.routedNow(qualified.leadId)).toHaveLength(0);
 
     expect((await service.admin('DELETE', '/reps/emil/out-of-office')).status).toBe(200);

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type PoolStrategyState, type RepLoad, routeLead, type RoutingDecision } from '@handoff/domain-routing';
+import { type ManualMove, type PoolStrategyState, routeLead, type RoutingDecision } from '@handoff/domain-routing';
 import type { NewOutboxMessage } from '@handoff/platform-database';
+import { DomainError } from '@handoff/shared-errors';
 import type { AssignmentTrigger, SalesOutcome } from '@handoff/shared-vocabulary';
 import type { RoutingChanges } from './assignment.store';
-import {
-  type AssignmentRecord,
-  type AssignmentStatus,
-  type DecisionRecord,
-  isLive,
-  type QualificationRecord,
-} from './assignment.types';
+import type { AssignmentRecord, AssignmentStatus, DecisionRecord, QualificationRecord } from './assignment.types';
 import { type DecisionContext, FIRST_POOL_STATE } from './decision-context';
 import { leadRoutedMessage } from './routed-event';
+import { SessionBooks } from './session-books';
 
 export interface SessionContext extends DecisionContext {
   contactUrlOf: (leadId: string) => string;
@@ -36,11 +32,8 @@ const OUTCOME_STATUS: Record<Exclude<SalesOutcome, 'accepted' | 'rejected'>, Ass
  * context under the decision lock and saves `changes()` in the same transaction.
  */
 export class RoutingSession {
-  private readonly loads: Map<string, RepLoad>;
-  private readonly attempts = new Map<string, AssignmentRecord[]>();
+  private readonly books: SessionBooks;
   private readonly qualifications = new Map<string, QualificationRecord>();
-  private readonly created = new Map<string, AssignmentRecord>();
-  private readonly changed = new Map<string, AssignmentRecord>();
   private readonly decisions: DecisionRecord[] = [];
   private readonly poolStates = new Map<string, PoolStrategyState>();
   private readonly outbox: NewOutboxMessage[] = [];
@@ -55,8 +48,7 @@ export class RoutingSession {
     history: readonly AssignmentRecord[] = [],
     known: readonly QualificationRecord[] = [],
   ) {
-    this.loads = new Map(context.directory.loads.map((load) => [load.repId, { ...load }]));
-    for (const assignment of history) this.attemptsOf(assignment.qualificationId).push(assignment);
+    this.books = new SessionBooks(context.directory.loads, history);
     this.known = new Map(known.map((qualification) => [qualification.qualificationId, qualification]));
     this.newId = context.newId ?? randomUUID;
   }
@@ -91,9 +83,34 @@ export class RoutingSession {
 
   /** The live assignments of a lead as this session sees them (one per qualification at most). */
   liveAssignmentsOf(leadId: string): AssignmentRecord[] {
-    return [...this.attempts.values()].flatMap((attempts) =>
-      attempts.filter((attempt) => attempt.leadId === leadId && isLive(attempt.status)),
-    );
+    return this.books.liveOf(leadId);
+  }
+
+  /**
+   * A sales manager moves the lead's live assignment (its latest, should it have several) to the named rep, or
+   * without one to the next eligible rep of its pool; the old assignment is marked reassigned. Refused when the
+   * lead has no live assignment (404), the rep cannot take it (400 naming repId) or nobody else in the pool is
+   * eligible (409: a manual move never sends a lead back to the queue).
+   */
+  manualReassign(request: { leadId: string; repId?: string; note?: string }): AssignmentRecord {
+    const live = this.liveAssignmentsOf(request.leadId);
+    const current = live.sort((a, b) => Date.parse(a.assignedAt) - Date.parse(b.assignedAt)).at(-1);
+    if (!current) throw new DomainError('not-found', `lead ${request.leadId} has no live assignment`);
+    const qualification = this.qualificationOf(current);
+    const manualMove: ManualMove = {
+      fromRepId: current.repId,
+      poolId: current.poolId,
+      ruleId: current.ruleId,
+      strategy: current.strategy,
+      ...(request.repId !== undefined && { toRepId: request.repId }),
+      ...(request.note !== undefined && { note: request.note }),
+    };
+    const decision = this.route(qualification, 'manual', { manualMove });
+    if (decision.outcome === 'queued') {
+      throw new DomainError('conflict', `nobody else can take the lead now: ${decision.reason}`);
+    }
+    this.setStatus(current, 'reassigned');
+    return this.assign(qualification, decision, 'manual', current.repId);
   }
 
   private applyOutcome(current: AssignmentRecord, outcome: SalesOutcome): string | null {
@@ -115,7 +132,7 @@ export class RoutingSession {
 
   /** The rep did not accept in time: the lead goes to the next eligible rep. */
   slaMissed(assignment: AssignmentRecord): void {
-    const current = this.current(assignment);
+    const current = this.books.current(assignment);
     if (current.status !== 'open') return;
     this.setStatus(current, 'sla_missed');
     this.reassign(this.qualificationOf(current), current, 'sla_missed');
@@ -124,8 +141,8 @@ export class RoutingSession {
   changes(): SessionChanges {
     return {
       qualifications: [...this.qualifications.values()],
-      newAssignments: [...this.created.values()],
-      changedAssignments: [...this.changed.values()],
+      newAssignments: this.books.newAssignments(),
+      changedAssignments: this.books.changedAssignments(),
       decisions: this.decisions,
       poolStates: this.poolStates,
       outbox: this.outbox,
@@ -135,7 +152,7 @@ export class RoutingSession {
 
   /** The next rep in the same pool, or the fallback pool once this pool had the lead `maxAttempts` times. */
   private reassign(qualification: QualificationRecord, previous: AssignmentRecord, trigger: AssignmentTrigger): void {
-    const inPool = this.attemptsOf(qualification.qualificationId).filter((a) => a.poolId === previous.poolId);
+    const inPool = this.books.attemptsOf(qualification.qualificationId).filter((a) => a.poolId === previous.poolId);
     const pool = this.context.directory.pools.find((candidate) => candidate.id === previous.poolId);
     const escalate =
       previous.poolId !== this.context.ruleSet.fallback.pool && inPool.length >= (pool?.maxAttempts ?? 1);
@@ -144,27 +161,37 @@ export class RoutingSession {
 
   private decide(qualification: QualificationRecord, trigger: AssignmentTrigger, forceFallback: boolean): boolean {
     const latest = this.latest(qualification);
-    const attempts = this.attemptsOf(latest.qualificationId);
-    const { now, ruleSet, directory } = this.context;
-    const decision = routeLead(
-      {
-        lead: latest.lead.route,
-        trigger,
-        triedRepIds: [...new Set(attempts.map((attempt) => attempt.repId))],
-        attempt: attempts.length,
-        forceFallback,
-        now,
-      },
-      ruleSet,
-      { ...directory, loads: [...this.loads.values()] },
-      (poolId) => this.poolStates.get(poolId) ?? this.context.poolStates.get(poolId) ?? FIRST_POOL_STATE,
-    );
+    const decision = this.route(latest, trigger, { forceFallback });
     if (decision.outcome === 'queued') {
       this.queue(latest, decision, trigger);
       return false;
     }
-    this.assign(latest, decision, trigger, attempts.at(-1)?.repId);
+    this.assign(latest, decision, trigger, this.books.attemptsOf(latest.qualificationId).at(-1)?.repId);
     return true;
+  }
+
+  /** The decision for a qualification as things stand in this session; changes nothing. */
+  private route(
+    qualification: QualificationRecord,
+    trigger: AssignmentTrigger,
+    options: { forceFallback?: boolean; manualMove?: ManualMove },
+  ): RoutingDecision {
+    const attempts = this.books.attemptsOf(qualification.qualificationId);
+    const { now, ruleSet, directory } = this.context;
+    return routeLead(
+      {
+        lead: qualification.lead.route,
+        trigger,
+        triedRepIds: [...new Set(attempts.map((attempt) => attempt.repId))],
+        attempt: attempts.length,
+        forceFallback: options.forceFallback ?? false,
+        ...(options.manualMove && { manualMove: options.manualMove }),
+        now,
+      },
+      ruleSet,
+      { ...directory, loads: this.books.currentLoads() },
+      (poolId) => this.poolStates.get(poolId) ?? this.context.poolStates.get(poolId) ?? FIRST_POOL_STATE,
+    );
   }
 
   private queue(
@@ -184,9 +211,9 @@ export class RoutingSession {
     decision: Extract<RoutingDecision, { outcome: 'assigned' }>,
     trigger: AssignmentTrigger,
     previousRepId: string | undefined,
-  ): void {
+  ): AssignmentRecord {
     const { now } = this.context;
-    const attempts = this.attemptsOf(qualification.qualificationId);
+    const attempts = this.books.attemptsOf(qualification.qualificationId);
     const assignment: AssignmentRecord = {
       assignmentId: this.newId(),
       qualificationId: qualification.qualificationId,
@@ -205,9 +232,7 @@ export class RoutingSession {
       status: 'open',
       statusAt: now,
     };
-    attempts.push(assignment);
-    this.created.set(assignment.assignmentId, assignment);
-    this.countAssignment(assignment.repId);
+    this.books.add(assignment);
     this.poolStates.set(decision.poolId, decision.poolState);
     if (qualification.queue) this.queueWaitsMs.push(Date.parse(now) - Date.parse(qualification.queue.since));
     const { queue: _leftQueue, ...rest } = qualification;
@@ -215,6 +240,7 @@ export class RoutingSession {
     this.record(qualification, decision, trigger, assignment.assignmentId);
     const contactUrl = this.context.contactUrlOf(qualification.leadId);
     this.outbox.push(leadRoutedMessage(qualification, assignment, decision.trace, contactUrl, previousRepId));
+    return assignment;
   }
 
   private record(
@@ -240,50 +266,7 @@ export class RoutingSession {
   }
 
   private setStatus(assignment: AssignmentRecord, status: AssignmentStatus): void {
-    const updated = { ...assignment, status, statusAt: this.context.now };
-    const attempts = this.attemptsOf(assignment.qualificationId);
-    const index = attempts.findIndex((attempt) => attempt.assignmentId === assignment.assignmentId);
-    if (index < 0) attempts.push(updated);
-    else attempts[index] = updated;
-    if (this.created.has(assignment.assignmentId)) this.created.set(assignment.assignmentId, updated);
-    else this.changed.set(assignment.assignmentId, updated);
-    if (isLive(assignment.status) && !isLive(status)) this.adjustOpenLeads(assignment.repId, -1);
-  }
-
-  private countAssignment(repId: string): void {
-    const load = this.loadOf(repId);
-    load.assignedToday += 1;
-    load.assignedLast30Days += 1;
-    load.openLeads += 1;
-  }
-
-  private adjustOpenLeads(repId: string, by: number): void {
-    const load = this.loadOf(repId);
-    load.openLeads = Math.max(0, load.openLeads + by);
-  }
-
-  private loadOf(repId: string): RepLoad {
-    let load = this.loads.get(repId);
-    if (!load) {
-      load = { repId, assignedToday: 0, assignedLast30Days: 0, openLeads: 0 };
-      this.loads.set(repId, load);
-    }
-    return load;
-  }
-
-  private attemptsOf(qualificationId: string): AssignmentRecord[] {
-    let list = this.attempts.get(qualificationId);
-    if (!list) {
-      list = [];
-      this.attempts.set(qualificationId, list);
-    }
-    return list;
-  }
-
-  /** This session's view of an assignment: a status set earlier in the same transaction wins. */
-  private current(assignment: AssignmentRecord): AssignmentRecord {
-    const known = this.attemptsOf(assignment.qualificationId).find((a) => a.assignmentId === assignment.assignmentId);
-    return known ?? assignment;
+    this.books.setStatus(assignment, status, this.context.now);
   }
 
   private qualificationOf(assignment: AssignmentRecord): QualificationRecord {

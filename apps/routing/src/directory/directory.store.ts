@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DirectorySnapshot, RepProfile } from '@handoff/domain-routing';
+import type { DirectorySnapshot, Pool, RepProfile } from '@handoff/domain-routing';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsStore } from './accounts/accounts.store';
 import { PoolsStore } from './pools/pools.store';
@@ -31,6 +31,16 @@ export class DirectoryStore {
       territories: await this.territoriesStore.all(manager),
       accounts: await this.accountsStore.all(manager),
     };
+  }
+
+  /** Every rep, by id. */
+  reps(manager: EntityManager): Promise<RepProfile[]> {
+    return this.repsStore.all(manager);
+  }
+
+  /** One pool, or undefined when no pool has this id. */
+  pool(manager: EntityManager, id: string): Promise<Pool | undefined> {
+    return this.poolsStore.one(manager, id);
   }
 
   /** One rep, or undefined when no rep has this id. */

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AssignmentPoolIndex1765200000000 } from './assignment-pool-index.migration';
 import { AssignmentTables1765100000000 } from './assignment-tables.migration';
 import { DirectoryTables1765000000000 } from './directory-tables.migration';
 import { RuleSetTables1765050000000 } from './rule-set-tables.migration';
@@ -10,4 +11,5 @@ export const ROUTING_MIGRATIONS: Type[] = [
   DirectoryTables1765000000000,
   RuleSetTables1765050000000,
   AssignmentTables1765100000000,
+  AssignmentPoolIndex1765200000000,
 ];

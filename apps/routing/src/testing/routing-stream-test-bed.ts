@@ -12,9 +12,9 @@ import {
 } from '@handoff/contracts';
 import { eventHeaders, KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
-import { dropSchema, TEST_KAFKA_BROKERS, TopicReader, uniqueName } from '@handoff/testing';
+import { dropSchema, TEST_KAFKA_BROKERS, TopicReader, uniqueName, waitFor } from '@handoff/testing';
 import { type Admin, Kafka, logLevel, type Producer } from 'kafkajs';
-import { repBody } from './directory-fixtures';
+import { NEXT_YEAR, repBody } from './directory-fixtures';
 import { prepareRoutingEnv, type RoutingTestApp } from './routing-test-app';
 
 export const ROUTING_INPUTS = [Topics.leadQualifiedV2, Topics.salesActivity, Topics.repCapacity];
@@ -123,4 +123,24 @@ export async function seedPool(
   }
   const response = await app.admin('PUT', `/pools/${poolId}`, { name: poolId, repIds, ...pool });
   if (response.status >= 300) throw new Error(`PUT /pools/${poolId}: ${JSON.stringify(response.body)}`);
+}
+
+/** These reps out of office from two years ago to the end of next year, through the directory API. */
+export async function sendAway(app: RoutingTestApp, repIds: string[]): Promise<void> {
+  const away = { from: `${NEXT_YEAR - 2}-01-01T00:00:00Z`, to: `${NEXT_YEAR}-12-31T00:00:00Z` };
+  for (const repId of repIds) {
+    const response = await app.admin('POST', `/reps/${repId}/out-of-office`, away);
+    if (response.status !== 200) throw new Error(`POST /reps/${repId}/out-of-office: ${JSON.stringify(response.body)}`);
+  }
+}
+
+/** Waits until the lead waits in the queue of `poolId`. */
+export function waitUntilQueued(app: RoutingTestApp, schema: string, leadId: string, poolId: string): Promise<void> {
+  return waitFor(`lead ${leadId} to be queued in ${poolId}`, async () => {
+    const [row] = await app.dataSource.query(
+      `SELECT status, queued_pool_id FROM "${schema}".qualifications WHERE lead_id = $1`,
+      [leadId],
+    );
+    return row?.status === 'queued' && row.queued_pool_id === poolId;
+  });
 }

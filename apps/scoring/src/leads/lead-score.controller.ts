@@ -1,6 +1,6 @@
-import { BadRequestException, Controller, Get, Logger, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
+import { ApiErrorResponses, RequireToken, UuidParam } from '@handoff/platform-runtime';
 import type { Response } from 'express';
 import { HistoryPageDto } from './history-page.dto';
 import { ExportQuery, HistoryQuery, ScoreQuery } from './lead-score.query';
@@ -8,17 +8,7 @@ import { LeadScoreService } from './lead-score.service';
 import { EXPORT_CONTENT_TYPES, exportHeader, exportLines } from './ledger-export.format';
 import { ScoreViewDto } from './score-view.dto';
 
-const LeadId = () =>
-  Param(
-    'id',
-    new ParseUUIDPipe({
-      exceptionFactory: () =>
-        new BadRequestException({
-          message: 'lead id is not a UUID',
-          errors: [{ field: 'id', reasons: ['must be a UUID'] }],
-        }),
-    }),
-  );
+const LeadId = () => UuidParam('id', 'lead id');
 
 /** The export's media types without their charset parameter, as OpenAPI lists them. */
 const EXPORT_MEDIA_TYPES = Object.values(EXPORT_CONTENT_TYPES).map((contentType) => contentType.split(';')[0]);

@@ -23,4 +23,5 @@ export { slaDeadline } from './lib/availability/sla-deadline';
 export { FALLBACK_RULE_ID } from './lib/route/route-target';
 export { routeLead } from './lib/route/route-lead';
 export { firstRouteRequest } from './lib/route/route-request';
+export { poolMembers, type PoolMembership } from './lib/route/pool-members';
 export * from './lib/backtest/backtest-rules';

@@ -10,5 +10,6 @@ export * from './lib/http/api-error.response';
 export * from './lib/http/openapi';
 export * from './lib/http/require-token.decorator';
 export * from './lib/http/json-or-yaml-body.decorator';
+export * from './lib/http/uuid-param';
 export * from './lib/periodic-task';
 export * from './lib/inbox-retention';

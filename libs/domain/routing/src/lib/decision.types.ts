@@ -79,6 +79,19 @@ export interface PoolStrategyState {
   sequence: number;
 }
 
+/** A sales manager moving a lead: it stays on the route of its live assignment (pool, rule, strategy). */
+export interface ManualMove {
+  /** The rep who holds the lead now. */
+  fromRepId: string;
+  poolId: string;
+  ruleId: string;
+  strategy: RoutingStrategy;
+  /** The rep the manager names; without one the pool's strategy picks among its eligible reps. */
+  toRepId?: string;
+  /** The manager's why, quoted in the reason. */
+  note?: string;
+}
+
 export interface RouteRequest {
   lead: LeadToRoute;
   trigger: AssignmentTrigger;
@@ -88,6 +101,8 @@ export interface RouteRequest {
   attempt: number;
   /** Route straight to the fallback pool (an escalation). */
   forceFallback: boolean;
+  /** A manual reassignment: the rules are not matched again. */
+  manualMove?: ManualMove;
   now: string;
 }
 

@@ -1,7 +1,7 @@
 import { fairnessReport } from './fairness-report';
 
-const assigned = (repId: string, times: number, queuedMs = 0) =>
-  Array.from({ length: times }, () => ({ repId, queuedMs }));
+const assigned = (repId: string, times: number, queuedMs?: number) =>
+  Array.from({ length: times }, () => ({ repId, ...(queuedMs !== undefined && { queuedMs }) }));
 
 describe('fairnessReport', () => {
   it('sets each rep’s assignments against their weighted share of the window', () => {
@@ -61,12 +61,20 @@ describe('fairnessReport', () => {
     expect(timeInQueueMs.max).toBe(1_000_000);
   });
 
-  it('reports leads routed without waiting and negative waits from clock skew as zero', () => {
+  it('reads a negative wait from clock skew as zero', () => {
     const { timeInQueueMs } = fairnessReport({
-      assignments: [...assigned('a', 3, 0), ...assigned('a', 1, -40)],
+      assignments: [...assigned('a', 1, -40), ...assigned('b', 1, 0)],
       weights: {},
     });
-    expect(timeInQueueMs).toEqual({ count: 4, p50: 0, p90: 0, p99: 0, max: 0 });
+    expect(timeInQueueMs).toEqual({ count: 2, p50: 0, p90: 0, p99: 0, max: 0 });
+  });
+
+  it('counts only the leads that waited in the queue, however many routed at once', () => {
+    const { timeInQueueMs } = fairnessReport({
+      assignments: [...assigned('a', 9), ...assigned('a', 1, 1_500)],
+      weights: { a: 1 },
+    });
+    expect(timeInQueueMs).toEqual({ count: 1, p50: 1_500, p90: 1_500, p99: 1_500, max: 1_500 });
   });
 
   it('answers an empty window with no deviation and zero queue times', () => {

@@ -1,8 +1,11 @@
 import { build } from 'hdr-histogram-js';
 
 export interface FairnessInput {
-  /** The pool's assignments in the window, with how long each lead waited in the queue before it. */
-  assignments: { repId: string; queuedMs: number }[];
+  /**
+   * The pool's assignments in the window; `queuedMs` is how long the lead waited in the queue before it, absent
+   * when it was assigned without waiting (the queue times describe the leads that waited).
+   */
+  assignments: { repId: string; queuedMs?: number }[];
   /** The pool members' weights; a rep with assignments who is no longer a member counts with weight 0. */
   weights: Record<string, number>;
 }
@@ -23,6 +26,7 @@ export interface RepFairness {
 
 /** Milliseconds; percentiles to 3 significant digits (HdrHistogram), max exact. */
 export interface QueueTimePercentiles {
+  /** Assignments whose lead had waited in the queue. */
   count: number;
   p50: number;
   p90: number;
@@ -73,7 +77,7 @@ export function fairnessReport(input: FairnessInput): FairnessReport {
     totalAssignments,
     reps,
     largestDeviation: largest === null ? null : { repId: largest.repId, deviation: largest.deviation },
-    timeInQueueMs: queueTimes(input.assignments.map((a) => a.queuedMs)),
+    timeInQueueMs: queueTimes(input.assignments.flatMap((a) => (a.queuedMs === undefined ? [] : [a.queuedMs]))),
   };
 }
 

@@ -17,6 +17,14 @@ export function firstFailure(trace: CandidateTrace): string {
   return failed ? failed.detail : 'eligible';
 }
 
+/** Every check the candidate failed, as labels: `outside working hours, at the daily cap`. */
+export function failedLabels(trace: CandidateTrace): string {
+  return trace.checks
+    .filter((check) => !check.passed)
+    .map((check) => FAILURE_LABELS[check.check])
+    .join(', ');
+}
+
 /** `all 4 reps in pool emea-ent ineligible: 3 out of office, 1 outside working hours`, by each rep's first failure. */
 export function describeIneligible(poolId: string, traces: readonly CandidateTrace[]): string {
   if (traces.length === 0) return `pool ${poolId} has no members`;

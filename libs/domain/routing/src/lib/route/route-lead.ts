@@ -7,6 +7,7 @@ import type { RoutingRuleSet } from '../rules.types';
 import { territoriesOf } from '../territories/territories-of';
 import { CandidateReview, type ReviewOutcome } from './candidate-review';
 import { describeIneligible, firstFailure } from './ineligibility';
+import { assignNamedRep } from './named-rep';
 import { poolMembers, teamInPool, teamMembers } from './pool-members';
 import { needsAccountMatch, routeTargetOf, type RouteTarget } from './route-target';
 
@@ -33,7 +34,8 @@ interface Decision {
 
 /**
  * One routing decision: the rule (or fallback) for the lead, then its account's owner and the owner's team when the
- * rule asks for it, then the rule's pool through its strategy. Nobody eligible queues the lead in that pool.
+ * rule asks for it, then the rule's pool through its strategy. Nobody eligible queues the lead in that pool. A
+ * manual move keeps the lead's pool and goes to the rep the manager named, or else through the pool's strategy.
  */
 export function routeLead(
   request: RouteRequest,
@@ -41,6 +43,10 @@ export function routeLead(
   directory: DirectorySnapshot,
   poolStateOf: (poolId: string) => PoolStrategyState,
 ): RoutingDecision {
+  const toRepId = request.manualMove?.toRepId;
+  if (request.manualMove && toRepId !== undefined) {
+    return assignNamedRep(request, { ...request.manualMove, toRepId }, ruleSet, directory, poolStateOf);
+  }
   const accountMatch = needsAccountMatch(request, ruleSet)
     ? matchAccount(request.lead, directory.accounts, ruleSet.accountNameSimilarity)
     : undefined;

@@ -26,6 +26,13 @@ export function routeTargetOf(request: RouteRequest, ruleSet: RoutingRuleSet, fa
     path: 'fallback_pool' as const,
     accountOwnerFirst: false,
   };
+  const move = request.manualMove;
+  if (move) {
+    const { poolId, ruleId, strategy } = move;
+    const path = ruleId === FALLBACK_RULE_ID ? ('fallback_pool' as const) : ('rule_pool' as const);
+    const because = `Moved by a sales manager from ${move.fromRepId} within pool ${poolId}${quoted(move.note)}`;
+    return { ruleId, poolId, strategy, path, accountOwnerFirst: false, because, rules: [] };
+  }
   if (request.forceFallback) {
     return { ...fallback, because: `Escalated to the fallback pool ${ruleSet.fallback.pool}`, rules: [] };
   }
@@ -44,5 +51,9 @@ export function routeTargetOf(request: RouteRequest, ruleSet: RoutingRuleSet, fa
 
 /** Account matching costs a pass over every account, so it runs only when a rule could use its result. */
 export function needsAccountMatch(request: RouteRequest, ruleSet: RoutingRuleSet): boolean {
-  return !request.forceFallback && ruleSet.rules.some((rule) => rule.accountOwnerFirst || rule.when.accountSegments);
+  if (request.forceFallback || request.manualMove) return false;
+  return ruleSet.rules.some((rule) => rule.accountOwnerFirst || rule.when.accountSegments);
 }
+
+/** A manager's note as the reason quotes it: ` ("back from holiday, knows the account")`. */
+export const quoted = (note: string | undefined): string => (note ? ` ("${note}")` : '');
