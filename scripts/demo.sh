@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's main command (`npm run demo`): installs what is missing, brings up the local Kafka,
-# PostgreSQL and Redis, builds the services and walks one lead from anonymous visitor to sales-accepted.
+# PostgreSQL and Redis, builds the services and walks one lead from anonymous visitor to routed and accepted.
 source "$(dirname "$0")/lib/prepare.sh"
 
 bash scripts/infra/up.sh >&2
-npx nx run-many -t build -p ingest scoring --outputStyle=static >&2
+npx nx run-many -t build -p ingest scoring routing --outputStyle=static >&2
 SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register scripts/demo/demo.ts

@@ -1,46 +1,46 @@
-// `npm run demo`: an anonymous visitor becomes a sales-ready lead, end to end through the real services.
-// Ingest and scoring run as built processes against the local Kafka, PostgreSQL and Redis (scripts/demo.sh
-// builds them and starts the infrastructure first). Exits 1 when the platform does not do what is shown.
+// `npm run demo`: an anonymous visitor becomes a sales-ready lead handed to a rep, end to end through the real
+// services. Ingest, scoring and routing run as built processes against the local Kafka, PostgreSQL and Redis
+// (scripts/demo.sh builds them and starts the infrastructure first). Exits 1 when the platform does not do what
+// is shown.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Topics, exampleEvents, type LeadQualifiedV1 } from '@handoff/contracts';
-import {
-  type HttpAnswer,
-  type StackService,
-  startHandoffStack,
-  TopicReader,
-  TopicWriter,
-  waitFor,
-} from '@handoff/testing';
-import { type ScoreSnapshot, describeScore, printFactors, say, step } from './demo-output';
+import { Topics, exampleEvents, type LeadQualifiedV1, type LeadRoutedV1 } from '@handoff/contracts';
+import { type HandoffStack, startHandoffStack, TopicReader, TopicWriter } from '@handoff/testing';
+import { check, expectStatus, scoreOnceSettled, sender } from './demo-checks';
+import { describeScore, printFactors, say, step } from './demo-output';
+import { assignmentsHere, narrateRouting } from './routing-step';
+import { DEMO_COMPANY_DOMAIN, seedSalesOrg } from './sales-org';
 
-interface IngestAnswer {
-  accepted: number;
-  duplicates: number;
-  results: Array<{ status: string; eventId?: string; leadId?: string }>;
-}
+type DemoStack = HandoffStack<'ingest' | 'scoring' | 'routing'>;
 
 async function main(): Promise<void> {
-  say('Handoff demo: an anonymous visitor becomes a sales-ready lead\n');
-  const stack = await startHandoffStack(join(__dirname, '../..'));
-  const reader = await TopicReader.startAtEnd([Topics.leadQualified.name, Topics.leadScored.name]);
+  say('Handoff demo: an anonymous visitor becomes a sales-ready lead and is handed to a rep\n');
+  const stack = await startHandoffStack(join(__dirname, '../..'), ['ingest', 'scoring', 'routing']);
+  const reader = await TopicReader.startAtEnd([
+    Topics.leadQualified.name,
+    Topics.leadScored.name,
+    Topics.leadRouted.name,
+  ]);
   try {
-    await story(stack.ingest, stack.scoring, reader);
+    await story(stack, reader);
   } finally {
     await reader.stop();
     await stack.stop();
   }
 }
 
-async function story(ingest: StackService, scoring: StackService, reader: TopicReader): Promise<void> {
+async function story({ ingest, scoring, routing }: DemoStack, reader: TopicReader): Promise<void> {
   step(1, 'Marketing registers its website as a source and gets a write key');
   const source = await ingest.admin<{ id: string; writeKey: string }>('/admin/sources', { name: 'website' });
   expectStatus('creating the source', source.status, 201);
   const send = sender(ingest, source.body.writeKey);
   say(`  source ${source.body.id}, write key ${source.body.writeKey.slice(0, 8)}…`);
 
+  step(2, 'Sales operations describes its team to routing: reps, hours, pools, an account');
+  for (const line of await seedSalesOrg(routing)) say(`  ${line}`);
+
   const visitor = `anon-${randomUUID().slice(0, 8)}`;
-  step(2, `An anonymous visitor (${visitor}) reads pricing, downloads a whitepaper, attends a webinar`);
+  step(3, `An anonymous visitor (${visitor}) reads pricing, downloads a whitepaper, attends a webinar`);
   const first = await send({ type: 'pricing_page_view', identity: { anonymousId: visitor } });
   const leadId = first.results[0].leadId as string;
   await send({ type: 'content_download', identity: { anonymousId: visitor }, properties: { asset: 'whitepaper' } });
@@ -49,11 +49,11 @@ async function story(ingest: StackService, scoring: StackService, reader: TopicR
   let score = await scoreOnceSettled(scoring, leadId, (view) => view.behaviour.topFactors.length === 3);
   say(`  ${describeScore(score)}: engaged, but no fit known yet, so not sales-ready`);
 
-  step(3, 'The visitor fills a form: who they are and where they work');
+  step(4, 'The visitor fills a form: who they are and where they work');
   const form = {
     messageId: `form-${visitor}`,
     type: 'profile_update',
-    identity: { anonymousId: visitor, email: `ada.${visitor}@acme-software.example` },
+    identity: { anonymousId: visitor, email: `ada.${visitor}@${DEMO_COMPANY_DOMAIN}` },
     profile: {
       title: 'VP Sales',
       seniority: 'vp',
@@ -68,7 +68,7 @@ async function story(ingest: StackService, scoring: StackService, reader: TopicR
   score = await scoreOnceSettled(scoring, leadId, (view) => view.fit.grade === 'A');
   say(`  ${describeScore(score)}: fit is known now (the email itself never leaves ingest, only its domain)`);
 
-  step(4, 'The form tool retries the same message; someone sends a broken event');
+  step(5, 'The form tool retries the same message; someone sends a broken event');
   const retry = await send(form);
   check('a retry is acknowledged once more, as a duplicate', retry.duplicates === 1 && retry.accepted === 0);
   say(`  retry → ${retry.results[0].status} (acknowledged, not counted twice)`);
@@ -79,7 +79,7 @@ async function story(ingest: StackService, scoring: StackService, reader: TopicR
   expectStatus('a broken event', broken.status, 400);
   for (const error of broken.body.errors) say(`  400 → ${error.field}: ${error.reasons.join('; ')}`);
 
-  step(5, 'The visitor requests a demo');
+  step(6, 'The visitor requests a demo');
   await send({ type: 'demo_request', identity: { anonymousId: visitor } });
   score = await scoreOnceSettled(scoring, leadId, (view) => view.lifecycle.stage === 'mql');
   say(`  ${describeScore(score)}: behaviour ≥ 60 and grade ≥ B, so a marketing-qualified lead`);
@@ -93,8 +93,18 @@ async function story(ingest: StackService, scoring: StackService, reader: TopicR
   say('  why, in the scoring model’s own words:');
   printFactors(score.behaviour.topFactors);
 
-  step(6, 'Sales accepts the lead (their system reports on sales.activity.v1)');
-  const accepted = exampleEvents.salesActivity({ leadId, outcome: 'accepted', dealId: undefined, amount: undefined });
+  step(7, 'Routing hands the lead to a rep');
+  const assignedHere = assignmentsHere(ingest, leadId);
+  const routed = await narrateRouting(reader, routing, assignedHere);
+
+  step(8, `${routed.repName} accepts the lead (the sales system reports on sales.activity.v1)`);
+  const accepted = exampleEvents.salesActivity({
+    leadId,
+    repId: routed.event.repId,
+    outcome: 'accepted',
+    dealId: undefined,
+    amount: undefined,
+  });
   const writer = await TopicWriter.connect();
   try {
     await writer.write(Topics.salesActivity.name, {
@@ -104,6 +114,7 @@ async function story(ingest: StackService, scoring: StackService, reader: TopicR
   } finally {
     await writer.disconnect();
   }
+  say(`  sales.activity.v1: accepted by ${routed.event.repId}, the rep routing assigned`);
   score = await scoreOnceSettled(scoring, leadId, (view) => view.lifecycle.stage === 'sql');
   say(`  ${describeScore(score)}`);
   const qualifications = reader.values<LeadQualifiedV1>(Topics.leadQualified.name, (event) => event.leadId === leadId);
@@ -112,48 +123,9 @@ async function story(ingest: StackService, scoring: StackService, reader: TopicR
   if (qualifications.length > distinct) {
     say(`  (the outbox relay delivered that event ${qualifications.length} times: at least once, same event id)`);
   }
-  say(`\nDone: one lead, scored and explained on every event, qualified once, handed to sales.`);
-}
-
-function sender(ingest: StackService, writeKey: string) {
-  return async (event: Record<string, unknown>): Promise<IngestAnswer> => {
-    const answer = await ingest.call<IngestAnswer>('POST', '/v1/events', {
-      body: { messageId: randomUUID(), occurredAt: new Date().toISOString(), ...event },
-      headers: { authorization: `Bearer ${writeKey}` },
-    });
-    expectStatus(`sending ${String(event['type'])}`, answer.status, 200);
-    return answer.body;
-  };
-}
-
-/** Scoring applies events asynchronously from Kafka: waits until the lead's score shows what the step did. */
-async function scoreOnceSettled(
-  scoring: StackService,
-  leadId: string,
-  settled: (view: ScoreSnapshot) => boolean,
-): Promise<ScoreSnapshot> {
-  let latest: HttpAnswer<ScoreSnapshot> | undefined;
-  try {
-    await waitFor(
-      `lead ${leadId}'s score to reflect the step`,
-      async () => {
-        latest = await scoring.call<ScoreSnapshot>('GET', `/leads/${leadId}/score`);
-        return latest.status === 200 && settled(latest.body);
-      },
-      { timeoutMs: 30_000 },
-    );
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; scoring last answered ${JSON.stringify(latest)}`);
-  }
-  return (latest as HttpAnswer<ScoreSnapshot>).body;
-}
-
-function expectStatus(what: string, actual: number, expected: number): void {
-  check(`${what} answers ${expected} (got ${actual})`, actual === expected);
-}
-
-function check(claim: string, holds: boolean): void {
-  if (!holds) throw new Error(`demo failed: expected ${claim}`);
+  const assignments = reader.values<LeadRoutedV1>(Topics.leadRouted.name, assignedHere);
+  check('the lead was routed once', new Set(assignments.map((event) => event.assignmentId)).size === 1);
+  say(`\nDone: one lead, scored and explained on every event, qualified once, routed with its reason, accepted.`);
 }
 
 main().catch((error: unknown) => {

@@ -19,12 +19,19 @@ function runDemo(): Promise<{ code: number | null; output: string }> {
 }
 
 describe('npm run demo', () => {
-  it('walks a lead from anonymous visitor to MQL and sales-accepted through the real services', async () => {
+  it('walks a lead from anonymous visitor to MQL, routed to a rep with its reason and SLA, and accepted', async () => {
     const { code, output } = await runDemo();
 
     expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('Done: one lead') });
     expect(output).toMatch(/stage mql: behaviour ≥ 60 and grade ≥ B/);
     expect(output).toMatch(/lead\.qualified\.v1 published/);
+    const routed = /routed to (.+) \(inbound, weighted round robin, via .+\)\n\s+because rule inbound matched .+;/.exec(
+      output,
+    );
+    expect(routed).not.toBeNull();
+    expect(output).toMatch(/accept within 30 minutes of .+'s working hours \(due .+ UTC\)/);
+    expect(output).toMatch(/account matched: acme \(confidence 1; email domain acme-software\.example\)/);
+    expect(output).toContain(`${routed?.[1]} accepts the lead`);
     expect(output).toMatch(/stage sql/);
   }, 180_000);
 });

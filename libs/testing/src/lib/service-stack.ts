@@ -3,7 +3,7 @@ import { deleteGroup, startGroupAtEnd } from './consumer-groups';
 import { httpCall, type HttpCallOptions } from './http-call';
 import { ServiceProcess } from './service-process';
 import { TEST_KAFKA_BROKERS } from './infrastructure-addresses';
-import { dropSchema, uniqueName } from './test-infrastructure';
+import { dropSchema, freePort, uniqueName } from './test-infrastructure';
 
 export interface HttpAnswer<T = unknown> {
   status: number;
@@ -23,8 +23,9 @@ export class StackService {
     return (await httpCall(this.process.baseUrl, method, path, options)) as HttpAnswer<T>;
   }
 
-  async admin<T = unknown>(path: string, body: unknown): Promise<HttpAnswer<T>> {
-    return this.call<T>('POST', path, { body, headers: { authorization: `Bearer ${this.adminToken}` } });
+  /** An operator call with the admin token: POST by default, PUT for the directory's create-or-replace writes. */
+  async admin<T = unknown>(path: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<HttpAnswer<T>> {
+    return this.call<T>(method, path, { body, headers: { authorization: `Bearer ${this.adminToken}` } });
   }
 }
 
@@ -35,6 +36,8 @@ export interface StackServiceSpec {
   groupIdSetting: string;
   /** The topics its group consumes: the group starts at their end, so it sees only what the run sends. */
   consumes: readonly string[];
+  /** Settings that name other services of the stack, given the base URL of each (by app). */
+  envOf?: (baseUrls: Readonly<Record<string, string>>) => Record<string, string>;
 }
 
 export interface ServiceStack {
@@ -52,6 +55,10 @@ export async function startServiceStack(
   adminToken = 'stack-admin-token-0123456789',
 ): Promise<ServiceStack> {
   const run = uniqueName('stack');
+  // Ports are chosen before any service starts, so one service's settings can name another's address.
+  const ports: Record<string, number> = {};
+  for (const spec of specs) ports[spec.app] = await freePort();
+  const baseUrls = Object.fromEntries(specs.map((spec) => [spec.app, `http://127.0.0.1:${ports[spec.app]}`]));
   const started = await Promise.all(
     specs.map(async (spec) => {
       const schema = `${run}_${spec.app}`;
@@ -60,11 +67,13 @@ export async function startServiceStack(
       const process = await ServiceProcess.start({
         app: spec.app,
         workspaceRoot,
+        port: ports[spec.app],
         env: {
           DATABASE_SCHEMA: schema,
           LOG_LEVEL: 'warn',
           [spec.adminTokenSetting]: adminToken,
           [spec.groupIdSetting]: groupId,
+          ...spec.envOf?.(baseUrls),
         },
       });
       await process.waitForStatus('/health/ready', 200);
@@ -83,27 +92,50 @@ export async function startServiceStack(
   };
 }
 
-export interface HandoffStack {
-  ingest: StackService;
-  scoring: StackService;
-  stop(): Promise<void>;
-}
+/** How the stack starts each Handoff service: its token and group settings and the topics its group consumes. */
+export const HANDOFF_SERVICES = {
+  ingest: {
+    app: 'ingest',
+    adminTokenSetting: 'INGEST_ADMIN_TOKEN',
+    groupIdSetting: 'INGEST_INBOUND_GROUP_ID',
+    consumes: [Topics.engagementInbound.name],
+  },
+  scoring: {
+    app: 'scoring',
+    adminTokenSetting: 'SCORING_ADMIN_TOKEN',
+    groupIdSetting: 'SCORING_CONSUMER_GROUP_ID',
+    consumes: [Topics.engagementRecorded.name, Topics.leadMerged.name, Topics.salesActivity.name],
+  },
+  routing: {
+    app: 'routing',
+    adminTokenSetting: 'ROUTING_ADMIN_TOKEN',
+    groupIdSetting: 'ROUTING_CONSUMER_GROUP_ID',
+    consumes: [Topics.leadQualifiedV2.name, Topics.salesActivity.name, Topics.repCapacity.name],
+    // lead.routed.v1 then tells where this stack's ingest serves the contact, and marks the run's assignments.
+    envOf: (baseUrls: Readonly<Record<string, string>>): Record<string, string> =>
+      baseUrls['ingest'] ? { ROUTING_CONTACT_URL_TEMPLATE: `${baseUrls['ingest']}/leads/{leadId}/contact` } : {},
+  },
+} as const satisfies Record<string, StackServiceSpec>;
 
-/** Ingest and scoring as a deployment runs them, each seeing only what the run sends (the demo, e2e tests). */
-export async function startHandoffStack(workspaceRoot: string): Promise<HandoffStack> {
-  const stack = await startServiceStack(workspaceRoot, [
-    {
-      app: 'ingest',
-      adminTokenSetting: 'INGEST_ADMIN_TOKEN',
-      groupIdSetting: 'INGEST_INBOUND_GROUP_ID',
-      consumes: [Topics.engagementInbound.name],
-    },
-    {
-      app: 'scoring',
-      adminTokenSetting: 'SCORING_ADMIN_TOKEN',
-      groupIdSetting: 'SCORING_CONSUMER_GROUP_ID',
-      consumes: [Topics.engagementRecorded.name, Topics.leadMerged.name, Topics.salesActivity.name],
-    },
-  ]);
-  return { ingest: stack.services['ingest'], scoring: stack.services['scoring'], stop: stack.stop };
+export type HandoffApp = keyof typeof HANDOFF_SERVICES;
+
+/** The started services by name, e.g. `stack.ingest`, and `stop`. */
+export type HandoffStack<A extends HandoffApp = 'ingest' | 'scoring'> = Record<A, StackService> & {
+  stop(): Promise<void>;
+};
+
+/**
+ * Handoff's services as a deployment runs them, each seeing only what the run sends (the demo, e2e tests):
+ * ingest and scoring unless `apps` names others.
+ */
+export async function startHandoffStack<A extends HandoffApp = 'ingest' | 'scoring'>(
+  workspaceRoot: string,
+  apps: readonly A[] = ['ingest', 'scoring'] as A[],
+): Promise<HandoffStack<A>> {
+  const stack = await startServiceStack(
+    workspaceRoot,
+    apps.map((app) => HANDOFF_SERVICES[app]),
+  );
+  const services = Object.fromEntries(apps.map((app) => [app, stack.services[app]])) as Record<A, StackService>;
+  return { ...services, stop: stack.stop };
 }
