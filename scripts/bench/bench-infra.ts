@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { deleteKeysMatching } from '@handoff/testing';
+import { deleteKeysMatching, endOffsetsOf } from '@handoff/testing';
 import Redis from 'ioredis';
+import { progress } from './bench-progress';
 
 /** Starts whatever of Kafka, PostgreSQL and Redis is down (idempotent), its output on stderr. */
 export function ensureInfra(root: string): void {
@@ -9,6 +10,17 @@ export function ensureInfra(root: string): void {
     stdio: ['ignore', process.stderr, process.stderr],
   });
   if (up.status !== 0) throw new Error(`scripts/infra/up.sh failed (exit ${up.status})`);
+}
+
+/** Provisions the shared topics when any of `topics` is missing (a fresh broker), its output on stderr. */
+export async function ensureTopics(root: string, brokers: string[], topics: readonly string[]): Promise<void> {
+  if ((await endOffsetsOf(brokers, topics)).size === topics.length) return;
+  progress('topics missing: npm run topics:provision');
+  const run = spawnSync('npm', ['run', 'topics:provision'], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
+  if (run.status !== 0) throw new Error(`npm run topics:provision failed (exit ${run.status})`);
 }
 
 /** Deletes the bench source's de-duplication and rate-limit keys, which would otherwise live for days. */

@@ -1,4 +1,5 @@
 import { infrastructureAddresses } from '@handoff/testing';
+import { benchFlags } from './bench-flags';
 
 /** What one bench run does; every value can be set as `--name=value` or as the env var BENCH_NAME. */
 export interface BenchOptions {
@@ -52,18 +53,7 @@ export const USAGE = `npm run bench:ingest -- [--single-rate=${DEFAULTS.singleRa
 (each flag also reads BENCH_<NAME>, e.g. BENCH_SINGLE_RATE; KAFKA_BROKERS, DATABASE_URL, REDIS_URL as the services do)`;
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  const value = (name: string): string | undefined => {
-    const prefix = `--${name}=`;
-    const flag = argv.find((arg) => arg.startsWith(prefix));
-    return flag?.slice(prefix.length) ?? env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
-  };
-  const positive = (name: string, fallback: number): number => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
-    const parsed = Number(raw);
-    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
-    return parsed;
-  };
+  const { value, positive, enabled } = benchFlags(argv, env);
   const { kafkaBrokers, databaseUrl, redisUrl } = infrastructureAddresses(env);
   return {
     singleRate: positive('single-rate', DEFAULTS.singleRate),
@@ -74,7 +64,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     newVisitorShare: Math.min(1, positive('new-visitor-share', DEFAULTS.newVisitorShare)),
     maxSockets: Math.round(positive('max-sockets', DEFAULTS.maxSockets)),
     cpuProfDir: value('cpu-prof-dir'),
-    ioTiming: argv.includes('--io-timing') || ['1', 'true'].includes(value('io-timing') ?? ''),
+    ioTiming: enabled('io-timing'),
     only: value('only')
       ?.split(',')
       .map((name) => name.trim()),

@@ -69,6 +69,8 @@ export interface IoTiming {
 /** A built service (ingest by default) running as a child process, as production runs it. */
 export class ServiceApp {
   private readonly logTail: string[] = [];
+  /** Log lines containing each watched text, counted over the whole run (the tail keeps only the last few). */
+  private readonly watched = new Map<string, number>();
   private readonly startedAt = Date.now();
   private readonly exit: Promise<number | null>;
 
@@ -133,10 +135,19 @@ export class ServiceApp {
   async stop(): Promise<number | null> {
     if (this.child.exitCode !== null) return this.child.exitCode;
     this.child.kill('SIGTERM');
-    const code = await Promise.race([this.exit, sleep(STOP_TIMEOUT_MS).then(() => 'timeout' as const)]);
+    // Unref'd: once the app has exited, the bench must not wait out the timer (until then the child's pipes hold it).
+    const code = await Promise.race([
+      this.exit,
+      sleep(STOP_TIMEOUT_MS, undefined, { ref: false }).then(() => 'timeout' as const),
+    ]);
     if (code !== 'timeout') return code ?? null;
     this.child.kill('SIGKILL');
     return this.exit;
+  }
+
+  /** SIGKILL without waiting, when the bench itself is exiting: the app must not outlive it. */
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
   }
 
   /** What the preload measured since the previous call (the first call only starts the measurement). */
@@ -165,8 +176,21 @@ export class ServiceApp {
     return [...this.logTail];
   }
 
+  /** From now on counts the log lines containing `text`; read the count with `linesWith`. */
+  watchLogs(text: string): void {
+    this.watched.set(text, this.watched.get(text) ?? 0);
+  }
+
+  linesWith(text: string): number {
+    return this.watched.get(text) ?? 0;
+  }
+
   private keep(chunk: string): void {
-    for (const line of chunk.split('\n')) if (line.trim()) this.logTail.push(line);
+    for (const line of chunk.split('\n')) {
+      if (!line.trim()) continue;
+      this.logTail.push(line);
+      for (const [text, count] of this.watched) if (line.includes(text)) this.watched.set(text, count + 1);
+    }
     this.logTail.splice(0, Math.max(0, this.logTail.length - LOG_TAIL_LINES));
   }
 }

@@ -1,4 +1,5 @@
 import { infrastructureAddresses } from '@handoff/testing';
+import { benchFlags } from './bench-flags';
 
 /** What one scoring bench run does; every value can be set as `--name=value` or as the env var BENCH_NAME. */
 export interface ScoringBenchOptions {
@@ -27,20 +28,7 @@ export const SCORING_USAGE = `npm run bench:scoring -- [--events=${DEFAULTS.even
 (each flag also reads BENCH_<NAME>, e.g. BENCH_EVENTS; KAFKA_BROKERS, DATABASE_URL as the services do)`;
 
 export function parseScoringOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ScoringBenchOptions {
-  const value = (name: string): string | undefined => {
-    const prefix = `--${name}=`;
-    return (
-      argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length) ??
-      env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`]
-    );
-  };
-  const count = (name: string, fallback: number): number => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
-    const parsed = Number(raw);
-    if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-    return parsed;
-  };
+  const { value, count } = benchFlags(argv, env);
   const events = count('events', DEFAULTS.events);
   const { kafkaBrokers, databaseUrl } = infrastructureAddresses(env);
   return {

@@ -3,12 +3,11 @@
  * engagement.recorded.v1, next to a bare kafkajs consume-only loop reading the same events in the same run,
  * plus the database rows written per event. Starts the infra and the built app itself and cleans up after.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Topics } from '@handoff/contracts';
 import { deleteGroup, dropSchema, endOffsetsOf, setGroupOffsets, type TopicOffsets, waitFor } from '@handoff/testing';
-import { ensureInfra } from './bench-infra';
+import { ensureInfra, ensureTopics } from './bench-infra';
 import { machineHeader } from './bench-report';
 import { consumeBaseline } from './consume-baseline';
 import { summariseCpuProfile } from './cpu-profile-summary';
@@ -25,16 +24,6 @@ const ENGAGEMENTS = Topics.engagementRecorded.name;
 const APP_TOPICS = [ENGAGEMENTS, Topics.leadMerged.name, Topics.salesActivity.name];
 const POLL_MS = 100;
 const OUTBOX_DRAIN_TIMEOUT_MS = 20_000;
-
-async function ensureTopics(brokers: string[]): Promise<void> {
-  if ((await endOffsetsOf(brokers, APP_TOPICS)).size === APP_TOPICS.length) return;
-  progress('topics missing: npm run topics:provision');
-  const run = spawnSync('npm', ['run', 'topics:provision'], {
-    cwd: ROOT,
-    stdio: ['ignore', process.stderr, process.stderr],
-  });
-  if (run.status !== 0) throw new Error(`npm run topics:provision failed (exit ${run.status})`);
-}
 
 function count(offsets: TopicOffsets, from: TopicOffsets, topic: string): number {
   const start = new Map((from.get(topic) ?? []).map(({ partition, offset }) => [partition, Number(offset)]));
@@ -121,7 +110,7 @@ async function main(): Promise<void> {
   console.log([...machineHeader(ROOT), scoringSettingsLine(options, Topics.engagementRecorded.partitions)].join('\n'));
   ensureInfra(ROOT);
   ensureBuilt(ROOT, progress, 'scoring');
-  await ensureTopics(options.brokers);
+  await ensureTopics(ROOT, options.brokers, APP_TOPICS);
 
   const from = await endOffsetsOf(options.brokers, APP_TOPICS);
   progress(`producing ${options.events} events for ${options.leads} leads to ${ENGAGEMENTS}`);
