@@ -22,16 +22,32 @@ export interface RoutingChanges {
   poolStates: Map<string, PoolStrategyState>;
 }
 
+/** Longest wait for the decision lock: several chunks of other partitions and the rerouter may be ahead. */
+const DECISION_LOCK_WAIT = '30s';
+
 /**
  * Routing's books in SQL. Decisions are serialised per schema by one transaction-scoped advisory lock: a pool's
  * turn order, the reps' caps and the one-live-assignment rule all read what the previous decision wrote, so two
- * instances (or a consumer and the SLA timer) must never decide at once. A decision takes well under a
- * millisecond, so one lock does not limit throughput before Kafka does (see `npm run bench:routing`).
+ * instances (or a consumer and the SLA timer) must never decide at once. The lock is held for a whole chunk
+ * (`ROUTING_CHUNK_SIZE` decisions); its cost per lead is in README "Benchmarks" (`npm run bench:routing`).
  */
 @Injectable()
 export class AssignmentStore {
+  /**
+   * Waiting for the lock is normal (another partition's chunk is deciding), so the wait may outlast the pool's
+   * short lock and statement timeouts, which are restored once the lock is held.
+   */
   async lockDecisions(manager: EntityManager): Promise<void> {
+    const [saved]: { lock: string; statement: string }[] = await manager.query(
+      `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS statement,
+         set_config('lock_timeout', $1, true), set_config('statement_timeout', $1, true)`,
+      [DECISION_LOCK_WAIT],
+    );
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.routing-decisions'))`);
+    await manager.query(`SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)`, [
+      saved.lock,
+      saved.statement,
+    ]);
   }
 
   /** Stores the qualifications not seen before and returns their ids; a known one keeps its first record. */

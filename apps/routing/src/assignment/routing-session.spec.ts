@@ -169,3 +169,22 @@ describe('RoutingSession', () => {
     expect(changes.qualifications.find((q) => q.qualificationId === first.qualificationId)?.status).toBe('closed');
   });
 });
+
+describe('RoutingSession after an escalation', () => {
+  it('keeps an escalated lead in the fallback pool when the fallback rep rejects it too', () => {
+    const reps = [rep('ana'), rep('bo'), rep('cy'), rep('dee')];
+    const pools = [pool('main', ['ana', 'bo']), pool('general', ['cy', 'dee'])];
+    const session = new RoutingSession(context(reps, pools), []);
+    const lead = qualification();
+    session.qualify(lead);
+    for (let rejection = 0; rejection < 3; rejection += 1) {
+      expect(session.salesOutcome({ leadId: lead.leadId, outcome: 'rejected' })).toBeNull();
+    }
+    expect(session.changes().newAssignments.map((a) => [a.repId, a.trigger, a.poolId])).toEqual([
+      ['ana', 'qualified', 'main'],
+      ['bo', 'rejected', 'main'],
+      ['cy', 'escalated', 'general'],
+      ['dee', 'rejected', 'general'],
+    ]);
+  });
+});

@@ -159,9 +159,11 @@ export class RoutingSession {
     this.decide(qualification, escalate ? 'escalated' : trigger, escalate);
   }
 
+  /** Once a qualification escalated it stays with the fallback pool: its rule's pool already had its chances. */
   private decide(qualification: QualificationRecord, trigger: AssignmentTrigger, forceFallback: boolean): boolean {
     const latest = this.latest(qualification);
-    const decision = this.route(latest, trigger, { forceFallback });
+    const escalated = this.books.attemptsOf(latest.qualificationId).some((a) => a.trigger === 'escalated');
+    const decision = this.route(latest, trigger, { forceFallback: forceFallback || escalated });
     if (decision.outcome === 'queued') {
       this.queue(latest, decision, trigger);
       return false;
