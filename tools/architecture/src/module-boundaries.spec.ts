@@ -39,6 +39,23 @@ const mustFail: Probe[] = [
     "export * from '@handoff/domain-scoring';",
   ],
   ['routing imports the scoring domain', 'apps/routing/src/probe.ts', "export * from '@handoff/domain-scoring';"],
+  [
+    'the quota domain imports the routing domain',
+    'libs/domain/quota/src/probe.ts',
+    "export * from '@handoff/domain-routing';",
+  ],
+  [
+    'the routing domain imports the quota domain',
+    'libs/domain/routing/src/probe.ts',
+    "export * from '@handoff/domain-quota';",
+  ],
+  [
+    'the quota domain imports @nestjs/common',
+    'libs/domain/quota/src/probe.ts',
+    "export { Injectable } from '@nestjs/common';",
+  ],
+  ['routing imports the quota domain', 'apps/routing/src/probe.ts', "export * from '@handoff/domain-quota';"],
+  ['quota imports the routing domain', 'apps/quota/src/probe.ts', "export * from '@handoff/domain-routing';"],
   ['an app imports kafkajs directly', 'apps/ingest/src/probe.ts', "export { Kafka } from 'kafkajs';"],
   [
     'contracts import a platform lib',
@@ -86,6 +103,12 @@ const mustFail: Probe[] = [
 const mustPass: Probe[] = [
   ['an app imports its own domain lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-identity';"],
   ['scoring imports its own domain lib', 'apps/scoring/src/probe.ts', "export * from '@handoff/domain-scoring';"],
+  ['quota imports its own domain lib', 'apps/quota/src/probe.ts', "export * from '@handoff/domain-quota';"],
+  [
+    'the quota domain imports the errors lib',
+    'libs/domain/quota/src/probe.ts',
+    "export * from '@handoff/shared-errors';",
+  ],
   ['an operator script imports a domain lib', 'scripts/probe.ts', "export * from '@handoff/domain-scoring';"],
   ['an app imports a platform lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/platform-observability';"],
   ['a test imports the testing lib', 'apps/ingest/src/probe.spec.ts', "export * from '@handoff/testing';"],
