@@ -5,7 +5,7 @@ import type { RoutingDecision } from '@handoff/domain-routing';
 import { ROUTING_PATHS, ROUTING_STRATEGIES, type RoutingPath, type RoutingStrategy } from '@handoff/shared-vocabulary';
 import type { DecisionContext } from '../assignment/decision-context';
 import { CANDIDATE_RULE_SET_SCHEMA } from './candidate-rule-set';
-import { RoutingTraceDto } from './routing-trace.dto';
+import { RoutingTraceDto } from '../leads/routing-trace.dto';
 import { SampleLeadDto } from './sample-lead.dto';
 
 export class DryRunRequest {
