@@ -18,6 +18,7 @@ export * from './lib/events/lead-qualified.v1';
 export * from './lib/events/lead-qualified.v2';
 export * from './lib/events/lead-routed.v1';
 export * from './lib/events/sales-activity.v1';
+export * from './lib/events/crm-outcome.v1';
 export * from './lib/events/rep-capacity.v1';
 export * from './lib/topics';
 export * from './lib/event-codec';

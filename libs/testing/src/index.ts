@@ -9,3 +9,4 @@ export * from './lib/openapi-document';
 export * from './lib/consumer-groups';
 export * from './lib/service-stack';
 export * from './lib/redis-keys';
+export * from './lib/service-test-app';

@@ -5,6 +5,7 @@ import { IS_CUSTOM_TYPE_OF_ACTIVITY, trimSurroundingWhitespace, type Constructor
 import { SCHEMA_REF_PREFIX, schemaRef, type JsonSchema } from './json-schema';
 import {
   isOptionalRule,
+  requiredWhenOf,
   requiredWithOf,
   ruleConverters,
   ruleNameOf,
@@ -112,6 +113,13 @@ function metadatasOf(type: Constructor<object>): ValidationMetadata[] {
 function objectRuleOf(rule: ValidationMetadata): JsonSchema | undefined {
   const requiredWith = requiredWithOf(rule);
   if (requiredWith !== undefined) return { dependencies: { [requiredWith]: [rule.propertyName] } };
+  const requiredWhen = requiredWhenOf(rule);
+  if (requiredWhen !== undefined) {
+    return {
+      if: { properties: { [requiredWhen.property]: { enum: requiredWhen.values } }, required: [requiredWhen.property] },
+      then: { required: [rule.propertyName] },
+    };
+  }
   if (ruleNameOf(rule) === IS_CUSTOM_TYPE_OF_ACTIVITY) {
     // Required when the activity's `type` is `custom`, and absent otherwise.
     return {

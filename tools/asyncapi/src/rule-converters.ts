@@ -25,6 +25,7 @@ import {
   IS_INSTANT,
   aheadInWords,
   type Constructor,
+  type RequiredWhenContext,
   type RequiredWithContext,
 } from '@handoff/contracts';
 import type { JsonSchema } from './json-schema';
@@ -62,6 +63,12 @@ export const isOptionalRule = (meta: ValidationMetadata): boolean =>
 export const requiredWithOf = (meta: ValidationMetadata): string | undefined =>
   meta.type === ValidationTypes.CONDITIONAL_VALIDATION
     ? (meta.context as Partial<RequiredWithContext> | undefined)?.requiredWith
+    : undefined;
+
+/** The sibling and values an IsRequiredWhen rule ties this one to, read from its ValidateIf context. */
+export const requiredWhenOf = (meta: ValidationMetadata): RequiredWhenContext['requiredWhen'] | undefined =>
+  meta.type === ValidationTypes.CONDITIONAL_VALIDATION
+    ? (meta.context as Partial<RequiredWhenContext> | undefined)?.requiredWhen
     : undefined;
 
 function eventProperties(): JsonSchema {
@@ -102,7 +109,7 @@ function patternOf(meta: ValidationMetadata): JsonSchema {
  * and overrides where its default is looser than the rule or silently guesses:
  * - the fallback for an unknown rule throws instead of guessing from the property's design type;
  * - ValidateNested needs @Type (the default falls back to the design type, `Array` for a list);
- * - a ValidateIf must be IsRequiredWith's (a condition function cannot be read back), else generation fails;
+ * - a ValidateIf must be IsRequiredWith's or IsRequiredWhen's (a condition function cannot be read back), else generation fails;
  * - Min/Max leave the type to IsInt or IsNumber (the default's `number` would overwrite IsInt's `integer`);
  * - IsNotEmpty is a minimum length only (the default also makes the property a string);
  * - IsDefined adds nothing: `required` states presence and the property's type already excludes null;
@@ -119,7 +126,7 @@ export function ruleConverters(registry: SchemaRegistry): ConverterOptions['addi
     },
     [ValidationTypes.NESTED_VALIDATION]: (meta) => nestedRef(meta, registry),
     [ValidationTypes.CONDITIONAL_VALIDATION]: (meta) => {
-      if (isOptionalRule(meta) || requiredWithOf(meta) !== undefined) return {};
+      if (isOptionalRule(meta) || requiredWithOf(meta) !== undefined || requiredWhenOf(meta) !== undefined) return {};
       throw new Error(
         `${siteOf(meta)}: ValidateIf has no JSON Schema mapping (use IsRequiredWith, or map the condition)`,
       );

@@ -66,6 +66,13 @@ export const TOPIC_DOCUMENTATION: Readonly<Record<TopicKey, TopicDocumentation>>
     producers: ['sales-systems'],
     consumers: ['routing', 'quota', 'scoring'],
   },
+  crmOutcome: {
+    description:
+      'What a CRM reports beyond sales.activity.v1: a meeting held, a deal created, reopened or its amount corrected.',
+    key: 'rep id',
+    producers: ['sales-systems'],
+    consumers: ['quota'],
+  },
   repCapacity: {
     description: "A rep's quota attainment and open-lead capacity; compacted, so the latest value per rep is kept.",
     key: 'rep id',

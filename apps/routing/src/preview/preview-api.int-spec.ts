@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { exampleEvents } from '@handoff/contracts';
-import { dropSchema, uniqueName } from '@handoff/testing';
+import { dropSchema, type HttpResult, uniqueName } from '@handoff/testing';
 import { AssignmentStore } from '../assignment/assignment.store';
 import { qualificationOf } from '../assignment/qualified-lead';
 import { NEXT_YEAR } from '../testing/directory-fixtures';
 import {
-  type HttpResult,
   prepareRoutingEnv,
   type RoutingTestApp,
   startRoutingApp,

@@ -6,6 +6,7 @@ import type { LeadQualifiedV1 } from './events/lead-qualified.v1';
 import type { LeadQualifiedV2 } from './events/lead-qualified.v2';
 import type { LeadRoutedV1 } from './events/lead-routed.v1';
 import type { LeadScoredV1 } from './events/lead-scored.v1';
+import type { CrmOutcomeV1 } from './events/crm-outcome.v1';
 import type { RepCapacityV1 } from './events/rep-capacity.v1';
 import type { SalesActivityV1 } from './events/sales-activity.v1';
 import type { TopicContract } from './topic-contract';
@@ -189,6 +190,17 @@ const salesActivity: ExampleBuilder<SalesActivityV1> = (overrides) => ({
   ...overrides,
 });
 
+const crmOutcome: ExampleBuilder<CrmOutcomeV1> = (overrides) => ({
+  ...envelope(),
+  outcome: 'amount_corrected',
+  repId: EXAMPLE_IDS.repId,
+  dealId: 'deal-7781',
+  leadId: EXAMPLE_IDS.leadId,
+  amount: 13000,
+  currency: 'EUR',
+  ...overrides,
+});
+
 const repCapacity: ExampleBuilder<RepCapacityV1> = (overrides) => ({
   ...envelope(),
   repId: EXAMPLE_IDS.repId,
@@ -215,5 +227,6 @@ export const exampleEvents: {
   leadQualifiedV2,
   leadRouted,
   salesActivity,
+  crmOutcome,
   repCapacity,
 });

@@ -13,7 +13,7 @@ import {
 const leadKeyedTopics = ALL_TOPICS.filter((topic) => topic.keyType === LeadKey);
 
 describe('topics', () => {
-  it('defines the nine topics under unique <context>.<event>.v<N> names', () => {
+  it('defines the ten topics under unique <context>.<event>.v<N> names', () => {
     const names = ALL_TOPICS.map((topic) => topic.name);
 
     expect(names).toEqual([
@@ -25,6 +25,7 @@ describe('topics', () => {
       'lead.qualified.v2',
       'lead.routed.v1',
       'sales.activity.v1',
+      'sales.crm_outcome.v1',
       'rep.capacity.v1',
     ]);
     expect(new Set(names).size).toBe(names.length);

@@ -6,6 +6,7 @@ import { LeadQualifiedV1 } from './events/lead-qualified.v1';
 import { LeadQualifiedV2 } from './events/lead-qualified.v2';
 import { LeadRoutedV1 } from './events/lead-routed.v1';
 import { LeadScoredV1 } from './events/lead-scored.v1';
+import { CrmOutcomeV1 } from './events/crm-outcome.v1';
 import { RepCapacityV1 } from './events/rep-capacity.v1';
 import { SalesActivityV1 } from './events/sales-activity.v1';
 import { InboundKey, LeadKey, RepKey } from './keys';
@@ -99,6 +100,14 @@ export const Topics = {
     valueType: SalesActivityV1,
     keyOf: (event: SalesActivityV1) => event.leadId,
     ...leadKeyed,
+  }),
+  crmOutcome: defineTopic({
+    name: 'sales.crm_outcome.v1',
+    partitions: 6,
+    valueType: CrmOutcomeV1,
+    keyType: RepKey,
+    keyOf: (event: CrmOutcomeV1) => event.repId,
+    parseKey: repKeyFromWire,
   }),
   repCapacity: defineTopic({
     name: 'rep.capacity.v1',

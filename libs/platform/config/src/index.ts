@@ -4,3 +4,4 @@ export * from './lib/env-transforms';
 export * from './lib/validate-config';
 export * from './lib/platform-config.module';
 export * from './lib/secret';
+export * from './lib/is-iana-time-zone';

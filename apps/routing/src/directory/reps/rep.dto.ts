@@ -2,13 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { IsCount, IsIdentifier, IsInstant, IsNestedObject, IsNonNegativeNumber } from '@handoff/contracts';
-import {
-  IsIanaTimeZone,
-  IsIdentifierList,
-  IsLabelList,
-  IsLanguageList,
-  IsTrimmedText,
-} from '../validation/directory-field-rules';
+import { IsIanaTimeZone } from '@handoff/platform-config';
+import { IsIdentifierList, IsLabelList, IsLanguageList, IsTrimmedText } from '../validation/directory-field-rules';
 import { AVAILABILITY_AHEAD_MS, PeriodDto, WeeklyHoursDto } from './availability.dto';
 
 export const MAX_OUT_OF_OFFICE_PERIODS = 100;

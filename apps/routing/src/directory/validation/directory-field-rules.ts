@@ -12,7 +12,6 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { IDENTIFIER_PATTERN, composeRules, IsText, trimSurroundingWhitespace } from '@handoff/contracts';
-import { IANAZone } from 'luxon';
 
 /**
  * Rules of directory fields. List items may not contain `;`: it separates them in a CSV cell, and a value
@@ -108,20 +107,6 @@ export const IsDomainList = (): PropertyDecorator =>
     MaxLength(253, { each: true }),
     IsFQDN({ require_tld: true }, { each: true, message: 'each value in $property must be a domain such as acme.com' }),
   );
-
-export function IsIanaTimeZone(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isIanaTimeZone',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && IANAZone.isValidZone(value),
-        defaultMessage: (args: ValidationArguments) =>
-          `${args.property} must be an IANA time zone such as Europe/Berlin or America/New_York`,
-      },
-    });
-}
 
 /**
  * The value must come after a sibling property's, compared as `valueOf` reads them (e.g. an end after its start).

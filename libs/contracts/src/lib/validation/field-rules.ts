@@ -90,3 +90,23 @@ export const IsRequiredWith =
       IsDefined({ message: `$property is required when ${otherProperty} is given` }),
     )(target, propertyKey);
   };
+
+export interface RequiredWhenContext {
+  requiredWhen: { property: string; values: readonly string[] };
+}
+
+/**
+ * Required when a sibling holds one of `values` (e.g. a deal id for the deal outcomes), and checked whenever
+ * present. Like IsRequiredWith, the condition is kept as context so the AsyncAPI generator can state it.
+ */
+export const IsRequiredWhen =
+  (otherProperty: string, values: readonly string[]): PropertyDecorator =>
+  (target, propertyKey) => {
+    const context: RequiredWhenContext = { requiredWhen: { property: otherProperty, values } };
+    const record = (object: object) => object as Record<string | symbol, unknown>;
+    const required = (object: object) => values.includes(record(object)[otherProperty] as string);
+    composeRules(
+      ValidateIf((object: object) => required(object) || record(object)[propertyKey] !== undefined, { context }),
+      IsDefined({ message: `$property is required when ${otherProperty} is ${values.join(' or ')}` }),
+    )(target, propertyKey);
+  };

@@ -61,3 +61,14 @@ export type AssignmentTrigger = (typeof ASSIGNMENT_TRIGGERS)[number];
 /** What sales reports about a lead it was handed (the sales-activity contract). */
 export const SALES_OUTCOMES = ['accepted', 'rejected', 'won', 'lost'] as const;
 export type SalesOutcome = (typeof SALES_OUTCOMES)[number];
+
+/** What a CRM reports beyond a lead's answer: meetings and the life of a deal (the CRM-outcome contract). */
+export const CRM_OUTCOMES = ['meeting_held', 'deal_created', 'deal_reopened', 'amount_corrected'] as const;
+export type CrmOutcome = (typeof CRM_OUTCOMES)[number];
+
+/** The CRM outcomes about a deal, which must name it. */
+export const DEAL_OUTCOMES = [
+  'deal_created',
+  'deal_reopened',
+  'amount_corrected',
+] as const satisfies readonly CrmOutcome[];
