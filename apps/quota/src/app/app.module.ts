@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
+import { BooksModule } from '../books/books.module';
 import { QUOTA_ENTITIES, QUOTA_MIGRATIONS } from '../storage';
 import { QuotaConfig } from './quota.config';
 
@@ -12,6 +13,7 @@ import { QuotaConfig } from './quota.config';
       migrations: QUOTA_MIGRATIONS,
       tokens: { admin: (config) => config.QUOTA_ADMIN_TOKEN, read: (config) => config.QUOTA_READ_TOKEN },
     }),
+    BooksModule,
   ],
 })
 export class AppModule {}
