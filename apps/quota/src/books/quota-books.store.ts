@@ -189,6 +189,16 @@ export class QuotaBooks {
     return rows.map(contributionOf);
   }
 
+  /** Every rep quota knows of: with a quota, a limit, a lead routed to them or a capacity published. */
+  async knownReps(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { rep_id: string }[] = await manager.query(
+      `SELECT owner_id AS rep_id FROM quotas WHERE owner_kind = 'rep'
+       UNION SELECT rep_id FROM rep_limits UNION SELECT rep_id FROM lead_holdings UNION SELECT rep_id FROM rep_capacities
+       ORDER BY 1`,
+    );
+    return rows.map((row) => row.rep_id);
+  }
+
   /** Open leads (routed, still held, not closed) and leads received in the last 24 hours and 30 days, per rep. */
   async workloads(
     repIds: readonly string[],

@@ -104,7 +104,6 @@ export class QuotaTables1765300000000 implements MigrationInterface {
       `CREATE TABLE "lead_holdings" (
         "lead_id" uuid NOT NULL,
         "rep_id" varchar(128) NOT NULL,
-        "attempt" integer NOT NULL,
         "routed_at" timestamptz NOT NULL,
         "closed_outcome" varchar(16),
         "closed_at" timestamptz,
