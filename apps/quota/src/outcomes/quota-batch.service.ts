@@ -50,14 +50,13 @@ export class QuotaBatch {
             if (activity.outcome === 'accepted' && repId) accepted.push(acceptedContribution(activity, repId));
             const fact = dealFactOfSale(activity, repId);
             if (fact) facts.push(fact);
-            if (activity.outcome !== 'accepted') {
-              closes.push({
-                leadId: activity.leadId,
-                repId: activity.repId,
-                outcome: activity.outcome,
-                at: activity.occurredAt,
-              });
-            }
+            // Any answer ends the wait: an open lead is one routed to the rep and not yet answered.
+            closes.push({
+              leadId: activity.leadId,
+              repId: activity.repId,
+              outcome: activity.outcome,
+              at: activity.occurredAt,
+            });
           }),
         );
       }

@@ -97,7 +97,7 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
     expect(bed.capacitiesOf(rep).every((event) => event.attainedAmount === 0)).toBe(true);
   });
 
-  it('counts a rep’s open leads from lead.routed.v1, closes one on a rejection and follows a lead to its next rep', async () => {
+  it('counts a rep’s unanswered leads from lead.routed.v1 until each is rejected or accepted, following a lead to its next rep', async () => {
     const rep = repId('rep');
     const other = repId('rep');
     const leads = [randomUUID(), randomUUID(), randomUUID()];
@@ -116,6 +116,17 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
       }),
     );
     await bed.capacityWhere(rep, (event) => event.openLeads === 2);
+    await bed.publish(
+      Topics.salesActivity,
+      bed.won(rep, 0, {
+        outcome: 'accepted',
+        leadId: leads[1],
+        dealId: undefined,
+        amount: undefined,
+        currency: undefined,
+      }),
+    );
+    await bed.capacityWhere(rep, (event) => event.openLeads === 1);
 
     await bed.publish(Topics.leadRouted, bed.routed(other, leads[0]));
     const moved = await bed.capacityWhere(other, (event) => event.openLeads === 1);
