@@ -115,6 +115,12 @@ export const HANDOFF_SERVICES = {
     envOf: (baseUrls: Readonly<Record<string, string>>): Record<string, string> =>
       baseUrls['ingest'] ? { ROUTING_CONTACT_URL_TEMPLATE: `${baseUrls['ingest']}/leads/{leadId}/contact` } : {},
   },
+  quota: {
+    app: 'quota',
+    adminTokenSetting: 'QUOTA_ADMIN_TOKEN',
+    groupIdSetting: 'QUOTA_CONSUMER_GROUP_ID',
+    consumes: [Topics.salesActivity.name, Topics.crmOutcome.name, Topics.leadRouted.name],
+  },
 } as const satisfies Record<string, StackServiceSpec>;
 
 export type HandoffApp = keyof typeof HANDOFF_SERVICES;
