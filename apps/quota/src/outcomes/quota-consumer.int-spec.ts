@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@handoff/contracts';
+import { DLQ_HEADERS } from '@handoff/platform-kafka';
+import { TopicReader, TopicWriter } from '@handoff/testing';
 import { QuotaStreamTestBed } from '../testing/quota-stream-test-bed';
 import { type QuotaTestApp, startQuotaApp } from '../testing/quota-test-app';
 
@@ -131,5 +133,38 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
     await bed.publish(Topics.leadRouted, bed.routed(other, leads[0]));
     const moved = await bed.capacityWhere(other, (event) => event.openLeads === 1);
     expect(moved.available).toBe(true);
+  });
+
+  it('dead-letters a deal outcome without its deal, naming the field, and applies the rep’s next outcome', async () => {
+    const rep = repId('rep');
+    await bed.seedQuota(first.dataSource, rep, 10_000);
+    const dlq = await TopicReader.startAtEnd([`${Topics.crmOutcome.name}.dlq`]);
+    const writer = await TopicWriter.connect();
+    try {
+      const { dealId: _missing, ...broken } = bed.crm(rep, { outcome: 'deal_created' });
+      const written = await writer.write(Topics.crmOutcome.name, { key: rep, value: JSON.stringify(broken) });
+      const won = bed.won(rep, 2_500);
+      await bed.publish(Topics.salesActivity, won);
+      await bed.publish(
+        Topics.crmOutcome,
+        bed.crm(rep, { outcome: 'amount_corrected', dealId: won.dealId, amount: 3_000, currency: 'EUR' }),
+      );
+      await bed.capacityWhere(rep, (event) => event.attainedAmount === 3_000);
+
+      const [letter] = await dlq.waitForValues<unknown>(
+        `${Topics.crmOutcome.name}.dlq`,
+        (_value, record) =>
+          record.headers[DLQ_HEADERS.originalPartition] === String(written.partition) &&
+          record.headers[DLQ_HEADERS.originalOffset] === written.offset,
+      );
+      expect(letter).toEqual(broken);
+      const [record] = dlq
+        .on(`${Topics.crmOutcome.name}.dlq`)
+        .filter((r) => r.headers[DLQ_HEADERS.originalOffset] === written.offset);
+      expect(record.headers[DLQ_HEADERS.errorMessage]).toMatch(/dealId is required when outcome is deal_created/);
+    } finally {
+      await writer.disconnect();
+      await dlq.stop();
+    }
   });
 });
