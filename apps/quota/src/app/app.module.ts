@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
+import { AttainmentModule } from '../attainment/attainment.module';
 import { BooksModule } from '../books/books.module';
 import { QUOTA_ENTITIES, QUOTA_MIGRATIONS } from '../storage';
 import { QuotaConfig } from './quota.config';
@@ -14,6 +15,7 @@ import { QuotaConfig } from './quota.config';
       tokens: { admin: (config) => config.QUOTA_ADMIN_TOKEN, read: (config) => config.QUOTA_READ_TOKEN },
     }),
     BooksModule,
+    AttainmentModule,
   ],
 })
 export class AppModule {}

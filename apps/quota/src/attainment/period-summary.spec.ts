@@ -1,5 +1,5 @@
 import { contribution, Q1_2026, repQuota, teamQuota, won } from '../testing/quota-read-fixtures';
-import { periodSummaryOf, type TeamRollUp } from './period-summary';
+import { periodSummaryOf, teamRollUpOf } from './period-summary';
 import { quotaFigures } from './quota-figures';
 
 const NOW = '2026-02-15T00:00:00.000Z';
@@ -26,17 +26,26 @@ describe('periodSummaryOf', () => {
       context,
     ),
   ];
-  const restatedTeam = quotaFigures(
+  const restatedNorth = quotaFigures(
     teamQuota('north', { dealsWon: 2 }),
     [contribution('deal_won', 'ana', JANUARY, { teamId: 'north', recordedAt: '2026-04-03T00:00:00.000Z' })],
     context,
   );
-  const teams: TeamRollUp[] = [
-    { teamId: 'south', targetsSource: 'rolled_up', currency: 'USD', attainmentRatio: 0.4, pace: 'behind' },
-    { teamId: 'north', targetsSource: 'team_quota', currency: null, attainmentRatio: null, pace: 'ahead' },
+  const south = quotaFigures(
+    { ...teamQuota('south', { revenue: usd(2000) }), id: 'south:FY2026-Q1:rolled-up' },
+    [...won('ana', JANUARY, 600), contribution('deal_won', 'ana', JANUARY, { recordedAt: Q1_2026.end })].map((c) => ({
+      ...c,
+      teamId: 'south',
+    })),
+    context,
+  );
+  const teams = [
+    teamRollUpOf('west', { unavailable: 'mixed currencies' }),
+    teamRollUpOf('south', { source: 'rolled_up', figures: south }),
+    teamRollUpOf('north', { source: 'team_quota', figures: restatedNorth }),
   ];
 
-  const summary = periodSummaryOf(period, NOW, repFigures, [restatedTeam], teams);
+  const summary = periodSummaryOf(period, NOW, repFigures, teams);
 
   it('describes the period and how much of it has gone by', () => {
     expect(summary.period).toEqual({ ...period, elapsedFraction: 0.5 });
@@ -54,11 +63,40 @@ describe('periodSummaryOf', () => {
     expect(summary.reps).toEqual({ withQuota: 4, ahead: 1, onPace: 1, behind: 2, withPendingConversions: 1 });
   });
 
-  it('counts restated quotas, rep and team', () => {
+  it('counts restated quotas, rep and team, but not rolled-up targets', () => {
     expect(summary.restatedQuotas).toBe(2);
   });
 
-  it('lists the teams by id', () => {
-    expect(summary.teams.map((team) => team.teamId)).toEqual(['north', 'south']);
+  it('lists the teams by id with their headline figures, or why they have none', () => {
+    expect(summary.teams).toEqual([
+      {
+        teamId: 'north',
+        targetsSource: 'team_quota',
+        measure: 'dealsWon',
+        currency: null,
+        attainmentRatio: 0.5,
+        pace: 'on_pace',
+        restated: true,
+      },
+      {
+        teamId: 'south',
+        targetsSource: 'rolled_up',
+        measure: 'revenue',
+        currency: 'USD',
+        attainmentRatio: 0.3,
+        pace: 'behind',
+        restated: true,
+      },
+      {
+        teamId: 'west',
+        targetsSource: null,
+        measure: null,
+        currency: null,
+        attainmentRatio: null,
+        pace: null,
+        restated: false,
+        unavailable: 'mixed currencies',
+      },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   type Attainment,
+  type CountTarget,
   elapsedFraction,
   type PaceVerdict,
   roundMoney,
@@ -15,14 +16,19 @@ export interface RevenueTotal {
   ratio: number;
 }
 
-/** A team's figures in the summary; without targets (members' revenue in several currencies) only `unavailable`. */
+/** The target a headline figure is about: revenue, or the first count target of a quota without one. */
+export type Measure = 'revenue' | CountTarget;
+
+/** A team's figures in the summary; when its targets cannot be rolled up, only why (`unavailable`). */
 export interface TeamRollUp {
   teamId: string;
   targetsSource: TargetsSource | null;
+  measure: Measure | null;
+  /** The revenue target's currency when the measure is revenue. */
   currency: string | null;
-  /** The team's revenue attainment ratio; null without a revenue target or when unavailable. */
   attainmentRatio: number | null;
   pace: PaceVerdict | null;
+  restated: boolean;
   unavailable?: string;
 }
 
@@ -32,7 +38,7 @@ export interface PeriodSummary {
   /** The rep quotas' revenue targets and attainment, per currency. */
   revenue: RevenueTotal[];
   reps: { withQuota: number; ahead: number; onPace: number; behind: number; withPendingConversions: number };
-  /** Quotas (rep and team) whose figures changed after the period closed. */
+  /** Quotas (rep and team; not rolled-up targets) whose figures changed after the period closed. */
   restatedQuotas: number;
   teams: TeamRollUp[];
 }
@@ -43,21 +49,17 @@ const PACE_COUNT: Record<PaceVerdict, 'ahead' | 'onPace' | 'behind'> = {
   behind: 'behind',
 };
 
-/**
- * The period at a glance from the figures of its quotas: rep quotas add up per currency and count by pace (by
- * revenue, or the first count target of a quota without one); team quotas count only when restated.
- */
+/** The period at a glance from its rep quotas' figures (revenue per currency, reps by headline pace) and teams. */
 export function periodSummaryOf(
   period: StoredPeriod,
   now: string,
   repFigures: readonly Attainment[],
-  teamQuotaFigures: readonly Attainment[],
   teams: readonly TeamRollUp[],
 ): PeriodSummary {
   const reps = { withQuota: repFigures.length, ahead: 0, onPace: 0, behind: 0, withPendingConversions: 0 };
   for (const figures of repFigures) {
     const headline = headlineOf(figures);
-    if (headline) reps[PACE_COUNT[headline.pace]] += 1;
+    if (headline) reps[PACE_COUNT[headline.figures.pace]] += 1;
     if ((figures.revenue?.pendingConversion.length ?? 0) > 0) reps.withPendingConversions += 1;
   }
   return {
@@ -65,13 +67,43 @@ export function periodSummaryOf(
     asOf: now,
     revenue: revenueTotals(repFigures),
     reps,
-    restatedQuotas: [...repFigures, ...teamQuotaFigures].filter((figures) => figures.restated).length,
+    restatedQuotas:
+      repFigures.filter((figures) => figures.restated).length +
+      teams.filter((team) => team.targetsSource === 'team_quota' && team.restated).length,
     teams: [...teams].sort((a, b) => compareIds(a.teamId, b.teamId)),
   };
 }
 
-const headlineOf = (figures: Attainment): TargetAttainment | undefined =>
-  figures.revenue ?? figures.dealsWon ?? figures.leadsAccepted ?? figures.meetingsHeld;
+/** A team's line: its figures' headline, or why its members' targets could not be rolled up. */
+export function teamRollUpOf(
+  teamId: string,
+  result: { source: TargetsSource; figures: Attainment } | { unavailable: string },
+): TeamRollUp {
+  if ('unavailable' in result) {
+    const none = { targetsSource: null, measure: null, currency: null, attainmentRatio: null, pace: null };
+    return { teamId, ...none, restated: false, unavailable: result.unavailable };
+  }
+  const headline = headlineOf(result.figures);
+  return {
+    teamId,
+    targetsSource: result.source,
+    measure: headline?.measure ?? null,
+    currency: result.figures.revenue?.currency ?? null,
+    attainmentRatio: headline?.figures.ratio ?? null,
+    pace: headline?.figures.pace ?? null,
+    restated: result.figures.restated,
+  };
+}
+
+const MEASURES: readonly Measure[] = ['revenue', 'dealsWon', 'leadsAccepted', 'meetingsHeld'];
+
+function headlineOf(figures: Attainment): { measure: Measure; figures: TargetAttainment } | undefined {
+  for (const measure of MEASURES) {
+    const target = figures[measure];
+    if (target) return { measure, figures: target };
+  }
+  return undefined;
+}
 
 function revenueTotals(repFigures: readonly Attainment[]): RevenueTotal[] {
   const totals = new Map<string, RevenueTotal>();

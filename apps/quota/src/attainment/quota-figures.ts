@@ -9,6 +9,7 @@ import {
   teamOfRepAt,
 } from '@handoff/domain-quota';
 import type { StoredContribution } from '../books/quota-books.store';
+import { groupBy } from './group-by';
 
 export type FiguresContext = Omit<AttainmentContext, 'restated'>;
 
@@ -20,9 +21,7 @@ export function withTeams(
   contributions: readonly StoredContribution[],
   memberships: readonly TeamMembership[],
 ): StoredContribution[] {
-  const byRep = new Map<string, TeamMembership[]>();
-  for (const membership of memberships)
-    byRep.set(membership.repId, [...(byRep.get(membership.repId) ?? []), membership]);
+  const byRep = groupBy(memberships, (membership) => membership.repId);
   return contributions.map((contribution) => {
     const teamId = teamOfRepAt(byRep.get(contribution.repId) ?? [], contribution.repId, contribution.at);
     return teamId === undefined ? contribution : { ...contribution, teamId };
