@@ -3,9 +3,7 @@ import type { PaceVerdict } from '@handoff/domain-quota';
 import { FiguresDto, PACE_VERDICTS, PeriodDto, QuotaOwnerDto } from './attainment.dto';
 import type { LeaderboardRow } from './leaderboard';
 import type { Leaderboard, TeamAttainment } from './leaderboard.service';
-import type { TargetsSource } from './team-quota';
-
-export const TARGETS_SOURCES: readonly TargetsSource[] = ['team_quota', 'rolled_up'];
+import { TARGETS_SOURCES, type TargetsSource } from './team-quota';
 
 export class TeamAttainmentDto extends FiguresDto implements TeamAttainment {
   @ApiProperty({ type: String, nullable: true, description: 'The team’s quota; null when the targets are rolled up' })

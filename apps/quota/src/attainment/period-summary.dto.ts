@@ -1,11 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PaceVerdict } from '@handoff/domain-quota';
 import { PACE_VERDICTS, PeriodDto } from './attainment.dto';
-import { TARGETS_SOURCES } from './leaderboard.dto';
-import type { Measure, PeriodSummary, RevenueTotal, TeamRollUp } from './period-summary';
-import type { TargetsSource } from './team-quota';
-
-const MEASURES: readonly Measure[] = ['revenue', 'dealsWon', 'leadsAccepted', 'meetingsHeld'];
+import { type Measure, MEASURES, type PeriodSummary, type RevenueTotal, type TeamRollUp } from './period-summary';
+import { TARGETS_SOURCES, type TargetsSource } from './team-quota';
 
 export class SummaryPeriodDto extends PeriodDto {
   @ApiProperty({ description: 'Share of the period gone by, 0..1' })

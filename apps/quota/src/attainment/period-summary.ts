@@ -18,6 +18,8 @@ export interface RevenueTotal {
 
 /** The target a headline figure is about: revenue, or the first count target of a quota without one. */
 export type Measure = 'revenue' | CountTarget;
+/** In the order a quota's headline is chosen. */
+export const MEASURES: readonly Measure[] = ['revenue', 'dealsWon', 'leadsAccepted', 'meetingsHeld'];
 
 /** A team's figures in the summary; when its targets cannot be rolled up, only why (`unavailable`). */
 export interface TeamRollUp {
@@ -94,8 +96,6 @@ export function teamRollUpOf(
     restated: result.figures.restated,
   };
 }
-
-const MEASURES: readonly Measure[] = ['revenue', 'dealsWon', 'leadsAccepted', 'meetingsHeld'];
 
 function headlineOf(figures: Attainment): { measure: Measure; figures: TargetAttainment } | undefined {
   for (const measure of MEASURES) {

@@ -4,13 +4,13 @@ import { AttainmentDto, PeriodDto } from './attainment.dto';
 import type { RepAttainment } from './rep-attainment.service';
 
 export class WorkloadDto implements Workload {
-  @ApiProperty({ description: 'Leads routed to the rep and not closed yet' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Leads routed to the rep and not closed yet', example: 4 })
   openLeads!: number;
 
-  @ApiProperty({ description: 'Leads routed to the rep in the last 24 hours' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Leads routed to the rep in the last 24 hours' })
   receivedLast24h!: number;
 
-  @ApiProperty({ description: 'Leads routed to the rep in the last 30 days' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Leads routed to the rep in the last 30 days' })
   receivedLast30d!: number;
 }
 

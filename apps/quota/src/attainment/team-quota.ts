@@ -8,7 +8,8 @@ import {
 import { DomainError } from '@handoff/shared-errors';
 
 /** Where a team's targets come from: its own quota for the period, or its members' quotas rolled up. */
-export type TargetsSource = 'team_quota' | 'rolled_up';
+export const TARGETS_SOURCES = ['team_quota', 'rolled_up'] as const;
+export type TargetsSource = (typeof TARGETS_SOURCES)[number];
 
 export interface TeamQuota {
   quota: Quota;

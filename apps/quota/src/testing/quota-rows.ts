@@ -10,79 +10,69 @@ export class QuotaRows {
     private readonly schema: string,
   ) {}
 
-  async quota(quota: Quota, periodKind = 'quarter'): Promise<void> {
-    await this.insert('quotas', {
-      id: quota.id,
-      owner_kind: quota.owner.kind,
-      owner_id: quota.owner.id,
-      period_id: quota.period.id,
-      period_kind: periodKind,
-      period_start: quota.period.start,
-      period_end: quota.period.end,
-      targets: JSON.stringify(quota.targets),
-      curve: JSON.stringify(quota.curve),
-    });
+  async quota({ id, owner, period, targets, curve }: Quota, periodKind = 'quarter'): Promise<void> {
+    await this.insert(
+      'quotas',
+      'id, owner_kind, owner_id, period_id, period_kind, period_start, period_end, targets, curve',
+      [id, owner.kind, owner.id, period.id, periodKind, period.start, period.end, targets, curve].map(jsonIfObject),
+    );
   }
 
   async memberships(...memberships: TeamMembership[]): Promise<void> {
-    for (const m of memberships) {
-      await this.insert('team_memberships', {
-        rep_id: m.repId,
-        team_id: m.teamId,
-        valid_from: m.from,
-        valid_to: m.to ?? null,
-      });
+    for (const { repId, teamId, from, to } of memberships) {
+      await this.insert('team_memberships', 'rep_id, team_id, valid_from, valid_to', [repId, teamId, from, to]);
     }
   }
 
   async rate(from: string, to: string, rate: number, validFrom: string): Promise<void> {
-    await this.insert('exchange_rates', { from_currency: from, to_currency: to, rate, valid_from: validFrom });
+    await this.insert('exchange_rates', 'from_currency, to_currency, rate, valid_from', [from, to, rate, validFrom]);
   }
 
   async limit(repId: string, maxOpenLeads: number): Promise<void> {
-    await this.insert('rep_limits', { rep_id: repId, max_open_leads: maxOpenLeads });
+    await this.insert('rep_limits', 'rep_id, max_open_leads', [repId, maxOpenLeads]);
   }
 
   async contributions(...contributions: StoredContribution[]): Promise<void> {
     for (const c of contributions) {
-      await this.insert('contributions', {
-        id: c.id,
-        kind: c.kind,
-        rep_id: c.repId,
-        at: c.at,
-        amount: c.amount ?? null,
-        currency: c.currency ?? null,
-        withdrawn: c.withdrawn,
-        recorded_at: c.recordedAt,
-      });
+      await this.insert('contributions', 'id, kind, rep_id, at, amount, currency, withdrawn, recorded_at', [
+        c.id,
+        c.kind,
+        c.repId,
+        c.at,
+        c.amount,
+        c.currency,
+        c.withdrawn,
+        c.recordedAt,
+      ]);
     }
   }
 
   /** A lead routed to the rep at that time, still held (open) unless closed. */
   async routedLead(repId: string, routedAt: string, closed = false): Promise<void> {
     const leadId = randomUUID();
-    await this.insert('routed_leads', {
-      assignment_id: randomUUID(),
-      lead_id: leadId,
-      rep_id: repId,
-      routed_at: routedAt,
-    });
-    await this.insert('lead_holdings', {
-      lead_id: leadId,
-      rep_id: repId,
-      attempt: 1,
-      routed_at: routedAt,
-      closed_outcome: closed ? 'won' : null,
-      closed_at: closed ? routedAt : null,
-    });
+    await this.insert('routed_leads', 'assignment_id, lead_id, rep_id, routed_at', [
+      randomUUID(),
+      leadId,
+      repId,
+      routedAt,
+    ]);
+    await this.insert('lead_holdings', 'lead_id, rep_id, attempt, routed_at, closed_outcome, closed_at', [
+      leadId,
+      repId,
+      1,
+      routedAt,
+      closed ? 'won' : undefined,
+      closed ? routedAt : undefined,
+    ]);
   }
 
-  private async insert(table: string, row: Record<string, unknown>): Promise<void> {
-    const columns = Object.keys(row);
+  /** Inserts one row; undefined values are NULL. */
+  private async insert(table: string, columns: string, values: unknown[]): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO "${this.schema}"."${table}" (${columns.map((c) => `"${c}"`).join(', ')})
-       VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})`,
-      Object.values(row),
+      `INSERT INTO "${this.schema}"."${table}" (${columns}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`,
+      values.map((value) => value ?? null),
     );
   }
 }
+
+const jsonIfObject = (value: unknown): unknown => (typeof value === 'object' ? JSON.stringify(value) : value);
