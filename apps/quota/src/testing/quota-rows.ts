@@ -14,7 +14,17 @@ export class QuotaRows {
     await this.insert(
       'quotas',
       'id, owner_kind, owner_id, period_id, period_kind, period_start, period_end, targets, curve',
-      [id, owner.kind, owner.id, period.id, periodKind, period.start, period.end, targets, curve].map(jsonIfObject),
+      [
+        id,
+        owner.kind,
+        owner.id,
+        period.id,
+        periodKind,
+        period.start,
+        period.end,
+        JSON.stringify(targets),
+        JSON.stringify(curve),
+      ],
     );
   }
 
@@ -74,5 +84,3 @@ export class QuotaRows {
     );
   }
 }
-
-const jsonIfObject = (value: unknown): unknown => (typeof value === 'object' ? JSON.stringify(value) : value);
