@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
+import { AttainmentModule } from '../attainment/attainment.module';
 import { BooksModule } from '../books/books.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { QUOTA_ENTITIES, QUOTA_MIGRATIONS } from '../storage';
@@ -15,6 +16,7 @@ import { QuotaConfig } from './quota.config';
       tokens: { admin: (config) => config.QUOTA_ADMIN_TOKEN, read: (config) => config.QUOTA_READ_TOKEN },
     }),
     BooksModule,
+    AttainmentModule,
     OutcomesModule,
   ],
 })

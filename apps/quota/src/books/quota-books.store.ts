@@ -4,6 +4,7 @@ import type {
   ContributionKind,
   ExchangeRate,
   PaceCurve,
+  Period,
   Quota,
   QuotaOwnerKind,
   QuotaTargets,
@@ -27,6 +28,11 @@ export interface QuotaFilter {
   periodId?: string;
   ownerKind?: QuotaOwnerKind;
   ownerIds?: readonly string[];
+}
+
+/** A period some quota is set for, as stored with it. */
+export interface StoredPeriod extends Period {
+  kind: string;
 }
 
 export interface Workload {
@@ -84,6 +90,20 @@ export class QuotaBooks {
   async quota(id: string, manager: EntityManager = this.dataSource.manager): Promise<StoredQuota | undefined> {
     const rows: QuotaRow[] = await manager.query(`SELECT * FROM quotas WHERE id = $1`, [id]);
     return rows.map(quotaOf)[0];
+  }
+
+  /** The period of that id as some quota stores it; undefined when no quota uses the id. */
+  async period(periodId: string, manager: EntityManager = this.dataSource.manager): Promise<StoredPeriod | undefined> {
+    const rows: Pick<QuotaRow, 'period_id' | 'period_kind' | 'period_start' | 'period_end'>[] = await manager.query(
+      `SELECT period_id, period_kind, period_start, period_end FROM quotas WHERE period_id = $1 LIMIT 1`,
+      [periodId],
+    );
+    return rows.map((row) => ({
+      id: row.period_id,
+      kind: row.period_kind,
+      start: iso(row.period_start),
+      end: iso(row.period_end),
+    }))[0];
   }
 
   /** The reps' quotas whose period holds `at`, with the given period kind. */

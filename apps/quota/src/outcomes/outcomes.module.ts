@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { Inbox, Outbox } from '@handoff/platform-database';
 import { ChunkTransaction } from '@handoff/platform-kafka';
+import { AttainmentModule } from '../attainment/attainment.module';
 import { BooksModule } from '../books/books.module';
-import { CapacityCalculator } from '../capacity/capacity-calculator';
 import { CapacityPublisher } from '../capacity/capacity-publisher';
 import { CapacityRefresher } from '../capacity/capacity-refresher.service';
 import { DealBook } from './deal-book';
@@ -16,14 +16,13 @@ import { WorkloadStore } from './workload.store';
  * workload, and every rep whose figures move gets a rep.capacity.v1 through the outbox.
  */
 @Module({
-  imports: [BooksModule],
+  imports: [BooksModule, AttainmentModule],
   providers: [
     QuotaConsumer,
     QuotaBatch,
     DealBook,
     DealLedger,
     WorkloadStore,
-    CapacityCalculator,
     CapacityPublisher,
     CapacityRefresher,
     ChunkTransaction,
