@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@handoff/contracts';
+import type { Attainment } from '@handoff/domain-quota';
 import { DLQ_HEADERS } from '@handoff/platform-kafka';
 import { TopicReader, TopicWriter } from '@handoff/testing';
 import { QuotaStreamTestBed } from '../testing/quota-stream-test-bed';
@@ -82,8 +83,8 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
   it('lands an outcome of a closed quarter in that quarter, recorded after its close, leaving this quarter alone', async () => {
     const rep = repId('rep');
     const lastQuarter = new Date(Date.now() - 120 * DAY).toISOString();
-    await bed.seedQuota(first.dataSource, rep, 50_000);
-    await bed.seedQuota(first.dataSource, rep, 50_000, lastQuarter);
+    const thisPeriod = await bed.seedQuota(first.dataSource, rep, 50_000);
+    const closedPeriod = await bed.seedQuota(first.dataSource, rep, 50_000, lastQuarter);
     const late = bed.won(rep, 7_000, { occurredAt: lastQuarter });
 
     await bed.publish(Topics.salesActivity, late);
@@ -97,6 +98,10 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
     );
     expect(row).toMatchObject({ after_close: true, inside: true });
     expect(bed.capacitiesOf(rep).every((event) => event.attainedAmount === 0)).toBe(true);
+    const closed = await first.get<Attainment>(`/reps/${rep}/attainment?period=${closedPeriod}`);
+    expect(closed.body).toMatchObject({ restated: true, revenue: { attained: 7_000 } });
+    const current = await first.get<Attainment>(`/reps/${rep}/attainment?period=${thisPeriod}`);
+    expect(current.body).toMatchObject({ restated: false, revenue: { attained: 0 } });
   });
 
   it('counts a rep’s unanswered leads from lead.routed.v1 until each is rejected or accepted, following a lead to its next rep', async () => {

@@ -66,10 +66,9 @@ export class QuotaRows {
       repId,
       routedAt,
     ]);
-    await this.insert('lead_holdings', 'lead_id, rep_id, attempt, routed_at, closed_outcome, closed_at', [
+    await this.insert('lead_holdings', 'lead_id, rep_id, routed_at, closed_outcome, closed_at', [
       leadId,
       repId,
-      1,
       routedAt,
       closed ? 'won' : undefined,
       closed ? routedAt : undefined,
