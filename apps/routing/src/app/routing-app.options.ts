@@ -1,5 +1,4 @@
-import { serveOpenApi, type ServiceAppOptions } from '@handoff/platform-runtime';
-import { CSV_MEDIA_TYPE } from '../directory/csv/csv-table';
+import { serveOpenApi, type ServiceAppOptions, CSV_MEDIA_TYPE } from '@handoff/platform-runtime';
 import { buildOpenApiDocument } from './openapi';
 import { RoutingConfig } from './routing.config';
 

@@ -2,7 +2,7 @@ import type { Account, RepProfile } from '@handoff/domain-routing';
 import { dropSchema, uniqueName } from '@handoff/testing';
 import { NEXT_YEAR, repBody as rep } from '../testing/directory-fixtures';
 import { prepareRoutingEnv, type RoutingTestApp, startRoutingApp } from '../testing/routing-test-app';
-import type { CsvImportResult } from './csv/csv-import-result';
+import { type CsvImportResult } from '@handoff/platform-runtime';
 
 const schema = uniqueName('routing_directory_csv_int');
 prepareRoutingEnv({ DATABASE_SCHEMA: schema });

@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
-import { ApiIdParam, IdParam } from '../directory/id.param';
+import { ApiErrorResponses, ApiIdParam, IdParam, RequireToken } from '@handoff/platform-runtime';
 import { FairnessQuery, PoolFairnessDto } from './fairness.dto';
 import { PoolFairnessService } from './pool-fairness.service';
 

@@ -6,8 +6,8 @@ import {
   type RuleTrace,
 } from '@handoff/domain-routing';
 import type { AssignmentRecord, DecisionRecord } from '../assignment/assignment.types';
-import { CSV_MEDIA_TYPE, stringifyCsv } from '../directory/csv/csv-table';
 import type { LeadRouting } from './lead-routing.reader';
+import { CSV_MEDIA_TYPE, stringifyCsv } from '@handoff/platform-runtime';
 
 export const ROUTING_EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type RoutingExportFormat = (typeof ROUTING_EXPORT_FORMATS)[number];

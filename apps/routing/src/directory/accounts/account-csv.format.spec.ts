@@ -1,8 +1,7 @@
 import type { Account } from '@handoff/domain-routing';
-import { readRows } from '../csv/csv-rows';
-import { parseCsvTable, stringifyCsv } from '../csv/csv-table';
 import { ACCOUNT_CSV_FORMAT } from './account-csv.format';
 import { accountOf } from './account.dto';
+import { readRows, parseCsvTable, stringifyCsv } from '@handoff/platform-runtime';
 
 function imported(csv: string) {
   const table = parseCsvTable(csv, ACCOUNT_CSV_FORMAT.subject, ACCOUNT_CSV_FORMAT.columns);

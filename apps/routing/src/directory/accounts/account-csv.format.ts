@@ -1,7 +1,6 @@
 import type { Account } from '@handoff/domain-routing';
-import { readList, writeList, writeOptional } from '../csv/csv-cells';
-import type { CsvFormat } from '../csv/csv-rows';
 import { AccountBodyDto } from './account.dto';
+import { readList, writeList, writeOptional, type CsvFormat } from '@handoff/platform-runtime';
 
 /** The accounts CSV: one account a row; `domains` is `;`-separated; empty owner or segment cells mean none. */
 export const ACCOUNT_CSV_FORMAT: CsvFormat<AccountBodyDto, Account> = {

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
+import { AdminOnly, ApiErrorResponses, RequireToken, ApiIdParam, IdParam, answerPut } from '@handoff/platform-runtime';
 import type { Response } from 'express';
-import { ApiIdParam, IdParam } from '../id.param';
-import { answerPut } from '../put-answer';
 import { AccountBodyDto, AccountDto, AccountListDto } from './account.dto';
 import { AccountsService } from './accounts.service';
 

@@ -3,17 +3,24 @@ import type { FieldIssue } from '@handoff/contracts';
 import type { Account } from '@handoff/domain-routing';
 import { DomainError } from '@handoff/shared-errors';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type CsvImportResult, type CsvRowResult, rejectedRow, summarise } from '../csv/csv-import-result';
-import { type CsvRow, readRows } from '../csv/csv-rows';
-import { parseCsvTable, stringifyCsv } from '../csv/csv-table';
 import { found, invalid, notFound, pathIdIssue, unknownIdsIssue } from '../directory-errors';
 import { DirectoryWrites } from '../directory-writes';
-import type { Written } from '../put-answer';
 import { existingIds } from '../existing-ids';
 import { ACCOUNT_CSV_FORMAT } from './account-csv.format';
 import { type AccountBodyDto, accountOf } from './account.dto';
 import { AccountsStore } from './accounts.store';
 import { DomainClaims } from './domain-claims';
+import {
+  type CsvImportResult,
+  type CsvRowResult,
+  rejectedRow,
+  summarise,
+  type CsvRow,
+  readRows,
+  parseCsvTable,
+  stringifyCsv,
+  type Written,
+} from '@handoff/platform-runtime';
 
 /** What the directory knows when it checks account writes: which reps exist and who owns each domain. */
 interface AccountChecks {

@@ -1,22 +1,17 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBody,
-  ApiConsumes,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
-import { AdminOnly, ApiErrorResponse, ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
+  AdminOnly,
+  ApiCsvExport,
+  ApiCsvImport,
+  CsvImportResultDto,
+  importStatusOf,
+  RequireToken,
+  sendCsv,
+} from '@handoff/platform-runtime';
 import type { Response } from 'express';
 import { AccountsService } from '../accounts/accounts.service';
 import { RepsService } from '../reps/reps.service';
-import { CsvImportResultDto } from './csv-import-result.dto';
-import { importStatusOf } from './csv-import-result';
-import { CSV_MEDIA_TYPE } from './csv-table';
 
 const REP_COLUMNS =
   'Columns (header line first, any order): id, name, timeZone and mon … sun required; active (true/false, default ' +
@@ -34,19 +29,12 @@ const IMPORT_RULES =
   'is not CSV, or another Content-Type than text/csv rejects the whole file (400 error body).';
 
 const ImportAnswers = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(
-    ApiExtraModels(ApiErrorResponse, CsvImportResultDto),
-    ApiConsumes(CSV_MEDIA_TYPE),
-    ApiBody({ schema: { type: 'string' }, description: 'The CSV file' }),
-    ApiOkResponse({ type: CsvImportResultDto, description: 'Every row imported' }),
-    ApiResponse({ status: 207, type: CsvImportResultDto, description: 'Some rows rejected, the others imported' }),
-    ApiResponse({
-      status: 400,
-      schema: { oneOf: [{ $ref: getSchemaPath(ApiErrorResponse) }, { $ref: getSchemaPath(CsvImportResultDto) }] },
-      description: 'No row imported (result body), or the file as a whole is invalid (error body)',
-    }),
-    ApiErrorResponses({ 413: 'The file is over ROUTING_CSV_MAX_BYTES (5 MiB by default)' }),
-  );
+  ApiCsvImport({
+    imported: 'Every row imported',
+    partly: 'Some rows rejected, the others imported',
+    rejected: 'No row imported (result body), or the file as a whole is invalid (error body)',
+    tooLarge: 'The file is over ROUTING_CSV_MAX_BYTES (5 MiB by default)',
+  });
 
 /** Reps and accounts as CSV files: export what is stored, import what an HR or CRM system exported. */
 @ApiTags('csv')
@@ -60,8 +48,7 @@ export class DirectoryCsvController {
   @Get('reps.csv')
   @RequireToken('read', 'admin')
   @ApiOperation({ summary: 'Every rep as CSV', description: REP_COLUMNS })
-  @ApiProduces(CSV_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'reps.csv, an attachment', schema: { type: 'string' } })
+  @ApiCsvExport('reps.csv')
   async exportReps(@Res() response: Response): Promise<void> {
     sendCsv(response, 'reps.csv', await this.reps.exportCsv());
   }
@@ -80,8 +67,7 @@ export class DirectoryCsvController {
   @Get('accounts.csv')
   @RequireToken('read', 'admin')
   @ApiOperation({ summary: 'Every account as CSV', description: ACCOUNT_COLUMNS })
-  @ApiProduces(CSV_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'accounts.csv, an attachment', schema: { type: 'string' } })
+  @ApiCsvExport('accounts.csv')
   async exportAccounts(@Res() response: Response): Promise<void> {
     sendCsv(response, 'accounts.csv', await this.accounts.exportCsv());
   }
@@ -102,12 +88,4 @@ export class DirectoryCsvController {
     response.status(importStatusOf(result));
     return result;
   }
-}
-
-function sendCsv(response: Response, filename: string, csv: string): void {
-  response
-    .status(200)
-    .setHeader('Content-Type', `${CSV_MEDIA_TYPE}; charset=utf-8`)
-    .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
-    .send(csv);
 }

@@ -3,10 +3,10 @@ import type { Pool } from '@handoff/domain-routing';
 import { DataSource } from 'typeorm';
 import { found, invalid, notFound, pathIdIssue, unknownIdsIssue } from '../directory-errors';
 import { DirectoryWrites } from '../directory-writes';
-import type { Written } from '../put-answer';
 import { existingIds } from '../existing-ids';
 import { type PoolBodyDto, poolOf } from './pool.dto';
 import { PoolsStore } from './pools.store';
+import { type Written } from '@handoff/platform-runtime';
 
 /** Pools: written (their teams and reps must exist), read and deleted; each change is announced. */
 @Injectable()

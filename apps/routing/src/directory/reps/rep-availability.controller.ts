@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiErrorResponses } from '@handoff/platform-runtime';
-import { ApiIdParam, IdParam } from '../id.param';
+import { AdminOnly, ApiErrorResponses, ApiIdParam, IdParam } from '@handoff/platform-runtime';
 import { OutOfOfficeQuery, PauseDto, PeriodDto } from './availability.dto';
 import { RepAvailabilityService } from './rep-availability.service';
 import { RepDto } from './rep-view.dto';

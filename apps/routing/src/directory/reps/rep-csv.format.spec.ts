@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { type DailyWindow, type RepProfile, WEEKDAYS } from '@handoff/domain-routing';
 import { NEXT_YEAR } from '../../testing/directory-fixtures';
-import { readRows } from '../csv/csv-rows';
-import { parseCsvTable, stringifyCsv } from '../csv/csv-table';
 import { REP_CSV_FORMAT } from './rep-csv.format';
 import { repProfileOf } from './rep-profile';
+import { readRows, parseCsvTable, stringifyCsv } from '@handoff/platform-runtime';
 
 const COLUMN_NAMES = REP_CSV_FORMAT.columns.map((column) => column.name);
 const NOW = Date.now();

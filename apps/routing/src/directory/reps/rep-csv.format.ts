@@ -1,8 +1,17 @@
 import { type RepProfile, WEEKDAYS, type Weekday } from '@handoff/domain-routing';
-import { readBoolean, readList, readNumber, readPairs, writeList, writeOptional, writePairs } from '../csv/csv-cells';
-import type { CsvFormat } from '../csv/csv-rows';
-import type { CsvRecord } from '../csv/csv-table';
 import { RepBodyDto } from './rep.dto';
+import {
+  readBoolean,
+  readList,
+  readNumber,
+  readPairs,
+  writeList,
+  writeOptional,
+  writePairs,
+  withoutAbsent,
+  type CsvFormat,
+  type CsvRecord,
+} from '@handoff/platform-runtime';
 
 const WINDOW_SEPARATOR = '-';
 const PERIOD_SEPARATOR = '/';
@@ -76,8 +85,4 @@ function workingHoursOf(record: CsvRecord): Partial<Record<Weekday, { start: str
   return Object.fromEntries(
     WEEKDAYS.map((day) => [day, readPairs(record.cells.get(day) ?? '', WINDOW_SEPARATOR, ['start', 'end'])]),
   );
-}
-
-function withoutAbsent(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
+import { AdminOnly, ApiErrorResponses, RequireToken, ApiIdParam, IdParam, answerPut } from '@handoff/platform-runtime';
 import type { Response } from 'express';
-import { ApiIdParam, IdParam } from '../id.param';
-import { answerPut } from '../put-answer';
 import { RepBodyDto } from './rep.dto';
 import { RepDto, RepListDto } from './rep-view.dto';
 import { RepsService } from './reps.service';

@@ -5,15 +5,21 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DirectoryChange } from '../directory-changes';
 import { found, invalid, pathIdIssue, unknownIdsIssue } from '../directory-errors';
 import { DirectoryWrites } from '../directory-writes';
-import type { Written } from '../put-answer';
 import { existingIds } from '../existing-ids';
-import { type CsvImportResult, type CsvRowResult, rejectedRow, summarise } from '../csv/csv-import-result';
-import { readRows } from '../csv/csv-rows';
-import { parseCsvTable, stringifyCsv } from '../csv/csv-table';
 import { REP_CSV_FORMAT } from './rep-csv.format';
 import type { RepBodyDto } from './rep.dto';
 import { repProfileOf } from './rep-profile';
 import { RepsStore } from './reps.store';
+import {
+  type CsvImportResult,
+  type CsvRowResult,
+  rejectedRow,
+  summarise,
+  readRows,
+  parseCsvTable,
+  stringifyCsv,
+  type Written,
+} from '@handoff/platform-runtime';
 
 type Announce = (change: DirectoryChange) => void;
 

@@ -4,11 +4,11 @@ import { DomainError } from '@handoff/shared-errors';
 import { DataSource } from 'typeorm';
 import { found, invalid, pathIdIssue } from '../directory-errors';
 import { DirectoryWrites } from '../directory-writes';
-import type { Written } from '../put-answer';
 import { PoolsStore } from '../pools/pools.store';
 import { RepsStore } from '../reps/reps.store';
 import type { TeamBodyDto } from './team.dto';
 import { TeamsStore } from './teams.store';
+import { type Written } from '@handoff/platform-runtime';
 
 /** Teams: written, read, and deleted once no rep or pool names them. */
 @Injectable()

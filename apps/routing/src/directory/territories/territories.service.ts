@@ -3,9 +3,9 @@ import type { Territory } from '@handoff/domain-routing';
 import { DataSource } from 'typeorm';
 import { found, invalid, notFound, pathIdIssue } from '../directory-errors';
 import { DirectoryWrites } from '../directory-writes';
-import type { Written } from '../put-answer';
 import { type TerritoryBodyDto, territoryOf } from './territory.dto';
 import { TerritoriesStore } from './territories.store';
+import { type Written } from '@handoff/platform-runtime';
 
 /** Territories: written, read and deleted. */
 @Injectable()

@@ -1,11 +1,10 @@
 import { BadRequestException, Param } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { IDENTIFIER_PATTERN } from '@handoff/contracts';
-import type { RecordKind } from './directory-errors';
 
 const ID_RULE = 'id must be 1-128 characters of letters, digits, _ . : - starting with a letter or digit';
 
-/** The `:id` path parameter, checked against the directory's id rule (400 naming `id` otherwise). */
+/** The `:id` path parameter, checked against the rule of caller-chosen ids (400 naming `id` otherwise). */
 export const IdParam = (): ParameterDecorator =>
   Param('id', {
     transform: (value: string) => {
@@ -18,7 +17,7 @@ export const IdParam = (): ParameterDecorator =>
   });
 
 /** Documents the `:id` path parameter of a route about one record. */
-export const ApiIdParam = (kind: RecordKind, example: string): MethodDecorator & ClassDecorator =>
+export const ApiIdParam = (kind: string, example: string): MethodDecorator & ClassDecorator =>
   ApiParam({
     name: 'id',
     description: `The ${kind}’s id, chosen by whoever creates it`,

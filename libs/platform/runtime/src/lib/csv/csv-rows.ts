@@ -2,7 +2,7 @@ import { ContractViolationError, type Constructor, type FieldIssue, validatePayl
 import { type CsvRowResult, rejectedRow } from './csv-import-result';
 import type { CsvColumn, CsvRecord, CsvTable } from './csv-table';
 
-/** How one kind of directory record is written to and read from a CSV file. */
+/** How one kind of record is written to and read from a CSV file. */
 export interface CsvFormat<B extends object, P> {
   /** The file as messages name it, e.g. "reps CSV". */
   subject: string;
@@ -18,7 +18,7 @@ export interface CsvFormat<B extends object, P> {
   columnOf(path: string[]): { column: string; inner: string[] };
 }
 
-/** A row that passed its DTO rules, ready for the checks against the directory. */
+/** A row that passed its DTO rules, ready for the checks against what is stored. */
 export interface CsvRow<B> {
   row: number;
   id: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FieldIssueResponse } from '@handoff/platform-runtime';
+import { FieldIssueResponse } from '../http/api-error.response';
 import type { CsvImportResult, CsvRowResult } from './csv-import-result';
 
 export class CsvRowResultDto implements CsvRowResult {

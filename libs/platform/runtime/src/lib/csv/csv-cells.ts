@@ -55,3 +55,8 @@ export function writePairs<K extends string>(
 ): string {
   return writeList(items.map((item) => `${item[first]}${separator}${item[second]}`));
 }
+
+/** A row's body without the fields its file left out, so the DTO's optional rules see them absent. */
+export function withoutAbsent(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}

@@ -31,6 +31,15 @@ export function summarise(rows: CsvRowResult[]): CsvImportResult {
   return { imported, rejected: sorted.length - imported, rows: sorted };
 }
 
+/**
+ * The answer of an import that writes every row or none: the rejected rows alone when there are any (the valid
+ * ones were not written either), otherwise every row imported.
+ */
+export function allOrNothing(rows: CsvRowResult[]): CsvImportResult {
+  const rejected = rows.filter((row) => row.status === 'rejected');
+  return rejected.length === 0 ? summarise(rows) : { ...summarise(rejected), imported: 0 };
+}
+
 /** 200 when every row was imported, 207 when some were rejected and the others imported, 400 when none was. */
 export function importStatusOf(result: CsvImportResult): HttpStatus {
   if (result.rejected === 0) return HttpStatus.OK;

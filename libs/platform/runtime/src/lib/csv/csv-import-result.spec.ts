@@ -1,4 +1,4 @@
-import { importStatusOf, rejectedRow, summarise } from './csv-import-result';
+import { allOrNothing, importStatusOf, rejectedRow, summarise } from './csv-import-result';
 
 const imported = (row: number) => ({ row, id: `r${row}`, status: 'imported' as const });
 const rejected = (row: number) =>
@@ -18,5 +18,13 @@ describe('a CSV import’s answer', () => {
     expect(importStatusOf(summarise([]))).toBe(200);
     expect(importStatusOf(summarise([imported(2), rejected(3)]))).toBe(207);
     expect(importStatusOf(summarise([rejected(2)]))).toBe(400);
+  });
+
+  it('of an all-or-nothing import lists only the rejected rows when there are any, and is then 400', () => {
+    const result = allOrNothing([imported(2), rejected(4), rejected(3)]);
+
+    expect(result).toEqual({ imported: 0, rejected: 2, rows: [rejected(3), rejected(4)] });
+    expect(importStatusOf(result)).toBe(400);
+    expect(allOrNothing([imported(3), imported(2)])).toEqual(summarise([imported(2), imported(3)]));
   });
 });
