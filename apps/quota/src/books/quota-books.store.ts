@@ -161,6 +161,17 @@ export class QuotaBooks {
         );
   }
 
+  /** The reps in the team at that instant, sorted. */
+  async teamMembersAt(teamId: string, at: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { rep_id: string }[] = await manager.query(
+      `SELECT rep_id FROM team_memberships
+        WHERE team_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)
+        GROUP BY rep_id ORDER BY rep_id COLLATE "C"`,
+      [teamId, at],
+    );
+    return rows.map((row) => row.rep_id);
+  }
+
   async rates(manager: EntityManager = this.dataSource.manager): Promise<ExchangeRate[]> {
     const rows: {
       from_currency: string;
