@@ -14,6 +14,7 @@ const OPENAPI_SERVICE_ENV = {
     SCORING_SWEEP_ENABLED: 'false',
   }),
   routing: () => ({ DATABASE_SCHEMA: 'routing_openapi' }),
+  quota: () => ({ DATABASE_SCHEMA: 'quota_openapi', QUOTA_CONSUMERS_ENABLED: 'false' }),
 } satisfies Record<string, () => Record<string, string>>;
 
 export type OpenApiService = keyof typeof OPENAPI_SERVICE_ENV;
