@@ -1,12 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
-  AdminOnly,
-  ApiCsvExport,
-  ApiCsvImport,
+  answerCsvImport,
+  CsvExportRoute,
   CsvImportResultDto,
-  importStatusOf,
-  RequireToken,
+  CsvImportRoute,
   sendCsv,
 } from '@handoff/platform-runtime';
 import type { Response } from 'express';
@@ -29,29 +27,24 @@ const IMPORT_RULES =
 export class QuotasCsvController {
   constructor(private readonly quotas: QuotasService) {}
 
-  @Get('quotas.csv')
-  @RequireToken('read', 'admin')
-  @ApiOperation({ summary: 'Every quota as CSV', description: QUOTA_COLUMNS })
-  @ApiCsvExport('quotas.csv')
+  @CsvExportRoute('quotas.csv', { summary: 'Every quota as CSV', description: QUOTA_COLUMNS })
   async export(@Res() response: Response): Promise<void> {
     sendCsv(response, 'quotas.csv', await this.quotas.exportCsv());
   }
 
-  @Post('quotas.csv')
-  @AdminOnly()
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Create or replace quotas from a CSV file',
-    description: `${QUOTA_COLUMNS} ${IMPORT_RULES}`,
-  })
-  @ApiCsvImport({
-    imported: 'Every row imported',
-    rejected: 'Some rows failed, nothing imported (result body listing them), or the file is invalid (error body)',
-    tooLarge: 'The file is over QUOTA_CSV_MAX_BYTES (5 MiB by default)',
-  })
+  @CsvImportRoute(
+    'quotas.csv',
+    {
+      summary: 'Create or replace quotas from a CSV file',
+      description: `${QUOTA_COLUMNS} ${IMPORT_RULES}`,
+    },
+    {
+      imported: 'Every row imported',
+      rejected: 'Some rows failed, nothing imported (result body listing them), or the file is invalid (error body)',
+      tooLarge: 'The file is over QUOTA_CSV_MAX_BYTES (5 MiB by default)',
+    },
+  )
   async import(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CsvImportResultDto> {
-    const result = await this.quotas.importCsv(body);
-    response.status(importStatusOf(result));
-    return result;
+    return answerCsvImport(response, await this.quotas.importCsv(body));
   }
 }

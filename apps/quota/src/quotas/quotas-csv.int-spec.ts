@@ -1,30 +1,13 @@
 import { type CsvImportResult } from '@handoff/platform-runtime';
-import { dropSchema, uniqueName } from '@handoff/testing';
-import type { QuotaChange } from '../capacity/quota-changes';
-import { recordQuotaChanges } from '../testing/quota-changes-recorder';
-import { prepareQuotaEnv, type QuotaTestApp, startQuotaApp } from '../testing/quota-test-app';
+import { quotaApiSuite } from '../testing/quota-api-suite';
 import type { QuotaDto } from './quota.dto';
 
-const schema = uniqueName('quota_quotas_csv_int');
-prepareQuotaEnv({ DATABASE_SCHEMA: schema, QUOTA_CSV_MAX_BYTES: '2048' });
+const suite = quotaApiSuite('quota_quotas_csv_int', { QUOTA_CSV_MAX_BYTES: '2048' });
 
 const CSV = 'text/csv';
 const HEADER =
   'id,owner_kind,owner_id,period,period_id,period_start,period_end,revenue_amount,revenue_currency,deals_won,' +
   'leads_accepted,meetings_held,curve';
-
-let service: QuotaTestApp;
-let changes: QuotaChange[];
-
-beforeAll(async () => {
-  service = await startQuotaApp();
-  changes = recordQuotaChanges(service.app);
-}, 60_000);
-
-afterAll(async () => {
-  await service?.stop();
-  await dropSchema(schema);
-});
 
 describe('the quotas CSV', () => {
   it('imports fiscal and custom quotas, and exports them as the same file (round trip)', async () => {
@@ -36,7 +19,7 @@ describe('the quotas CSV', () => {
       '',
     ].join('\n');
 
-    const answer = await service.admin<CsvImportResult>('POST', '/quotas.csv', csv, CSV);
+    const answer = await suite.service.admin<CsvImportResult>('POST', '/quotas.csv', csv, CSV);
 
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
@@ -48,7 +31,7 @@ describe('the quotas CSV', () => {
         { row: 4, id: 'emea-fy', status: 'imported' },
       ],
     });
-    expect((await service.get<QuotaDto>('/quotas/bo-launch')).body).toMatchObject({
+    expect((await suite.service.get<QuotaDto>('/quotas/bo-launch')).body).toMatchObject({
       periodKind: 'custom',
       targets: { leadsAccepted: 40, meetingsHeld: 8 },
       curve: {
@@ -59,9 +42,9 @@ describe('the quotas CSV', () => {
         ],
       },
     });
-    expect(changes).toContainEqual({ reps: ['ana-silva', 'bo-chen'], cause: 'quotas-imported' });
+    expect(suite.changes).toContainEqual({ reps: ['ana-silva', 'bo-chen'], cause: 'quotas-imported' });
 
-    const exported = await service.get<string>('/quotas.csv');
+    const exported = await suite.service.get<string>('/quotas.csv');
 
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -77,7 +60,7 @@ describe('the quotas CSV', () => {
       'ana-q1-copy,rep,ana-silva,FY2027-Q1,,,,5,EUR,,,,',
     ].join('\n');
 
-    const answer = await service.admin<CsvImportResult>('POST', '/quotas.csv', csv, CSV);
+    const answer = await suite.service.admin<CsvImportResult>('POST', '/quotas.csv', csv, CSV);
 
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({
@@ -110,17 +93,17 @@ describe('the quotas CSV', () => {
         },
       ],
     });
-    expect((await service.get('/quotas/cara-q1')).status).toBe(404);
+    expect((await suite.service.get('/quotas/cara-q1')).status).toBe(404);
   });
 
   it('rejects a whole file with an unknown column (400 error body) and one over QUOTA_CSV_MAX_BYTES (413)', async () => {
-    const header = await service.admin<{ errors: unknown[] }>(
+    const header = await suite.service.admin<{ errors: unknown[] }>(
       'POST',
       '/quotas.csv',
       'id,owner_kind,owner_id,colour\n',
       CSV,
     );
-    const large = await service.admin('POST', '/quotas.csv', `${HEADER}\n${'x'.repeat(4096)}`, CSV);
+    const large = await suite.service.admin('POST', '/quotas.csv', `${HEADER}\n${'x'.repeat(4096)}`, CSV);
 
     expect(header.status).toBe(400);
     expect(header.body.errors).toEqual([{ field: 'colour', reasons: [expect.stringMatching(/^is not a column/)] }]);

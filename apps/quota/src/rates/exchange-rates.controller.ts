@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AdminOnly,
-  ApiCsvExport,
-  ApiCsvImport,
+  answerCsvImport,
   ApiErrorResponses,
+  CsvExportRoute,
   CsvImportResultDto,
-  importStatusOf,
+  CsvImportRoute,
   RequireToken,
   sendCsv,
 } from '@handoff/platform-runtime';
@@ -49,29 +49,24 @@ export class ExchangeRatesController {
     return { rates: await this.rates.replace(body.rates) };
   }
 
-  @Get('exchange-rates.csv')
-  @RequireToken('read', 'admin')
-  @ApiOperation({ summary: 'The exchange-rate table as CSV', description: RATE_COLUMNS })
-  @ApiCsvExport('exchange-rates.csv')
+  @CsvExportRoute('exchange-rates.csv', { summary: 'The exchange-rate table as CSV', description: RATE_COLUMNS })
   async export(@Res() response: Response): Promise<void> {
     sendCsv(response, 'exchange-rates.csv', await this.rates.exportCsv());
   }
 
-  @Post('exchange-rates.csv')
-  @AdminOnly()
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Replace the exchange-rate table from a CSV file',
-    description: `${RATE_COLUMNS} ${IMPORT_RULES}`,
-  })
-  @ApiCsvImport({
-    imported: 'The table replaced by every row',
-    rejected: 'Some rows failed, nothing changed (result body listing them), or the file is invalid (error body)',
-    tooLarge: 'The file is over QUOTA_CSV_MAX_BYTES (5 MiB by default)',
-  })
+  @CsvImportRoute(
+    'exchange-rates.csv',
+    {
+      summary: 'Replace the exchange-rate table from a CSV file',
+      description: `${RATE_COLUMNS} ${IMPORT_RULES}`,
+    },
+    {
+      imported: 'The table replaced by every row',
+      rejected: 'Some rows failed, nothing changed (result body listing them), or the file is invalid (error body)',
+      tooLarge: 'The file is over QUOTA_CSV_MAX_BYTES (5 MiB by default)',
+    },
+  )
   async import(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CsvImportResultDto> {
-    const result = await this.rates.importCsv(body);
-    response.status(importStatusOf(result));
-    return result;
+    return answerCsvImport(response, await this.rates.importCsv(body));
   }
 }

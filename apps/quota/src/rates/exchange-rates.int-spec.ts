@@ -1,12 +1,8 @@
 import type { CsvImportResult } from '@handoff/platform-runtime';
-import { dropSchema, uniqueName } from '@handoff/testing';
-import type { QuotaChange } from '../capacity/quota-changes';
-import { recordQuotaChanges } from '../testing/quota-changes-recorder';
-import { prepareQuotaEnv, type QuotaTestApp, startQuotaApp } from '../testing/quota-test-app';
+import { quotaApiSuite } from '../testing/quota-api-suite';
 import type { ExchangeRateListDto } from './exchange-rate.dto';
 
-const schema = uniqueName('quota_exchange_rates_int');
-prepareQuotaEnv({ DATABASE_SCHEMA: schema });
+const suite = quotaApiSuite('quota_exchange_rates_int');
 
 const CSV = 'text/csv';
 const RATES = [
@@ -15,35 +11,22 @@ const RATES = [
   { from: 'GBP', to: 'EUR', rate: 1.17, validFrom: '2027-01-01' },
 ];
 
-let service: QuotaTestApp;
-let changes: QuotaChange[];
-
-beforeAll(async () => {
-  service = await startQuotaApp();
-  changes = recordQuotaChanges(service.app);
-}, 60_000);
-
-afterAll(async () => {
-  await service?.stop();
-  await dropSchema(schema);
-});
-
 describe('exchange rates', () => {
   it('replaces the table and answers it as stored, announcing every rep', async () => {
-    await service.admin('PUT', '/exchange-rates', {
+    await suite.service.admin('PUT', '/exchange-rates', {
       rates: [{ from: 'JPY', to: 'EUR', rate: 0.006, validFrom: '2026-01-01' }],
     });
 
-    const answer = await service.admin<ExchangeRateListDto>('PUT', '/exchange-rates', { rates: RATES });
+    const answer = await suite.service.admin<ExchangeRateListDto>('PUT', '/exchange-rates', { rates: RATES });
 
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ rates: RATES });
-    expect((await service.get('/exchange-rates')).body).toEqual({ rates: RATES });
-    expect(changes).toContainEqual({ reps: 'all', cause: 'exchange-rates-replaced' });
+    expect((await suite.service.get('/exchange-rates')).body).toEqual({ rates: RATES });
+    expect(suite.changes).toContainEqual({ reps: 'all', cause: 'exchange-rates-replaced' });
   });
 
   it('rejects overlapping rates and bad currencies (400 naming each), keeping the table', async () => {
-    const answer = await service.admin<{ errors: { field: string }[] }>('PUT', '/exchange-rates', {
+    const answer = await suite.service.admin<{ errors: { field: string }[] }>('PUT', '/exchange-rates', {
       rates: [
         { from: 'EUR', to: 'USD', rate: 1.08, validFrom: '2027-01-01' },
         { from: 'EUR', to: 'USD', rate: 1.1, validFrom: '2027-02-01' },
@@ -57,26 +40,26 @@ describe('exchange rates', () => {
       'rates[2].from',
       'rates[2].rate',
     ]);
-    expect((await service.get('/exchange-rates')).body).toEqual({ rates: RATES });
+    expect((await suite.service.get('/exchange-rates')).body).toEqual({ rates: RATES });
   });
 
   it('exports the table as CSV and imports it back unchanged (round trip)', async () => {
-    const exported = await service.get<string>('/exchange-rates.csv');
+    const exported = await suite.service.get<string>('/exchange-rates.csv');
     expect(exported.body).toBe(
       'from,to,rate,valid_from,valid_to\nEUR,USD,1.08,2027-01-01,2027-03-31\nEUR,USD,1.1,2027-04-01,\nGBP,EUR,1.17,2027-01-01,\n',
     );
 
-    const imported = await service.admin<CsvImportResult>('POST', '/exchange-rates.csv', exported.body, CSV);
+    const imported = await suite.service.admin<CsvImportResult>('POST', '/exchange-rates.csv', exported.body, CSV);
 
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ imported: 3, rejected: 0 });
-    expect((await service.get('/exchange-rates')).body).toEqual({ rates: RATES });
+    expect((await suite.service.get('/exchange-rates')).body).toEqual({ rates: RATES });
   });
 
   it('rejects a CSV with bad rows, naming row and column, and keeps the table', async () => {
     const csv = 'from,to,rate,valid_from\nUSD,EUR,0.9,2027-01-01\nUSD,EUR,0.92,2027-06-01\nCHF,EUR,x,2027-01-01\n';
 
-    const answer = await service.admin<CsvImportResult>('POST', '/exchange-rates.csv', csv, CSV);
+    const answer = await suite.service.admin<CsvImportResult>('POST', '/exchange-rates.csv', csv, CSV);
 
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({
@@ -92,6 +75,6 @@ describe('exchange rates', () => {
         { row: 4, id: '', status: 'rejected', errors: [{ field: 'rate', reasons: ['rate must be a finite number'] }] },
       ],
     });
-    expect((await service.get('/exchange-rates')).body).toEqual({ rates: RATES });
+    expect((await suite.service.get('/exchange-rates')).body).toEqual({ rates: RATES });
   });
 });

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
-  AdminOnly,
-  ApiCsvExport,
-  ApiCsvImport,
+  answerCsvImport,
+  type CsvImportAnswers,
+  CsvExportRoute,
   CsvImportResultDto,
-  importStatusOf,
-  RequireToken,
+  CsvImportRoute,
   sendCsv,
 } from '@handoff/platform-runtime';
 import type { Response } from 'express';
@@ -28,13 +27,12 @@ const IMPORT_RULES =
   'were imported, 207 when some were rejected, 400 (same body) when none was imported. A bad header, a body that ' +
   'is not CSV, or another Content-Type than text/csv rejects the whole file (400 error body).';
 
-const ImportAnswers = (): MethodDecorator & ClassDecorator =>
-  ApiCsvImport({
-    imported: 'Every row imported',
-    partly: 'Some rows rejected, the others imported',
-    rejected: 'No row imported (result body), or the file as a whole is invalid (error body)',
-    tooLarge: 'The file is over ROUTING_CSV_MAX_BYTES (5 MiB by default)',
-  });
+const IMPORT_ANSWERS: CsvImportAnswers = {
+  imported: 'Every row imported',
+  partly: 'Some rows rejected, the others imported',
+  rejected: 'No row imported (result body), or the file as a whole is invalid (error body)',
+  tooLarge: 'The file is over ROUTING_CSV_MAX_BYTES (5 MiB by default)',
+};
 
 /** Reps and accounts as CSV files: export what is stored, import what an HR or CRM system exported. */
 @ApiTags('csv')
@@ -45,47 +43,37 @@ export class DirectoryCsvController {
     private readonly accounts: AccountsService,
   ) {}
 
-  @Get('reps.csv')
-  @RequireToken('read', 'admin')
-  @ApiOperation({ summary: 'Every rep as CSV', description: REP_COLUMNS })
-  @ApiCsvExport('reps.csv')
+  @CsvExportRoute('reps.csv', { summary: 'Every rep as CSV', description: REP_COLUMNS })
   async exportReps(@Res() response: Response): Promise<void> {
     sendCsv(response, 'reps.csv', await this.reps.exportCsv());
   }
 
-  @Post('reps.csv')
-  @AdminOnly()
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Create or replace reps from a CSV file', description: `${REP_COLUMNS} ${IMPORT_RULES}` })
-  @ImportAnswers()
+  @CsvImportRoute(
+    'reps.csv',
+    { summary: 'Create or replace reps from a CSV file', description: `${REP_COLUMNS} ${IMPORT_RULES}` },
+    IMPORT_ANSWERS,
+  )
   async importReps(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CsvImportResultDto> {
-    const result = await this.reps.importCsv(body);
-    response.status(importStatusOf(result));
-    return result;
+    return answerCsvImport(response, await this.reps.importCsv(body));
   }
 
-  @Get('accounts.csv')
-  @RequireToken('read', 'admin')
-  @ApiOperation({ summary: 'Every account as CSV', description: ACCOUNT_COLUMNS })
-  @ApiCsvExport('accounts.csv')
+  @CsvExportRoute('accounts.csv', { summary: 'Every account as CSV', description: ACCOUNT_COLUMNS })
   async exportAccounts(@Res() response: Response): Promise<void> {
     sendCsv(response, 'accounts.csv', await this.accounts.exportCsv());
   }
 
-  @Post('accounts.csv')
-  @AdminOnly()
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Create or replace accounts from a CSV file',
-    description: `${ACCOUNT_COLUMNS} ${IMPORT_RULES}`,
-  })
-  @ImportAnswers()
+  @CsvImportRoute(
+    'accounts.csv',
+    {
+      summary: 'Create or replace accounts from a CSV file',
+      description: `${ACCOUNT_COLUMNS} ${IMPORT_RULES}`,
+    },
+    IMPORT_ANSWERS,
+  )
   async importAccounts(
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CsvImportResultDto> {
-    const result = await this.accounts.importCsv(body);
-    response.status(importStatusOf(result));
-    return result;
+    return answerCsvImport(response, await this.accounts.importCsv(body));
   }
 }

@@ -1,15 +1,19 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
   ApiExtraModels,
   ApiOkResponse,
+  ApiOperation,
+  type ApiOperationOptions,
   ApiProduces,
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrorResponse, ApiErrorResponses } from '../http/api-error.response';
+import { AdminOnly, RequireToken } from '../http/require-token.decorator';
+import { type CsvImportResult, importStatusOf } from './csv-import-result';
 import { CsvImportResultDto } from './csv-import-result.dto';
 import { CSV_MEDIA_TYPE } from './csv-table';
 
@@ -51,4 +55,22 @@ export function sendCsv(response: Response, filename: string, csv: string): void
     .setHeader('Content-Type', `${CSV_MEDIA_TYPE}; charset=utf-8`)
     .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
     .send(csv);
+}
+
+/** `GET <file>`: a file export, for the read or the admin token. */
+export const CsvExportRoute = (file: string, operation: ApiOperationOptions): MethodDecorator =>
+  applyDecorators(Get(file), RequireToken('read', 'admin'), ApiOperation(operation), ApiCsvExport(file));
+
+/** `POST <file>`: a file import, for the admin token, answered with `answerCsvImport`. */
+export const CsvImportRoute = (
+  file: string,
+  operation: ApiOperationOptions,
+  answers: CsvImportAnswers,
+): MethodDecorator =>
+  applyDecorators(Post(file), AdminOnly(), HttpCode(200), ApiOperation(operation), ApiCsvImport(answers));
+
+/** The import's result, with the status `importStatusOf` gives it. */
+export function answerCsvImport(response: Response, result: CsvImportResult): CsvImportResult {
+  response.status(importStatusOf(result));
+  return result;
 }
