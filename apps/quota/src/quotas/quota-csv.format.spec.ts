@@ -5,11 +5,11 @@ import { QUOTA_CSV_FORMAT, readCurve, writeCurve } from './quota-csv.format';
 const COLUMNS = QUOTA_CSV_FORMAT.columns.map((column) => column.name);
 
 const fiscal: StoredQuota = {
-  id: 'ana-q1',
-  owner: { kind: 'rep', id: 'ana-silva' },
-  period: { id: 'FY2027-Q1', start: '2027-01-01T00:00:00.000Z', end: '2027-04-01T00:00:00.000Z' },
+  id: 'bo-q3',
+  owner: { kind: 'rep', id: 'bo-chen' },
+  period: { id: 'FY2027-Q3', start: '2027-07-01T00:00:00.000Z', end: '2027-10-01T00:00:00.000Z' },
   periodKind: 'quarter',
-  targets: { revenue: { amount: 250000, currency: 'EUR' }, dealsWon: 12 },
+  targets: { revenue: { amount: 90000, currency: 'USD' }, leadsAccepted: 50 },
   curve: 'linear',
   updatedAt: '2026-12-01T00:00:00.000Z',
 };
@@ -35,17 +35,17 @@ const rowsOf = (csv: string) =>
 describe('the quotas CSV format', () => {
   it('writes a fiscal quota’s period id in period and a custom one’s bounds in period_id, _start and _end', () => {
     expect(QUOTA_CSV_FORMAT.cellsOf(fiscal)).toEqual([
-      'ana-q1',
+      'bo-q3',
       'rep',
-      'ana-silva',
-      'FY2027-Q1',
+      'bo-chen',
+      'FY2027-Q3',
       '',
       '',
       '',
-      '250000',
-      'EUR',
-      '12',
+      '90000',
+      'USD',
       '',
+      '50',
       '',
       'linear',
     ]);
@@ -64,12 +64,12 @@ describe('the quotas CSV format', () => {
     expect(rejected).toEqual([]);
     expect(rows.map((row) => ({ ...row.body }))).toEqual([
       {
-        id: 'ana-q1',
-        owner: expect.objectContaining({ kind: 'rep', id: 'ana-silva' }),
-        period: 'FY2027-Q1',
+        id: 'bo-q3',
+        owner: expect.objectContaining({ kind: 'rep', id: 'bo-chen' }),
+        period: 'FY2027-Q3',
         targets: expect.objectContaining({
-          revenue: expect.objectContaining({ amount: 250000, currency: 'EUR' }),
-          dealsWon: 12,
+          revenue: expect.objectContaining({ amount: 90000, currency: 'USD' }),
+          leadsAccepted: 50,
         }),
         curve: 'linear',
       },

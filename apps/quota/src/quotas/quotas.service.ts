@@ -9,7 +9,7 @@ import {
   parseCsvTable,
   readRows,
   rejectedRow,
-  stringifyCsv,
+  writeRows,
   type Written,
 } from '@handoff/platform-runtime';
 import { DomainError } from '@handoff/shared-errors';
@@ -68,10 +68,7 @@ export class QuotasService {
   }
 
   async exportCsv(): Promise<string> {
-    return stringifyCsv(
-      QUOTA_CSV_FORMAT.columns.map((column) => column.name),
-      (await this.books.quotas()).map(QUOTA_CSV_FORMAT.cellsOf),
-    );
+    return writeRows(QUOTA_CSV_FORMAT, await this.books.quotas());
   }
 
   /**

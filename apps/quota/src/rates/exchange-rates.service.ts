@@ -9,7 +9,7 @@ import {
   parseCsvTable,
   readRows,
   rejectedRow,
-  stringifyCsv,
+  writeRows,
 } from '@handoff/platform-runtime';
 import { fieldIssuesOf, type FieldIssue } from '@handoff/shared-errors';
 import { ConfigWrites } from '../books/config-writes';
@@ -42,10 +42,7 @@ export class ExchangeRatesService {
   }
 
   async exportCsv(): Promise<string> {
-    return stringifyCsv(
-      EXCHANGE_RATE_CSV_FORMAT.columns.map((column) => column.name),
-      (await this.books.rates()).map(EXCHANGE_RATE_CSV_FORMAT.cellsOf),
-    );
+    return writeRows(EXCHANGE_RATE_CSV_FORMAT, await this.books.rates());
   }
 
   /** Replaces the table with the file's rows, or, when any row fails its own or the table's rules, with nothing. */

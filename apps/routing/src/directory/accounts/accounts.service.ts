@@ -18,7 +18,7 @@ import {
   type CsvRow,
   readRows,
   parseCsvTable,
-  stringifyCsv,
+  writeRows,
   type Written,
 } from '@handoff/platform-runtime';
 
@@ -71,10 +71,7 @@ export class AccountsService {
 
   async exportCsv(): Promise<string> {
     const accounts = await this.accounts.all();
-    return stringifyCsv(
-      ACCOUNT_CSV_FORMAT.columns.map((column) => column.name),
-      accounts.map(ACCOUNT_CSV_FORMAT.cellsOf),
-    );
+    return writeRows(ACCOUNT_CSV_FORMAT, accounts);
   }
 
   /**

@@ -17,7 +17,7 @@ import {
   summarise,
   readRows,
   parseCsvTable,
-  stringifyCsv,
+  writeRows,
   type Written,
 } from '@handoff/platform-runtime';
 
@@ -63,10 +63,7 @@ export class RepsService {
 
   async exportCsv(): Promise<string> {
     const reps = await this.reps.all();
-    return stringifyCsv(
-      REP_CSV_FORMAT.columns.map((column) => column.name),
-      reps.map(REP_CSV_FORMAT.cellsOf),
-    );
+    return writeRows(REP_CSV_FORMAT, reps);
   }
 
   /**

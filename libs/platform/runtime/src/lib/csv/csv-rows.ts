@@ -1,6 +1,6 @@
 import { ContractViolationError, type Constructor, type FieldIssue, validatePayload } from '@handoff/contracts';
 import { type CsvRowResult, rejectedRow } from './csv-import-result';
-import type { CsvColumn, CsvRecord, CsvTable } from './csv-table';
+import { type CsvColumn, type CsvRecord, type CsvTable, stringifyCsv } from './csv-table';
 
 /** How one kind of record is written to and read from a CSV file. */
 export interface CsvFormat<B extends object, P> {
@@ -79,4 +79,12 @@ export function byColumn<B extends object, P>(issues: FieldIssue[], format: CsvF
     merged.set(column, [...(merged.get(column) ?? []), ...issue.reasons.map((reason) => `${position}${reason}`)]);
   }
   return [...merged].map(([field, reasons]) => ({ field, reasons }));
+}
+
+/** The file of these records in the format: its header, then one row per record. */
+export function writeRows<B extends object, P>(format: CsvFormat<B, P>, records: readonly P[]): string {
+  return stringifyCsv(
+    format.columns.map((column) => column.name),
+    records.map((record) => format.cellsOf(record)),
+  );
 }
