@@ -76,12 +76,15 @@ export class QuotaDatabase {
     return Number(rows[0].count);
   }
 
-  /** rep.capacity.v1 records the app has put in its outbox so far, and how many of them are not published yet. */
-  async capacityOutbox(): Promise<{ total: number; unpublished: number }> {
+  /**
+   * rep.capacity.v1 records of these reps the app has put in its outbox so far, and how many are not published yet
+   * (the app also applies other publishers' records on the shared topics, for their reps).
+   */
+  async capacityOutbox(repIds: readonly string[]): Promise<{ total: number; unpublished: number }> {
     const { rows } = await this.client.query<{ total: string; unpublished: string }>(
       `SELECT count(*) AS total, count(*) FILTER (WHERE published_at IS NULL) AS unpublished
-         FROM "${this.schema}".outbox WHERE topic = $1`,
-      [Topics.repCapacity.name],
+         FROM "${this.schema}".outbox WHERE topic = $1 AND message_key = ANY($2::text[])`,
+      [Topics.repCapacity.name, repIds],
     );
     return { total: Number(rows[0].total), unpublished: Number(rows[0].unpublished) };
   }

@@ -30,7 +30,7 @@ export interface QuotaBenchOptions {
 /** Sized so a full run stays within a couple of minutes on a 2-core machine; the rate sits well below saturation. */
 const DEFAULTS = {
   events: 20_000,
-  rate: 50,
+  rate: 20,
   rateSeconds: 20,
   warmupEvents: 1_000,
   reps: 500,

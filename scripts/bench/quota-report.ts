@@ -19,6 +19,8 @@ export interface FullSpeed {
   capacityRecords: number;
   /** From the last outcome committed to the last capacity record published by the outbox relay. */
   drainSeconds: number;
+  /** Other publishers' records on the shared topics the app applied meanwhile (not counted as outcomes). */
+  foreign: number;
 }
 
 export interface FixedRate {
@@ -61,7 +63,8 @@ export function fullSpeedTable(run: FullSpeed): string[] {
       `${run.publishSeconds.toFixed(2)} s); kafkajs: group joined → last record of the same offset range read. ` +
       `cpu: the quota process (outbox relay included) / the bench process`,
     `capacity: ${run.capacityRecords} rep.capacity.v1 records (${(run.capacityRecords / run.quota.outcomes).toFixed(2)} ` +
-      `per outcome: one per rep per chunk), all published ${run.drainSeconds.toFixed(2)} s after the last commit`,
+      `per outcome: one per rep per chunk), all published ${run.drainSeconds.toFixed(2)} s after the last commit; ` +
+      `${run.foreign} other publishers' records applied meanwhile (not counted)`,
     '',
     ...renderTable(
       ['quota / kafkajs', 'throughput', 'cpu per outcome'],

@@ -67,8 +67,11 @@ interface Measured {
 class CapacityArrivals {
   received = 0;
   phase?: PhaseLatency;
+  readonly ownReps: ReadonlySet<string>;
 
-  constructor(private readonly ownReps: ReadonlySet<string>) {}
+  constructor(readonly repIds: readonly string[]) {
+    this.ownReps = new Set(repIds);
+  }
 
   readonly onArrival = ({ value, receivedAt }: { value: unknown; receivedAt: number }): void => {
     const record = value as { repId?: string; correlationId?: string };
@@ -104,7 +107,8 @@ class QuotaBench {
 
   private async fullSpeed(records: OutcomeRecord[]): Promise<report.FullSpeed> {
     const from = await endOffsetsOf(this.options.brokers, QUOTA_INPUTS);
-    const capacityBefore = (await this.db.capacityOutbox()).total;
+    const capacityBefore = (await this.db.capacityOutbox(this.arrivals.repIds)).total;
+    const appliedBefore = await this.db.applied();
     progress(`quota: ${records.length} outcomes at full speed`);
     const cpuBefore = this.app.cpuSeconds();
     const startedAt = performance.now();
@@ -112,9 +116,10 @@ class QuotaBench {
     const publishSeconds = (performance.now() - startedAt) / 1000;
     const doneAt = await this.applied(records);
     const cpuAfter = this.app.cpuSeconds();
+    const foreign = (await this.db.applied()) - appliedBefore - records.length;
     const until = await endOffsetsOf(this.options.brokers, QUOTA_INPUTS);
     const drainedAt = await this.capacityPublished();
-    const capacityRecords = (await this.db.capacityOutbox()).total - capacityBefore;
+    const capacityRecords = (await this.db.capacityOutbox(this.arrivals.repIds)).total - capacityBefore;
     const quota: report.ThroughputRow = {
       name: 'quota (inbox + outbox)',
       outcomes: records.length,
@@ -132,7 +137,8 @@ class QuotaBench {
       this.timeoutMs,
     );
     const baseline = { name: 'kafkajs consume-only', outcomes: bare.events, ...bare };
-    return { quota, baseline, publishSeconds, capacityRecords, drainSeconds: (drainedAt - doneAt) / 1000 };
+    const drainSeconds = (drainedAt - doneAt) / 1000;
+    return { quota, baseline, publishSeconds, capacityRecords, drainSeconds, foreign };
   }
 
   private async fixedRate(records: OutcomeRecord[]): Promise<report.FixedRate> {
@@ -168,7 +174,7 @@ class QuotaBench {
     return whenReached(
       'rep.capacity.v1 published and received',
       async () => {
-        const { total, unpublished } = await this.db.capacityOutbox();
+        const { total, unpublished } = await this.db.capacityOutbox(this.arrivals.repIds);
         return unpublished === 0 && this.arrivals.received >= total;
       },
       this.timeoutMs,
@@ -237,7 +243,7 @@ async function main(): Promise<void> {
       `quota ready after ${bootSeconds.toFixed(1)} s; seeded ${seeded.quotas} quotas for ${periodId} and ` +
         `${seeded.memberships} team memberships`,
     );
-    const arrivals = new CapacityArrivals(new Set(repIds));
+    const arrivals = new CapacityArrivals(repIds);
     const reader = await ArrivalReader.start(
       options.brokers,
       names.readerGroup,
