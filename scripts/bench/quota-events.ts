@@ -66,36 +66,20 @@ function envelope(now: string) {
 /** Every record of one lead routed to `repId`: routed, answered, maybe met, maybe a deal won or lost and changed. */
 function journeyOf(repId: string, now: string): OutcomeRecord[] {
   const leadId = randomUUID();
+  /** A record about this lead and rep; the examples' deal fields are cleared, a deal's are passed in `deal`. */
+  const about = <O extends string>(outcome: O) => ({
+    ...envelope(now),
+    leadId,
+    repId,
+    outcome,
+    dealId: undefined,
+    amount: undefined,
+    currency: undefined,
+  });
   const sale = (outcome: SalesOutcome, deal: Partial<SalesActivityV1> = {}) =>
-    recordOf(
-      Topics.salesActivity,
-      exampleEvents.salesActivity({
-        ...envelope(now),
-        leadId,
-        repId,
-        outcome,
-        dealId: undefined,
-        amount: undefined,
-        currency: undefined,
-        ...deal,
-      }),
-      outcome,
-    );
+    recordOf(Topics.salesActivity, exampleEvents.salesActivity({ ...about(outcome), ...deal }), outcome);
   const crm = (outcome: CrmOutcome, deal: Partial<CrmOutcomeV1> = {}) =>
-    recordOf(
-      Topics.crmOutcome,
-      exampleEvents.crmOutcome({
-        ...envelope(now),
-        leadId,
-        repId,
-        outcome,
-        dealId: undefined,
-        amount: undefined,
-        currency: undefined,
-        ...deal,
-      }),
-      outcome,
-    );
+    recordOf(Topics.crmOutcome, exampleEvents.crmOutcome({ ...about(outcome), ...deal }), outcome);
   const routed = exampleEvents.leadRouted({
     ...envelope(now),
     leadId,

@@ -10,10 +10,10 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Topics } from '@handoff/contracts';
-import { deleteGroup, dropSchema, endOffsetsOf, startGroupAtEnd } from '@handoff/testing';
+import { endOffsetsOf, startGroupAtEnd } from '@handoff/testing';
 import { PhaseLatency } from './arrival-latency';
 import { ArrivalReader } from './arrival-reader';
-import { ensureInfra, ensureTopics } from './bench-infra';
+import { ensureInfra, ensureTopics, type RunNames, runNamesCleanup, runNamesOf } from './bench-infra';
 import { cleanUp, progress } from './bench-progress';
 import { machineHeader } from './bench-report';
 import { consumeBaseline } from './consume-baseline';
@@ -35,22 +35,6 @@ const CAPACITY_REFRESH_MS = 3_600_000;
 
 /** Ctrl-C stops the phase in flight and still cleans up (the app, the schema, the groups). */
 const interruption = new AbortController();
-
-interface RunNames {
-  schema: string;
-  appGroup: string;
-  baselineGroup: string;
-  readerGroup: string;
-}
-
-function namesOf(runId: string): RunNames {
-  return {
-    schema: `bench_quota_${runId}`,
-    appGroup: `quota.bench-${runId}`,
-    baselineGroup: `quota.bench-baseline-${runId}`,
-    readerGroup: `quota.bench-reader-${runId}`,
-  };
-}
 
 interface Workload {
   warmup: OutcomeRecord[];
@@ -216,7 +200,7 @@ async function main(): Promise<void> {
     process.once(signal, () => interruption.abort(new Error(`interrupted by ${signal}`)));
   const options = parseQuotaOptions(process.argv.slice(2), process.env);
   const runId = randomBytes(4).toString('hex');
-  const names = namesOf(runId);
+  const names = runNamesOf('quota', runId);
   const repIds = benchReps(runId, options.reps).map((rep) => rep.id);
   const teamIds = Array.from({ length: options.teams }, (_, index) => `bench-${runId}-team-${index + 1}`);
   // Generated (and validated against the contracts) before anything is timed.
@@ -259,10 +243,7 @@ async function main(): Promise<void> {
     await cleanUp([
       ['quota stopped (SIGTERM), exit code', () => app.stop()],
       ...closers.reverse(),
-      [`schema ${names.schema} dropped`, () => dropSchema(names.schema, options.databaseUrl)],
-      ...[names.appGroup, names.baselineGroup, names.readerGroup].map(
-        (group) => [`consumer group ${group} deleted`, () => deleteGroup(options.brokers, group)] as const,
-      ),
+      ...runNamesCleanup(names, options.brokers, options.databaseUrl),
     ]);
     if (recentLogs.length > 0) progress(`last quota log lines (LOG_LEVEL=warn):\n${recentLogs.join('\n')}`);
   }
