@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { deleteKeysMatching, endOffsetsOf } from '@handoff/testing';
+import { deleteGroup, deleteKeysMatching, dropSchema, endOffsetsOf } from '@handoff/testing';
 import Redis from 'ioredis';
 import { progress } from './bench-progress';
 
@@ -36,4 +36,35 @@ export async function deleteSourceKeys(redisUrl: string, sourceId: string): Prom
   } finally {
     redis.disconnect();
   }
+}
+
+/** A service bench's own schema and consumer groups, fresh for each run and removed after it. */
+export interface RunNames {
+  schema: string;
+  appGroup: string;
+  baselineGroup: string;
+  readerGroup: string;
+}
+
+export function runNamesOf(service: string, runId: string): RunNames {
+  return {
+    schema: `bench_${service}_${runId}`,
+    appGroup: `${service}.bench-${runId}`,
+    baselineGroup: `${service}.bench-baseline-${runId}`,
+    readerGroup: `${service}.bench-reader-${runId}`,
+  };
+}
+
+/** The cleanup steps that drop the run's schema and delete its consumer groups (once the app has stopped). */
+export function runNamesCleanup(
+  names: RunNames,
+  brokers: string[],
+  databaseUrl: string,
+): (readonly [what: string, step: () => Promise<unknown>])[] {
+  return [
+    [`schema ${names.schema} dropped`, () => dropSchema(names.schema, databaseUrl)],
+    ...[names.appGroup, names.baselineGroup, names.readerGroup].map(
+      (group) => [`consumer group ${group} deleted`, () => deleteGroup(brokers, group)] as const,
+    ),
+  ];
 }

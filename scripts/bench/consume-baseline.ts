@@ -10,14 +10,14 @@ export interface ConsumeResult {
 }
 
 /**
- * The floor scoring is measured against: a bare kafkajs consumer in a fresh group, positioned at `from`,
- * reading up to `until` on the same topic with eachBatch, doing nothing but JSON.parse of each value.
- * Offsets are resolved in bulk (as the app commits once per chunk) and committed when the loop stops.
+ * The floor scoring and quota are measured against: a bare kafkajs consumer in a fresh group, positioned at
+ * `from`, reading up to `until` on the same topics with eachBatch, doing nothing but JSON.parse of each value.
+ * Offsets are resolved in bulk (as the apps commit once per chunk) and committed when the loop stops.
  */
 export async function consumeBaseline(
   brokers: string[],
   groupId: string,
-  topic: string,
+  topics: readonly string[],
   from: TopicOffsets,
   until: TopicOffsets,
   partitionsConcurrently: number,
@@ -26,11 +26,11 @@ export async function consumeBaseline(
   const kafka = new Kafka({ clientId: 'bench-baseline-consumer', brokers, logLevel: logLevel.WARN });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.setOffsets({ groupId, topic, partitions: from.get(topic) ?? [] });
+  for (const topic of topics) await admin.setOffsets({ groupId, topic, partitions: from.get(topic) ?? [] });
   await admin.disconnect();
 
-  const remaining = new Map((until.get(topic) ?? []).map(({ partition, offset }) => [partition, BigInt(offset)]));
-  const startOf = new Map((from.get(topic) ?? []).map(({ partition, offset }) => [partition, BigInt(offset)]));
+  const remaining = offsetsByPartition(until, topics);
+  const startOf = offsetsByPartition(from, topics);
   for (const [partition, end] of remaining) if (end <= (startOf.get(partition) ?? 0n)) remaining.delete(partition);
 
   const consumer = kafka.consumer({ groupId });
@@ -44,12 +44,13 @@ export async function consumeBaseline(
   let finish: (at: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (finish = resolve));
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: false });
+  await consumer.subscribe({ topics: [...topics], fromBeginning: false });
   await consumer.run({
     autoCommit: true,
     partitionsConsumedConcurrently: partitionsConcurrently,
     eachBatch: async ({ batch, resolveOffset }) => {
-      const end = remaining.get(batch.partition);
+      const partition = `${batch.topic}:${batch.partition}`;
+      const end = remaining.get(partition);
       if (end === undefined) return;
       for (const message of batch.messages) {
         if (BigInt(message.offset) >= end) break;
@@ -57,7 +58,7 @@ export async function consumeBaseline(
         events++;
       }
       resolveOffset(batch.lastOffset());
-      if (BigInt(batch.lastOffset()) + 1n >= end) remaining.delete(batch.partition);
+      if (BigInt(batch.lastOffset()) + 1n >= end) remaining.delete(partition);
       if (remaining.size === 0) finish(Date.now());
     },
   });
@@ -72,4 +73,13 @@ export async function consumeBaseline(
   } finally {
     await consumer.disconnect();
   }
+}
+
+/** Offsets keyed by `topic:partition`, the form eachBatch reports a batch's place in. */
+function offsetsByPartition(offsets: TopicOffsets, topics: readonly string[]): Map<string, bigint> {
+  return new Map(
+    topics.flatMap((topic) =>
+      (offsets.get(topic) ?? []).map(({ partition, offset }) => [`${topic}:${partition}`, BigInt(offset)] as const),
+    ),
+  );
 }

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Topics } from '@handoff/contracts';
-import { deleteGroup, dropSchema, startGroupAtEnd } from '@handoff/testing';
+import { startGroupAtEnd } from '@handoff/testing';
 import { ArrivalReader } from './arrival-reader';
 import type { PhaseFigures } from './arrival-latency';
-import { ensureInfra, ensureTopics } from './bench-infra';
+import { ensureInfra, ensureTopics, type RunNames, runNamesCleanup, runNamesOf } from './bench-infra';
 import { cleanUp, progress } from './bench-progress';
 import { ioTimingTable, machineHeader } from './bench-report';
 import { ConsumeProduceBaseline } from './consume-produce-baseline';
@@ -37,21 +37,14 @@ const LOCK_TIMEOUT_LOG = `.routing-decisions'))","code":"55P03"`;
 /** Ctrl-C stops the phase in flight and still cleans up (the app, the schema, the groups, the topics). */
 const interruption = new AbortController();
 
-interface RunNames {
-  schema: string;
-  appGroup: string;
-  baselineGroup: string;
-  readerGroup: string;
+interface RoutingRunNames extends RunNames {
   baselineInput: string;
   baselineOutput: string;
 }
 
-function namesOf(runId: string): RunNames {
+function namesOf(runId: string): RoutingRunNames {
   return {
-    schema: `bench_routing_${runId}`,
-    appGroup: `routing.bench-${runId}`,
-    baselineGroup: `routing.bench-baseline-${runId}`,
-    readerGroup: `routing.bench-reader-${runId}`,
+    ...runNamesOf('routing', runId),
     baselineInput: `bench.routing-baseline.in.${runId}`,
     baselineOutput: `bench.routing-baseline.out.${runId}`,
   };
@@ -171,7 +164,7 @@ class RoutingBench {
   }
 }
 
-function startApp(options: RoutingBenchOptions, names: RunNames, adminToken: string, port: number, io?: string) {
+function startApp(options: RoutingBenchOptions, names: RoutingRunNames, adminToken: string, port: number, io?: string) {
   return ServiceApp.start({
     app: 'routing',
     root: ROOT,
@@ -268,10 +261,7 @@ async function main(): Promise<void> {
     await cleanUp([
       ['routing stopped (SIGTERM), exit code', () => app.stop()],
       ...closers.reverse(),
-      [`schema ${names.schema} dropped`, () => dropSchema(names.schema, options.databaseUrl)],
-      ...[names.appGroup, names.baselineGroup, names.readerGroup].map(
-        (group) => [`consumer group ${group} deleted`, () => deleteGroup(options.brokers, group)] as const,
-      ),
+      ...runNamesCleanup(names, options.brokers, options.databaseUrl),
       ...(ioTimingFile ? [['io timing file removed', () => rm(ioTimingFile, { force: true })] as const] : []),
     ]);
     if (recentLogs.length > 0) progress(`last routing log lines (LOG_LEVEL=warn):\n${recentLogs.join('\n')}`);

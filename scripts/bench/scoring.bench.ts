@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     const bare = await consumeBaseline(
       options.brokers,
       baselineGroup,
-      ENGAGEMENTS,
+      [ENGAGEMENTS],
       from,
       until,
       options.partitionsConcurrently,
