@@ -1,7 +1,8 @@
 // `npm run demo`: an anonymous visitor becomes a sales-ready lead handed to a rep, end to end through the real
-// services. Ingest, scoring and routing run as built processes against the local Kafka, PostgreSQL and Redis
-// (scripts/demo.sh builds them and starts the infrastructure first). Exits 1 when the platform does not do what
-// is shown.
+// services; then a won deal moves a rep's quota attainment and, through quota's capacity figures, routing's next
+// decision. Ingest, scoring, routing and quota run as built processes against the local Kafka, PostgreSQL and
+// Redis (scripts/demo.sh builds them and starts the infrastructure first). Exits 1 when the platform does not do
+// what is shown.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Topics, exampleEvents, type LeadQualifiedV1, type LeadRoutedV1 } from '@handoff/contracts';
@@ -9,17 +10,27 @@ import { type HandoffStack, startHandoffStack, TopicReader, TopicWriter } from '
 import { check, expectStatus, scoreOnceSettled, sender } from './demo-checks';
 import { describeScore, printFactors, say, step } from './demo-output';
 import { assignmentsHere, narrateRouting } from './routing-step';
+import {
+  attainmentOf,
+  describeAttainment,
+  dryRunPicks,
+  nameOf,
+  printLeaderboard,
+  reportWin,
+  seedQuotas,
+} from './quota-step';
 import { DEMO_COMPANY_DOMAIN, seedSalesOrg } from './sales-org';
 
-type DemoStack = HandoffStack<'ingest' | 'scoring' | 'routing'>;
+type DemoStack = HandoffStack<'ingest' | 'scoring' | 'routing' | 'quota'>;
 
 async function main(): Promise<void> {
   say('Handoff demo: an anonymous visitor becomes a sales-ready lead and is handed to a rep\n');
-  const stack = await startHandoffStack(join(__dirname, '../..'), ['ingest', 'scoring', 'routing']);
+  const stack = await startHandoffStack(join(__dirname, '../..'), ['ingest', 'scoring', 'routing', 'quota']);
   const reader = await TopicReader.startAtEnd([
     Topics.leadQualified.name,
     Topics.leadScored.name,
     Topics.leadRouted.name,
+    Topics.repCapacity.name,
   ]);
   try {
     await story(stack, reader);
@@ -29,7 +40,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function story({ ingest, scoring, routing }: DemoStack, reader: TopicReader): Promise<void> {
+async function story(stack: DemoStack, reader: TopicReader): Promise<void> {
+  const { ingest, scoring, routing } = stack;
   step(1, 'Marketing registers its website as a source and gets a write key');
   const source = await ingest.admin<{ id: string; writeKey: string }>('/admin/sources', { name: 'website' });
   expectStatus('creating the source', source.status, 201);
@@ -125,7 +137,69 @@ async function story({ ingest, scoring, routing }: DemoStack, reader: TopicReade
   }
   const assignments = reader.values<LeadRoutedV1>(Topics.leadRouted.name, assignedHere);
   check('the lead was routed once', new Set(assignments.map((event) => event.assignmentId)).size === 1);
-  say(`\nDone: one lead, scored and explained on every event, qualified once, routed with its reason, accepted.`);
+
+  await quotaMovesRouting(stack, reader, send);
+  say(
+    '\nDone: one lead, scored and explained on every event, qualified once, routed with its reason, accepted; ' +
+      'a won deal moved a rep’s attainment, and routing’s next decision with it.',
+  );
+}
+
+/** Steps 9–12: quotas, a won deal, and the capacity-aware enterprise pool following quota's figures. */
+async function quotaMovesRouting(
+  { ingest, scoring, routing, quota }: DemoStack,
+  reader: TopicReader,
+  send: ReturnType<typeof sender>,
+): Promise<void> {
+  step(9, 'Sales operations sets this quarter’s quotas; Kenji Sato already closed a deal');
+  const quarter = await seedQuotas(quota);
+  await reportWin(reader, 'kenji-sato', 'D-1001', 90_000);
+  say(`  ${quarter}: €200,000 and 4 deals for each enterprise rep; Kenji’s €90,000 deal is on sales.activity.v1`);
+  await printLeaderboard(quota, quarter);
+  const before = await dryRunPicks(routing, 'lena-vogel');
+  say(`  a dry run of the next large-company lead: ${before}`);
+
+  step(10, 'Lena Vogel wins a €150,000 deal (the CRM reports it on sales.activity.v1)');
+  const lenaBefore = await attainmentOf(quota, 'lena-vogel');
+  await reportWin(reader, 'lena-vogel', 'D-1002', 150_000);
+  const lenaAfter = await attainmentOf(quota, 'lena-vogel');
+  check('the won deal raised Lena’s attainment by its amount', lenaAfter.attained - lenaBefore.attained === 150_000);
+  say(`  Lena: ${describeAttainment(lenaBefore)} → ${describeAttainment(lenaAfter)}`);
+  say('  quota published rep.capacity.v1 for Lena; routing reads it');
+  await printLeaderboard(quota, quarter);
+  await dryRunPicks(routing, 'kenji-sato');
+
+  const visitor = `anon-${randomUUID().slice(0, 8)}`;
+  step(11, `A buyer at Globex (5,000 people, ${visitor}) becomes sales-ready`);
+  const leadId = await qualifyGlobexVisitor(send, visitor);
+  await scoreOnceSettled(scoring, leadId, (view) => view.lifecycle.stage === 'mql');
+  say(`  lead ${leadId} qualified`);
+
+  step(12, 'Routing hands it to the enterprise pool, which follows quota’s figures');
+  const routed = await narrateRouting(reader, routing, assignmentsHere(ingest, leadId));
+  check('the next enterprise lead went to the rep now furthest behind pace', routed.event.repId === 'kenji-sato');
+  say(`  before Lena’s win the same lead would have gone to ${nameOf('lena-vogel')}`);
+}
+
+/** A second visitor, at a company too large for the inbound pool, engages and fills the form. */
+async function qualifyGlobexVisitor(send: ReturnType<typeof sender>, visitor: string): Promise<string> {
+  const first = await send({ type: 'pricing_page_view', identity: { anonymousId: visitor } });
+  await send({ type: 'content_download', identity: { anonymousId: visitor }, properties: { asset: 'case-study' } });
+  await send({ type: 'webinar_attended', identity: { anonymousId: visitor } });
+  await send({
+    type: 'profile_update',
+    identity: { anonymousId: visitor, email: `sam.${visitor}@globex.example` },
+    profile: {
+      title: 'CRO',
+      seniority: 'c_level',
+      company: 'Globex',
+      industry: 'software',
+      employeeCount: 5000,
+      country: 'US',
+    },
+  });
+  await send({ type: 'demo_request', identity: { anonymousId: visitor } });
+  return first.results[0].leadId as string;
 }
 
 main().catch((error: unknown) => {

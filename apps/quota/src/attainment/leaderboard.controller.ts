@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCsvExport, ApiErrorResponses, RequireToken, sendCsv } from '@handoff/platform-runtime';
 import type { Response } from 'express';
 import { leaderboardCsv } from './leaderboard-csv';
 import { LeaderboardDto } from './leaderboard.dto';
@@ -41,8 +41,7 @@ export class LeaderboardController {
     summary: 'The team’s leaderboard rows as CSV',
     description: 'One line per member in rank order, the columns of the JSON rows; empty cells for null.',
   })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'team-<id>-<period>-leaderboard.csv, an attachment', schema: { type: 'string' } })
+  @ApiCsvExport('team-<id>-<period>-leaderboard.csv')
   @ApiErrorResponses(ERRORS)
   async leaderboardCsv(
     @Param() { id }: IdPath,
@@ -50,10 +49,6 @@ export class LeaderboardController {
     @Res() response: Response,
   ): Promise<void> {
     const leaderboard = await this.leaderboards.ofTeam(id, period);
-    response
-      .status(200)
-      .setHeader('Content-Type', 'text/csv; charset=utf-8')
-      .setHeader('Content-Disposition', `attachment; filename="team-${id}-${leaderboard.period.id}-leaderboard.csv"`)
-      .send(leaderboardCsv(leaderboard.members));
+    sendCsv(response, `team-${id}-${leaderboard.period.id}-leaderboard.csv`, leaderboardCsv(leaderboard.members));
   }
 }

@@ -204,18 +204,19 @@ export class QuotaBooks {
     return new Map(rows.map((row) => [row.rep_id, row.max_open_leads]));
   }
 
-  /** The reps' contributions (withdrawn ones included) that happened in [start, end). */
+  /** The reps' contributions (withdrawn ones included) that happened in [start, end), of these kinds (all by default). */
   async contributions(
     repIds: readonly string[],
     start: string,
     end: string,
     manager: EntityManager = this.dataSource.manager,
+    kinds?: readonly ContributionKind[],
   ): Promise<StoredContribution[]> {
     const rows: ContributionRow[] = await manager.query(
       `SELECT id, kind, rep_id, at, amount::text, currency, withdrawn, recorded_at FROM contributions
-        WHERE rep_id = ANY($1) AND at >= $2 AND at < $3
+        WHERE rep_id = ANY($1) AND at >= $2 AND at < $3 AND ($4::varchar[] IS NULL OR kind = ANY($4))
         ORDER BY at, id COLLATE "C"`,
-      [repIds, start, end],
+      [repIds, start, end, kinds ?? null],
     );
     return rows.map(contributionOf);
   }

@@ -24,7 +24,8 @@ export class CapacityCalculator {
     const kind = this.config.QUOTA_CAPACITY_PERIOD;
     const quotaOfRep = firstQuotaOfEachRep(await this.books.quotasHolding(manager, repIds, kind, now));
     const quotas = [...quotaOfRep.values()];
-    // One read covers every holding period: they may differ when a custom period was stored with this kind.
+    // One read covers every holding period: they may differ when a custom period was stored with this kind. Only
+    // revenue: capacity carries nothing else, and re-checking every kind was a third of the service's CPU.
     const contributions =
       quotas.length === 0
         ? []
@@ -33,6 +34,7 @@ export class CapacityCalculator {
             earliest(quotas.map((quota) => quota.period.start)),
             latest(quotas.map((quota) => quota.period.end)),
             manager,
+            ['revenue'],
           );
     const contributionsOfRep = groupBy(contributions, (contribution) => contribution.repId);
     const context = await this.reads.figuresContext(manager, now);

@@ -17,8 +17,10 @@ export function isIsoDate(value: unknown): value is string {
 
 /** Milliseconds since the epoch; a malformed instant is a caller's bug, reported as `invalid`. */
 export function millisOf(instant: string, field = 'instant'): number {
-  if (!isInstant(instant)) throw new DomainError('invalid', `${field} must be an ISO-8601 instant with an offset`);
-  return DateTime.fromISO(instant).toMillis();
+  // Parsed once (isInstant would parse it a second time): instants are read in every fold and period check.
+  const parsed = typeof instant === 'string' && TIME_WITH_OFFSET.test(instant) ? DateTime.fromISO(instant) : undefined;
+  if (!parsed?.isValid) throw new DomainError('invalid', `${field} must be an ISO-8601 instant with an offset`);
+  return parsed.toMillis();
 }
 
 /** The canonical form of an instant in results: UTC with milliseconds (`2027-03-31T22:00:00.000Z`). */
