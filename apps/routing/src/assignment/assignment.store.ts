@@ -155,8 +155,12 @@ export class AssignmentStore {
     }));
   }
 
-  /** Keeps the newest figures per rep: a record older than the stored one (a redelivery, a replay) changes nothing. */
-  async saveCapacities(manager: EntityManager, capacities: readonly (RepCapacity & { occurredAt: string })[]) {
+  /**
+   * Keeps the newest figures per rep: a record older than the stored one (a redelivery, a replay) changes nothing,
+   * and of a chunk's records for one rep only the newest is written (one statement may not update a row twice).
+   */
+  async saveCapacities(manager: EntityManager, records: readonly (RepCapacity & { occurredAt: string })[]) {
+    const capacities = newestPerRep(records);
     if (capacities.length === 0) return;
     await manager.query(
       `INSERT INTO rep_capacities (rep_id, remaining_lead_capacity, attainment_ratio, pace_gap, available, occurred_at)
@@ -262,4 +266,14 @@ export class AssignmentStore {
       [JSON.stringify([...states].map(([poolId, state]) => ({ poolId, state })))],
     );
   }
+}
+
+/** The newest record of each rep (by occurredAt; of equal ones the later in the chunk, i.e. the later offset). */
+export function newestPerRep<T extends { repId: string; occurredAt: string }>(records: readonly T[]): T[] {
+  const newest = new Map<string, T>();
+  for (const record of records) {
+    const kept = newest.get(record.repId);
+    if (!kept || Date.parse(record.occurredAt) >= Date.parse(kept.occurredAt)) newest.set(record.repId, record);
+  }
+  return [...newest.values()];
 }

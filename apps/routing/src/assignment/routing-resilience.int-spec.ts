@@ -130,7 +130,12 @@ describe('routing under concurrency, restarts and capacity (real broker and data
       ['eva', 'capacity_aware'],
     ]);
 
-    await bed.publish(Topics.repCapacity, capacity('eva', { openLeads: 3, maxOpenLeads: 10, available: false }));
+    // Two records of one rep in one chunk (quota publishes one per chunk, but chunks follow each other): the newer wins.
+    await bed.publish(
+      Topics.repCapacity,
+      capacity('eva', { openLeads: 2, maxOpenLeads: 10, available: true }),
+      capacity('eva', { openLeads: 3, maxOpenLeads: 10, available: false }),
+    );
     await stored('eva', false);
     expect((await routeTwo()).map((routed) => routed.repId)).toEqual(['emil', 'emil']);
   });
