@@ -25,6 +25,7 @@ describe('classifyError', () => {
     });
 
     it.each([
+      ['21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time'],
       ['22P05', 'unsupported Unicode escape sequence'],
       ['22003', 'numeric field overflow'],
       ['22007', 'invalid datetime format'],

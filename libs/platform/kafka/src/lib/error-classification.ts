@@ -62,9 +62,12 @@ const NETWORK_ERROR_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
-/** SQLSTATE codes, five characters; classes 22 (data exception) and 23 (integrity constraint) repeat. */
+/**
+ * SQLSTATE codes, five characters; classes 21 (cardinality violation, e.g. one statement updating a row twice),
+ * 22 (data exception) and 23 (integrity constraint) repeat for the same records.
+ */
 const SQLSTATE = /^[0-9A-Z]{5}$/;
-const POISON_SQLSTATE_CLASSES = new Set(['22', '23']);
+const POISON_SQLSTATE_CLASSES = new Set(['21', '22', '23']);
 /** 08 connection, 53 insufficient resources; the others are single codes of class 40, 55 and 57. */
 const TRANSIENT_SQLSTATE_CLASSES = new Set(['08', '53']);
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014', '57P01', '57P02', '57P03']);
