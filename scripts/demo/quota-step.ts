@@ -21,7 +21,7 @@ interface RevenueFigures {
   attained: number;
   ratio: number;
   paceGap: number;
-  pace: string;
+  pace: 'ahead' | 'on_pace' | 'behind';
 }
 
 interface RepAttainment {
@@ -96,7 +96,9 @@ export async function attainmentOf(quota: StackService, repId: string): Promise<
 
 export function describeAttainment(figures: RevenueFigures): string {
   const gap = Math.abs(figures.paceGap);
-  const pace = figures.pace === 'on_pace' ? 'on pace' : `${figures.pace} pace by ${eur(gap)}`;
+  const pace = { on_pace: 'on pace', ahead: `ahead of pace by ${eur(gap)}`, behind: `behind pace by ${eur(gap)}` }[
+    figures.pace
+  ];
   return `${eur(figures.attained)} of ${eur(TARGET_EUR)} (${percent(figures.ratio)}), ${pace}`;
 }
 

@@ -19,7 +19,7 @@ function runDemo(): Promise<{ code: number | null; output: string }> {
 }
 
 describe('npm run demo', () => {
-  it('walks a lead from anonymous visitor to MQL, routed to a rep with its reason and SLA, and accepted', async () => {
+  it('walks a lead from anonymous visitor to MQL, routed with its reason and SLA, accepted; then a won deal moves attainment and the next routing decision', async () => {
     const { code, output } = await runDemo();
 
     expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('Done: one lead') });
@@ -33,5 +33,9 @@ describe('npm run demo', () => {
     expect(output).toMatch(/account matched: acme \(confidence 1; email domain acme-software\.example\)/);
     expect(output).toContain(`${routed?.[1]} accepts the lead`);
     expect(output).toMatch(/stage sql/);
-  }, 180_000);
+    expect(output).toMatch(/a dry run of the next large-company lead: .*capacity aware picked Lena Vogel/);
+    expect(output).toMatch(/Lena: €0 of €200,000 \(0%\), behind pace by .+ → €150,000 of €200,000 \(75%\)/);
+    expect(output).toMatch(/routed to Kenji Sato \(enterprise, capacity aware, via the rule's pool\)/);
+    expect(output).toContain('a won deal moved a rep’s attainment, and routing’s next decision with it');
+  }, 240_000);
 });
