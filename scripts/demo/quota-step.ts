@@ -1,9 +1,8 @@
 // The demo's quota steps: this quarter's targets for the enterprise reps, a won deal moving a rep's attainment,
 // and the capacity figures quota publishes moving routing's next decision (the capacity-aware enterprise pool).
-import { randomUUID } from 'node:crypto';
-import { exampleEvents, type RepCapacityV1, Topics } from '@handoff/contracts';
+import { type RepCapacityV1, Topics } from '@handoff/contracts';
 import { fiscalPeriodOf } from '@handoff/domain-quota';
-import { type StackService, type TopicReader, TopicWriter, waitFor } from '@handoff/testing';
+import { type StackService, type TopicReader, TopicWriter, waitFor, wonDeal } from '@handoff/testing';
 import { check, expectStatus } from './demo-checks';
 import { say } from './demo-output';
 
@@ -54,16 +53,7 @@ export async function seedQuotas(quota: StackService): Promise<string> {
 
 /** Reports a won deal on sales.activity.v1, as the CRM does, and waits for quota to publish the rep's new figures. */
 export async function reportWin(reader: TopicReader, repId: string, dealId: string, amount: number): Promise<void> {
-  const won = exampleEvents.salesActivity({
-    eventId: randomUUID(),
-    leadId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    repId,
-    outcome: 'won',
-    dealId,
-    amount,
-    currency: 'EUR',
-  });
+  const won = wonDeal(repId, amount, { dealId });
   const writer = await TopicWriter.connect();
   try {
     await writer.write(Topics.salesActivity.name, { key: won.leadId, value: JSON.stringify(won) });

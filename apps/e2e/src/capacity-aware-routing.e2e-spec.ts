@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  exampleEvents,
-  type LeadQualifiedV2,
-  type LeadRoutedV1,
-  type RepCapacityV1,
-  Topics,
-  type SalesActivityV1,
-} from '@handoff/contracts';
-import { type HandoffStack, startHandoffStack, TopicReader, TopicWriter, waitFor } from '@handoff/testing';
+import { exampleEvents, type LeadQualifiedV2, type LeadRoutedV1, type RepCapacityV1, Topics } from '@handoff/contracts';
+import { type HandoffStack, startHandoffStack, TopicReader, TopicWriter, waitFor, wonDeal } from '@handoff/testing';
 
 const workspaceRoot = join(__dirname, '../../..');
 const ALWAYS = Object.fromEntries(
@@ -37,16 +30,7 @@ async function publish(topic: string, key: string, value: object): Promise<void>
 }
 
 async function win(repId: string, amount: number): Promise<void> {
-  const won: SalesActivityV1 = exampleEvents.salesActivity({
-    eventId: randomUUID(),
-    leadId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    repId,
-    outcome: 'won',
-    dealId: `deal-${randomUUID()}`,
-    amount,
-    currency: 'EUR',
-  });
+  const won = wonDeal(repId, amount);
   await publish(Topics.salesActivity.name, won.leadId, won);
 }
 

@@ -10,3 +10,4 @@ export * from './lib/consumer-groups';
 export * from './lib/service-stack';
 export * from './lib/redis-keys';
 export * from './lib/service-test-app';
+export * from './lib/sales-outcomes';

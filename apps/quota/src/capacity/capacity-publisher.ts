@@ -5,6 +5,7 @@ import type { NewOutboxMessage } from '@handoff/platform-database';
 import { outboxMessageOf } from '@handoff/platform-kafka';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { lockRows } from '../books/lock-rows';
 import { CapacityCalculator } from './capacity-calculator';
 
 /**
@@ -37,14 +38,8 @@ export class CapacityPublisher {
   }
 
   private async lock(manager: EntityManager, reps: readonly string[]): Promise<Map<string, RepCapacityFigures>> {
-    await manager.query(
-      `INSERT INTO rep_capacities (rep_id) SELECT unnest($1::varchar[]) ORDER BY 1 ON CONFLICT (rep_id) DO NOTHING`,
-      [reps],
-    );
-    const rows: { rep_id: string; figures: RepCapacityFigures | null }[] = await manager.query(
-      `SELECT rep_id, figures FROM rep_capacities WHERE rep_id = ANY($1::varchar[]) ORDER BY rep_id FOR UPDATE`,
-      [reps],
-    );
+    type Row = { rep_id: string; figures: RepCapacityFigures | null };
+    const rows = await lockRows<Row>(manager, 'rep_capacities', reps, 'figures');
     return new Map(rows.flatMap((row) => (row.figures ? [[row.rep_id, row.figures]] : [])));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Contribution, DealFact, DealState } from '@handoff/domain-quota';
 import type { EntityManager } from 'typeorm';
+import { lockRows } from '../books/lock-rows';
 
 interface DealFactRow {
   event_id: string;
@@ -35,15 +36,7 @@ export class DealLedger {
 
   /** Locks the deals (creating rows for new ones) in id order and answers each one's rep before this chunk. */
   async lockDeals(manager: EntityManager, dealIds: readonly string[]): Promise<Map<string, string | undefined>> {
-    const sorted = [...new Set(dealIds)].sort();
-    await manager.query(
-      `INSERT INTO deals (deal_id) SELECT unnest($1::varchar[]) ORDER BY 1 ON CONFLICT (deal_id) DO NOTHING`,
-      [sorted],
-    );
-    const rows: { deal_id: string; rep_id: string | null }[] = await manager.query(
-      `SELECT deal_id, rep_id FROM deals WHERE deal_id = ANY($1::varchar[]) ORDER BY deal_id FOR UPDATE`,
-      [sorted],
-    );
+    const rows = await lockRows<{ deal_id: string; rep_id: string | null }>(manager, 'deals', dealIds, 'rep_id');
     return new Map(rows.map((row) => [row.deal_id, row.rep_id ?? undefined]));
   }
 

@@ -22,6 +22,7 @@ import {
   TopicReader,
   TopicWriter,
   uniqueName,
+  wonDeal,
 } from '@handoff/testing';
 import type { DataSource } from 'typeorm';
 import { prepareQuotaEnv } from './quota-test-app';
@@ -80,17 +81,7 @@ export class QuotaStreamTestBed {
   }
 
   won(repId: string, amount: number, overrides: Partial<SalesActivityV1> = {}): SalesActivityV1 {
-    return exampleEvents.salesActivity({
-      eventId: randomUUID(),
-      leadId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      repId,
-      outcome: 'won',
-      dealId: `deal-${randomUUID()}`,
-      amount,
-      currency: 'EUR',
-      ...overrides,
-    });
+    return wonDeal(repId, amount, overrides);
   }
 
   crm(repId: string, overrides: Partial<CrmOutcomeV1>): CrmOutcomeV1 {
