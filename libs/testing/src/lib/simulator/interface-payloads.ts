@@ -56,19 +56,15 @@ function propertiesOf(step: JourneyStep): Record<string, string> {
   return step.detail ? { item: step.detail } : {};
 }
 
+/** Who the person is: the same fields in a native profile and in Segment's reserved traits. */
+function personOf(lead: SimulatedLead) {
+  const { firstName, lastName, title, seniority } = lead.person;
+  return { email: lead.email, firstName, lastName, title, seniority };
+}
+
 function profileOf(lead: SimulatedLead): InboundProfileV1 {
-  return {
-    email: lead.email,
-    firstName: lead.person.firstName,
-    lastName: lead.person.lastName,
-    title: lead.person.title,
-    seniority: lead.person.seniority,
-    company: lead.company.name,
-    companyDomain: lead.company.domain,
-    industry: lead.company.industry,
-    employeeCount: lead.company.employeeCount,
-    country: lead.company.country,
-  };
+  const { name, domain, industry, employeeCount, country } = lead.company;
+  return { ...personOf(lead), company: name, companyDomain: domain, industry, employeeCount, country };
 }
 
 function segmentRequest({ messageId, lead, step }: SimulatedMessage, timestamp: string): IngestRequest {
@@ -86,15 +82,12 @@ function segmentRequest({ messageId, lead, step }: SimulatedMessage, timestamp: 
 
 /** Segment's reserved identify traits, with the company as a nested object as Segment documents it. */
 function segmentTraitsOf(lead: SimulatedLead): Record<string, unknown> {
+  const { name, domain, industry, employeeCount, country } = lead.company;
   return {
-    email: lead.email,
-    firstName: lead.person.firstName,
-    lastName: lead.person.lastName,
-    title: lead.person.title,
-    seniority: lead.person.seniority,
-    industry: lead.company.industry,
-    country: lead.company.country,
-    website: `https://${lead.company.domain}`,
-    company: { name: lead.company.name, employee_count: lead.company.employeeCount },
+    ...personOf(lead),
+    industry,
+    country,
+    website: `https://${domain}`,
+    company: { name, employee_count: employeeCount },
   };
 }

@@ -1,5 +1,8 @@
 // The sales organisation simulated leads are routed in: regional inbound teams that follow the sun, an enterprise
 // team, the pools the shipped routing rules name (`inbound`, `enterprise`), and accounts for some market companies.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { type Company, marketCompanies } from './firmographics';
 import type { Currency } from './sales-response';
 
@@ -38,33 +41,17 @@ const WITH_WEEKENDS: WorkingHours = {
   sun: [{ start: '08:00', end: '20:00' }],
 };
 
-type RepRow = [name: string, team: string, timeZone: string, weight: number, currency: Currency, weekends?: boolean];
+interface RepRow {
+  name: string;
+  team: string;
+  timeZone: string;
+  weight: string;
+  currency: Currency;
+  weekends: 'yes' | 'no';
+}
 
-const REP_ROWS: RepRow[] = [
-  ['Ana Ribeiro', 'sim-emea', 'Europe/Lisbon', 2, 'EUR', true],
-  ['Tom Hughes', 'sim-emea', 'Europe/London', 1, 'GBP'],
-  ['Priya Shah', 'sim-emea', 'Europe/London', 2, 'GBP'],
-  ['Lukas Weber', 'sim-emea', 'Europe/Berlin', 1, 'EUR'],
-  ['Marta Ruiz', 'sim-emea', 'Europe/Madrid', 1, 'EUR'],
-  ['Sanne de Vries', 'sim-emea', 'Europe/Amsterdam', 1, 'EUR'],
-  ['Erik Lund', 'sim-emea', 'Europe/Stockholm', 1, 'EUR'],
-  ['Jordan Miller', 'sim-americas', 'America/New_York', 2, 'USD', true],
-  ['Casey Brooks', 'sim-americas', 'America/New_York', 1, 'USD'],
-  ['Maria Santos', 'sim-americas', 'America/Sao_Paulo', 1, 'USD'],
-  ['Noah Clark', 'sim-americas', 'America/Chicago', 1, 'USD'],
-  ['Ava Nguyen', 'sim-americas', 'America/Los_Angeles', 2, 'USD'],
-  ['Liam Tremblay', 'sim-americas', 'America/Toronto', 1, 'USD'],
-  ['Mei Lin', 'sim-apac', 'Asia/Singapore', 2, 'USD'],
-  ['Haruto Sato', 'sim-apac', 'Asia/Tokyo', 1, 'USD'],
-  ['Chloe Wilson', 'sim-apac', 'Australia/Sydney', 1, 'USD', true],
-  ['Arjun Rao', 'sim-apac', 'Asia/Kolkata', 1, 'USD'],
-  ['Isla Brown', 'sim-apac', 'Australia/Sydney', 1, 'USD'],
-  ['Greta Hoffmann', 'sim-enterprise', 'Europe/Berlin', 1, 'EUR'],
-  ['Oliver Grant', 'sim-enterprise', 'Europe/London', 1, 'GBP'],
-  ['Rachel Stone', 'sim-enterprise', 'America/New_York', 1, 'USD'],
-  ['Diego Alvarez', 'sim-enterprise', 'America/Chicago', 1, 'USD'],
-  ['Yuki Tanaka', 'sim-enterprise', 'Asia/Tokyo', 1, 'USD'],
-];
+/** The reps, as sales operations keep them in a spreadsheet. */
+const REP_ROWS: RepRow[] = parse(readFileSync(join(__dirname, 'simulated-reps.csv'), 'utf8'), { columns: true });
 
 const TEAMS = [
   { id: 'sim-emea', name: 'Simulated EMEA inbound' },
@@ -88,14 +75,14 @@ const REGION_OF_COUNTRY: Record<string, string> = {
 export const ACCOUNT_COUNT = 30;
 
 export function simulatedSalesOrg(companies: readonly Company[] = marketCompanies()): SalesOrg {
-  const reps = REP_ROWS.map(([name, team, timeZone, weight, currency, weekends]) => ({
-    id: `sim-${name.toLowerCase().replace(/\s+/g, '-')}`,
-    name,
-    teamIds: [team],
-    weight,
-    timeZone,
-    workingHours: weekends ? WITH_WEEKENDS : WEEKDAYS,
-    currency,
+  const reps = REP_ROWS.map((row) => ({
+    id: `sim-${row.name.toLowerCase().replace(/\s+/g, '-')}`,
+    name: row.name,
+    teamIds: [row.team],
+    weight: Number(row.weight),
+    timeZone: row.timeZone,
+    workingHours: row.weekends === 'yes' ? WITH_WEEKENDS : WEEKDAYS,
+    currency: row.currency,
   }));
   return {
     teams: TEAMS,
