@@ -43,7 +43,7 @@ describe('expectedBooks', () => {
       sale('meeting_held', { interface: 'sales.crm_outcome', repId: 'bo' }),
     ]);
     expect(books.wonAmounts).toEqual({ ana: { EUR: 1200, GBP: 500 }, bo: { USD: 300 } });
-    expect(books.salesOutcomes).toEqual({ accepted: 1, won: 2, amount_corrected: 1, lost: 1, meeting_held: 1 });
+    expect(books.salesOutcomes).toEqual({ accepted: 1, won: 3, amount_corrected: 1, lost: 1, meeting_held: 1 });
     expect(books.acceptedPerRep).toEqual({ ana: 1 });
     expect(books.meetingsPerRep).toEqual({ bo: 1 });
   });

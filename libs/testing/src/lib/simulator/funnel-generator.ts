@@ -18,7 +18,7 @@ export interface FunnelOptions {
   /** Namespaces every id the run sends (anonymous ids, emails, message ids), so runs never share a lead. */
   runId: string;
   mix?: InterfaceMix;
-  /** How many people browse at the same time: a new person arrives when fewer are active (default 40). */
+  /** How many people browse at the same time: a new person arrives when fewer are active (default 25). */
   concurrentLeads?: number;
 }
 
@@ -53,7 +53,7 @@ export class FunnelGenerator {
     this.random = new SeededRandom(options.seed);
     const mix = options.mix ?? DEFAULT_INTERFACE_MIX;
     this.mix = INGEST_INTERFACES.map((name) => [name, mix[name]] as const);
-    this.concurrentLeads = options.concurrentLeads ?? 40;
+    this.concurrentLeads = options.concurrentLeads ?? 25;
   }
 
   next(): SimulatedMessage {
