@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import type { BenchEvent } from './event-generator';
-import type { RequestOutcome } from './open-loop';
+import type { RequestOutcome } from '@handoff/testing';
 
 /** Longest a request may take before it counts as failed; far above any sane answer. */
 const REQUEST_TIMEOUT_MS = 30_000;

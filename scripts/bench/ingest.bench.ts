@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@handoff/contracts';
-import { deleteGroup, dropSchema, startGroupAtEnd } from '@handoff/testing';
+import { deleteGroup, dropSchema, type RequestOutcome, runOpenLoop, startGroupAtEnd } from '@handoff/testing';
 import { deleteSourceKeys, ensureInfra } from './bench-infra';
 import { type BenchOptions, parseOptions, USAGE } from './bench-options';
 import { ioTimingTable, machineHeader, ratioTable, resultsTable, settingsLine } from './bench-report';
@@ -20,7 +20,6 @@ import { IngestTarget } from './ingest-target';
 import { KafkaBaseline } from './kafka-baseline';
 import { ownCpuSeconds } from './process-cpu';
 import { type ScenarioStats, statsOf } from './latency-stats';
-import { type RequestOutcome, runOpenLoop } from './open-loop';
 import { cleanUp, progress } from './bench-progress';
 
 const ROOT = resolve(__dirname, '../..');

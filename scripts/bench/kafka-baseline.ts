@@ -8,7 +8,7 @@ import {
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { type BenchEvent, personKeyOf } from './event-generator';
-import type { RequestOutcome } from './open-loop';
+import type { RequestOutcome } from '@handoff/testing';
 
 const ALL_IN_SYNC_REPLICAS = -1;
 

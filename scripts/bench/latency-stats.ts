@@ -1,4 +1,4 @@
-import type { PhaseResult } from './open-loop';
+import type { PhaseResult } from '@handoff/testing';
 
 export interface ScenarioStats {
   name: string;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel, Partitioners, type Producer, type TopicMessages } from 'kafkajs';
-import { runOpenLoop } from './open-loop';
+import { runOpenLoop } from '@handoff/testing';
 import type { OutcomeRecord } from './quota-events';
 
 const RECORDS_PER_SEND = 500;

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { encodeEvent, exampleEvents, Topics } from '@handoff/contracts';
 import { eventHeaders, type RecordHeaders } from '@handoff/platform-kafka';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { runOpenLoop } from './open-loop';
+import { runOpenLoop } from '@handoff/testing';
 
 const MESSAGES_PER_SEND = 500;
 const ALL_IN_SYNC_REPLICAS = -1;

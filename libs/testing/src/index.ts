@@ -11,3 +11,5 @@ export * from './lib/service-stack';
 export * from './lib/redis-keys';
 export * from './lib/service-test-app';
 export * from './lib/sales-outcomes';
+export * from './lib/open-loop';
+export * from './lib/simulator';
