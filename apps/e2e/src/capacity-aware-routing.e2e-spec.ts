@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { exampleEvents, type LeadQualifiedV2, type LeadRoutedV1, type RepCapacityV1, Topics } from '@handoff/contracts';
-import { type HandoffStack, startHandoffStack, TopicReader, TopicWriter, waitFor, wonDeal } from '@handoff/testing';
+import {
+  type HandoffStack,
+  leadAnswer,
+  startHandoffStack,
+  TopicReader,
+  TopicWriter,
+  waitFor,
+  wonDeal,
+} from '@handoff/testing';
+import { ALWAYS_IN_HOURS } from './support/always-in-hours';
+import { currentQuarter } from './support/current-quarter';
 
 const workspaceRoot = join(__dirname, '../../..');
-const ALWAYS = Object.fromEntries(
-  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ start: '00:00', end: '24:00' }]]),
-);
-
-/** The quarter holding now on quota's default fiscal calendar (years from January, UTC), e.g. FY2026-Q4. */
-function currentQuarter(): string {
-  const now = new Date();
-  return `FY${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
-}
 
 let stack: HandoffStack<'routing' | 'quota'>;
 let reader: TopicReader;
@@ -89,7 +90,7 @@ beforeAll(async () => {
   const { routing, quota } = stack;
   await expectStatus('PUT team', routing.admin(`/teams/enterprise-${run}`, { name: 'Enterprise' }, 'PUT'), 201);
   for (const rep of [ines, omar]) {
-    const body = { name: rep, timeZone: 'UTC', workingHours: ALWAYS, teamIds: [`enterprise-${run}`] };
+    const body = { name: rep, timeZone: 'UTC', workingHours: ALWAYS_IN_HOURS, teamIds: [`enterprise-${run}`] };
     await expectStatus(`PUT rep ${rep}`, routing.admin(`/reps/${rep}`, body, 'PUT'), 201);
     const quotaBody = {
       owner: { kind: 'rep', id: rep },
@@ -120,16 +121,7 @@ describe('quota and routing together', () => {
     expect(first).toMatchObject({ repId: omar, poolId: 'enterprise', strategy: 'capacity_aware' });
 
     // Omar answers the lead: his room is level with Ines's again, so pace alone decides from here.
-    const accepted = exampleEvents.salesActivity({
-      eventId: randomUUID(),
-      leadId: first.leadId,
-      occurredAt: new Date().toISOString(),
-      repId: omar,
-      outcome: 'accepted',
-      dealId: undefined,
-      amount: undefined,
-      currency: undefined,
-    });
+    const accepted = leadAnswer(first.leadId, omar, 'accepted');
     await publish(Topics.salesActivity.name, accepted.leadId, accepted);
     await capacityOf(omar, (e) => e.openLeads === 0 && e.attainedAmount === 0);
     await routingWouldPick(omar);

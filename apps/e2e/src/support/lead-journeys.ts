@@ -1,0 +1,61 @@
+// What a visitor's browser and forms send to ingest's native API, as event lists with their own message ids, so
+// a scenario can send the very same traffic again.
+import type { IngestSender } from '@handoff/testing';
+
+export type IngestEvent = Record<string, unknown> & { messageId: string; type: string };
+
+export interface HotLeadProfile {
+  country: string;
+  /** The domain of the work email the form gives; an account's domain makes its owner a candidate. */
+  emailDomain?: string;
+}
+
+/**
+ * An anonymous visitor who reads pricing, downloads a whitepaper, attends a webinar, fills the form (a VP of Sales
+ * at a 300-person software company: grade A) and requests a demo: behaviour 73 under the default model, an MQL.
+ */
+export function hotLeadEvents(
+  visitor: string,
+  { country, emailDomain = 'example.com' }: HotLeadProfile,
+): IngestEvent[] {
+  const identity = { anonymousId: visitor };
+  const profile = {
+    title: 'VP Sales',
+    seniority: 'vp',
+    company: 'Acme',
+    industry: 'software',
+    employeeCount: 300,
+    country,
+  };
+  return [
+    { messageId: `${visitor}-pricing`, type: 'pricing_page_view', identity },
+    { messageId: `${visitor}-download`, type: 'content_download', identity, properties: { asset: 'whitepaper' } },
+    { messageId: `${visitor}-webinar`, type: 'webinar_attended', identity },
+    {
+      messageId: `${visitor}-form`,
+      type: 'profile_update',
+      identity: { ...identity, email: `ada.${visitor}@${emailDomain}` },
+      profile,
+    },
+    { messageId: `${visitor}-demo`, type: 'demo_request', identity },
+  ];
+}
+
+/** An anonymous visitor who reads the blog and looks at pricing twice (behaviour 20), and never says who they are. */
+export function coldLeadEvents(visitor: string): IngestEvent[] {
+  const identity = { anonymousId: visitor };
+  return [
+    { messageId: `${visitor}-blog`, type: 'page_view', identity, properties: { url: 'https://example.com/blog/a' } },
+    { messageId: `${visitor}-pricing-1`, type: 'pricing_page_view', identity },
+    { messageId: `${visitor}-pricing-2`, type: 'pricing_page_view', identity },
+  ];
+}
+
+/** Sends the events one by one, in order, and answers the one lead ingest tied them all to. */
+export async function sendJourney(send: IngestSender, events: readonly IngestEvent[]): Promise<string> {
+  const leadIds = new Set<string | undefined>();
+  for (const event of events) leadIds.add((await send(event)).results[0].leadId);
+  const [leadId] = leadIds;
+  if (leadIds.size !== 1 || !leadId) throw new Error(`ingest tied the journey to leads ${[...leadIds].join(', ')}`);
+  return leadId;
+}
