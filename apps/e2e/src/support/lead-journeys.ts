@@ -12,7 +12,7 @@ export interface HotLeadProfile {
 
 /**
  * An anonymous visitor who reads pricing, downloads a whitepaper, attends a webinar, fills the form (a VP of Sales
- * at a 300-person software company: grade A) and requests a demo: behaviour 73 under the default model, an MQL.
+ * at Initech, 300 people, software: grade A) and requests a demo: behaviour 73 under the default model, an MQL.
  */
 export function hotLeadEvents(
   visitor: string,
@@ -22,7 +22,7 @@ export function hotLeadEvents(
   const profile = {
     title: 'VP Sales',
     seniority: 'vp',
-    company: 'Acme',
+    company: 'Initech',
     industry: 'software',
     employeeCount: 300,
     country,

@@ -2,6 +2,7 @@
 // APIs as sales operations would. Each scenario's leads come from their own country, which the org's rule set
 // sends to a pool of its own, so no scenario moves another's turn order, SLA clock or candidates.
 import type { StackService } from '@handoff/testing';
+import { adminWrite } from './admin-write';
 import { ALWAYS_IN_HOURS } from './always-in-hours';
 
 /** The SLA routing accepts at the least (PoolBodyDto: 1 minute): the shortest a missed deadline can take. */
@@ -14,11 +15,6 @@ export interface ScenarioOrg {
   accountDomain: string;
   /** The country whose leads each pool takes; any other goes to `inbound`. */
   countries: { dach: string; france: string; anz: string; inbound: string };
-}
-
-async function write(routing: StackService, path: string, body: object, method: 'PUT' | 'POST', status: number) {
-  const answer = await routing.admin(path, body, method);
-  if (answer.status !== status) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
 /** Writes teams, reps, pools, an account and the rule set, and makes the rule set the active one. */
@@ -45,22 +41,28 @@ export async function seedScenarioOrg(routing: StackService, run: string): Promi
     from: new Date(Date.now() - 3_600_000).toISOString(),
     to: new Date(Date.now() + 86_400_000).toISOString(),
   };
-  for (const team of Object.keys(teams)) await write(routing, `/teams/${team}`, { name: team }, 'PUT', 201);
+  for (const team of Object.keys(teams)) await adminWrite(routing, 'PUT', `/teams/${team}`, { name: team }, 201);
   for (const [team, members] of Object.entries(teams)) {
     for (const repId of members) {
       const name = repId.replace(`-${run}`, '').replace(/^./, (letter) => letter.toUpperCase());
       const rep = { name, timeZone: 'UTC', workingHours: ALWAYS_IN_HOURS, teamIds: [team] };
       // Max is away today: the DACH pool's decision has to say why it passed him over.
       const availability = repId === reps.max ? { outOfOffice: [away] } : {};
-      await write(routing, `/reps/${repId}`, { ...rep, ...availability }, 'PUT', 201);
+      await adminWrite(routing, 'PUT', `/reps/${repId}`, { ...rep, ...availability }, 201);
     }
   }
   for (const pool of ['dach', 'france', 'anz', 'inbound']) {
     const sla = pool === 'anz' ? { slaMinutes: SHORTEST_SLA_MINUTES } : {};
-    await write(routing, `/pools/${pool}`, { name: pool, teamIds: [pool], ...sla }, 'PUT', 201);
+    await adminWrite(routing, 'PUT', `/pools/${pool}`, { name: pool, teamIds: [pool], ...sla }, 201);
   }
   const accountDomain = `acme-${run}.example`;
-  await write(routing, '/accounts/acme', { name: 'Acme', domains: [accountDomain], ownerRepId: reps.kai }, 'PUT', 201);
+  await adminWrite(
+    routing,
+    'PUT',
+    '/accounts/acme',
+    { name: 'Acme', domains: [accountDomain], ownerRepId: reps.kai },
+    201,
+  );
 
   const countries = { dach: 'DE', france: 'FR', anz: 'NZ', inbound: 'US' };
   const version = `e2e-${run}`;
@@ -80,7 +82,7 @@ export async function seedScenarioOrg(routing: StackService, run: string): Promi
     ],
     fallback: { pool: 'inbound', strategy: 'round_robin' },
   };
-  await write(routing, '/routing/rules', ruleSet, 'POST', 201);
-  await write(routing, `/routing/rules/${version}/activate`, {}, 'POST', 200);
+  await adminWrite(routing, 'POST', '/routing/rules', ruleSet, 201);
+  await adminWrite(routing, 'POST', `/routing/rules/${version}/activate`, {}, 200);
   return { reps, accountDomain, countries };
 }
