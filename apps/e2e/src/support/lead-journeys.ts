@@ -2,7 +2,17 @@
 // a scenario can send the very same traffic again.
 import type { IngestSender } from '@handoff/testing';
 
-export type IngestEvent = Record<string, unknown> & { messageId: string; type: string };
+type UntimedEvent = Record<string, unknown> & { messageId: string; type: string };
+export type IngestEvent = UntimedEvent & { occurredAt: string };
+
+/** Event times a second apart, the last one now: sent again, an event is the very same body. */
+function inSequence(events: UntimedEvent[]): IngestEvent[] {
+  const now = Date.now();
+  return events.map((event, index) => ({
+    ...event,
+    occurredAt: new Date(now - (events.length - 1 - index) * 1000).toISOString(),
+  }));
+}
 
 export interface HotLeadProfile {
   country: string;
@@ -27,7 +37,7 @@ export function hotLeadEvents(
     employeeCount: 300,
     country,
   };
-  return [
+  return inSequence([
     { messageId: `${visitor}-pricing`, type: 'pricing_page_view', identity },
     { messageId: `${visitor}-download`, type: 'content_download', identity, properties: { asset: 'whitepaper' } },
     { messageId: `${visitor}-webinar`, type: 'webinar_attended', identity },
@@ -38,17 +48,17 @@ export function hotLeadEvents(
       profile,
     },
     { messageId: `${visitor}-demo`, type: 'demo_request', identity },
-  ];
+  ]);
 }
 
 /** An anonymous visitor who reads the blog and looks at pricing twice (behaviour 20), and never says who they are. */
 export function coldLeadEvents(visitor: string): IngestEvent[] {
   const identity = { anonymousId: visitor };
-  return [
+  return inSequence([
     { messageId: `${visitor}-blog`, type: 'page_view', identity, properties: { url: 'https://example.com/blog/a' } },
     { messageId: `${visitor}-pricing-1`, type: 'pricing_page_view', identity },
     { messageId: `${visitor}-pricing-2`, type: 'pricing_page_view', identity },
-  ];
+  ]);
 }
 
 /** Sends the events one by one, in order, and answers the one lead ingest tied them all to. */
