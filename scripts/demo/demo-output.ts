@@ -1,9 +1,4 @@
-/** The parts of GET /leads/:id/score the demo shows. */
-export interface ScoreSnapshot {
-  behaviour: { score: number; topFactors: Array<{ ruleId: string; label: string; points: number }> };
-  fit: { score: number; grade: string };
-  lifecycle: { stage: string };
-}
+import type { ScoreSnapshot } from '@handoff/testing';
 
 export function say(line: string): void {
   process.stdout.write(`${line}\n`);

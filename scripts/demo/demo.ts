@@ -5,11 +5,21 @@
 // what is shown.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Topics, exampleEvents, type LeadQualifiedV1, type LeadRoutedV1 } from '@handoff/contracts';
-import { type HandoffStack, startHandoffStack, TopicReader, TopicWriter } from '@handoff/testing';
-import { check, expectStatus, scoreOnceSettled, sender } from './demo-checks';
+import { Topics, type LeadQualifiedV1, type LeadRoutedV1 } from '@handoff/contracts';
+import {
+  assignmentsHere,
+  type HandoffStack,
+  ingestSender,
+  leadAnswer,
+  type IngestSender,
+  scoreOnceSettled,
+  startHandoffStack,
+  TopicReader,
+  TopicWriter,
+} from '@handoff/testing';
+import { check, expectStatus } from './demo-checks';
 import { describeScore, printFactors, say, step } from './demo-output';
-import { assignmentsHere, narrateRouting } from './routing-step';
+import { narrateRouting } from './routing-step';
 import {
   attainmentOf,
   describeAttainment,
@@ -45,7 +55,7 @@ async function story(stack: DemoStack, reader: TopicReader): Promise<void> {
   step(1, 'Marketing registers its website as a source and gets a write key');
   const source = await ingest.admin<{ id: string; writeKey: string }>('/admin/sources', { name: 'website' });
   expectStatus('creating the source', source.status, 201);
-  const send = sender(ingest, source.body.writeKey);
+  const send = ingestSender(ingest, source.body.writeKey);
   say(`  source ${source.body.id}, write key ${source.body.writeKey.slice(0, 8)}…`);
 
   step(2, 'Sales operations describes its team to routing: reps, hours, pools, an account');
@@ -110,18 +120,12 @@ async function story(stack: DemoStack, reader: TopicReader): Promise<void> {
   const routed = await narrateRouting(reader, routing, assignedHere);
 
   step(8, `${routed.repName} accepts the lead (the sales system reports on sales.activity.v1)`);
-  const accepted = exampleEvents.salesActivity({
-    leadId,
-    repId: routed.event.repId,
-    outcome: 'accepted',
-    dealId: undefined,
-    amount: undefined,
-  });
+  const accepted = leadAnswer(leadId, routed.event.repId, 'accepted');
   const writer = await TopicWriter.connect();
   try {
     await writer.write(Topics.salesActivity.name, {
       key: leadId,
-      value: JSON.stringify({ ...accepted, currency: undefined }),
+      value: JSON.stringify(accepted),
     });
   } finally {
     await writer.disconnect();
@@ -149,7 +153,7 @@ async function story(stack: DemoStack, reader: TopicReader): Promise<void> {
 async function quotaMovesRouting(
   { ingest, scoring, routing, quota }: DemoStack,
   reader: TopicReader,
-  send: ReturnType<typeof sender>,
+  send: IngestSender,
 ): Promise<void> {
   step(9, 'Sales operations sets this quarter’s quotas; Kenji Sato already closed a deal');
   const quarter = await seedQuotas(quota);
@@ -182,7 +186,7 @@ async function quotaMovesRouting(
 }
 
 /** A second visitor, at a company too large for the inbound pool, engages and fills the form. */
-async function qualifyGlobexVisitor(send: ReturnType<typeof sender>, visitor: string): Promise<string> {
+async function qualifyGlobexVisitor(send: IngestSender, visitor: string): Promise<string> {
   const first = await send({ type: 'pricing_page_view', identity: { anonymousId: visitor } });
   await send({ type: 'content_download', identity: { anonymousId: visitor }, properties: { asset: 'case-study' } });
   await send({ type: 'webinar_attended', identity: { anonymousId: visitor } });

@@ -32,15 +32,6 @@ export interface Routed {
   repName: string;
 }
 
-/**
- * Which lead.routed.v1 events are this run's assignments of the lead: routing instances of tests running
- * alongside on the shared broker may route the same qualification, but only this run's routing names this
- * run's ingest in `contactUrl` (the stack sets ROUTING_CONTACT_URL_TEMPLATE so).
- */
-export function assignmentsHere(ingest: StackService, leadId: string): (event: LeadRoutedV1) => boolean {
-  return (event) => event.leadId === leadId && event.contactUrl.startsWith(`${ingest.process.baseUrl}/`);
-}
-
 /** Waits for the lead's first assignment on lead.routed.v1 and narrates it; fails the run if none comes. */
 export async function narrateRouting(
   reader: TopicReader,

@@ -1,37 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { exampleEvents, type LeadQualifiedV2, type LeadRoutedV1, type RepCapacityV1, Topics } from '@handoff/contracts';
-import { type HandoffStack, startHandoffStack, TopicReader, TopicWriter, waitFor, wonDeal } from '@handoff/testing';
+import { leadAnswer, waitFor, wonDeal } from '@handoff/testing';
+import { adminWrite } from './support/admin-write';
+import { ALWAYS_IN_HOURS } from './support/always-in-hours';
+import { type E2eRun, startE2eRun } from './support/e2e-run';
+import { setRevenueQuota } from './support/rep-quota';
 
-const workspaceRoot = join(__dirname, '../../..');
-const ALWAYS = Object.fromEntries(
-  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ start: '00:00', end: '24:00' }]]),
-);
-
-/** The quarter holding now on quota's default fiscal calendar (years from January, UTC), e.g. FY2026-Q4. */
-function currentQuarter(): string {
-  const now = new Date();
-  return `FY${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
-}
-
-let stack: HandoffStack<'routing' | 'quota'>;
-let reader: TopicReader;
-let writer: TopicWriter;
-const run = randomUUID().slice(0, 8);
-const [ines, omar] = [`ines-${run}`, `omar-${run}`];
-
-async function expectStatus(what: string, answer: Promise<{ status: number; body: unknown }>, ...ok: number[]) {
-  const { status, body } = await answer;
-  if (!ok.includes(status)) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
-}
-
-async function publish(topic: string, key: string, value: object): Promise<void> {
-  await writer.write(topic, { key, value: JSON.stringify(value) });
-}
+let run: E2eRun<'routing' | 'quota'>;
+let ines: string;
+let omar: string;
 
 async function win(repId: string, amount: number): Promise<void> {
-  const won = wonDeal(repId, amount);
-  await publish(Topics.salesActivity.name, won.leadId, won);
+  await run.report(wonDeal(repId, amount));
 }
 
 /** Waits until routing's dry run of a large company's lead (the capacity-aware enterprise rule) picks `repId`. */
@@ -41,7 +21,7 @@ async function routingWouldPick(repId: string): Promise<void> {
   await waitFor(
     `routing's capacity-aware pick to be ${repId}`,
     async () => {
-      const answer = await stack.routing.call<{ decision: { repId?: string; reason: string } }>(
+      const answer = await run.stack.routing.call<{ decision: { repId?: string; reason: string } }>(
         'POST',
         '/routing/dry-run',
         { body: { lead }, headers: { authorization: 'Bearer stack-admin-token-0123456789' } },
@@ -56,7 +36,7 @@ async function routingWouldPick(repId: string): Promise<void> {
 }
 
 function capacityOf(repId: string, match: (event: RepCapacityV1) => boolean): Promise<RepCapacityV1[]> {
-  return reader.waitForValues<RepCapacityV1>(Topics.repCapacity.name, (e) => e.repId === repId && match(e));
+  return run.reader.waitForValues<RepCapacityV1>(Topics.repCapacity.name, (e) => e.repId === repId && match(e));
 }
 
 async function routeLargeCompanyLead(): Promise<LeadRoutedV1> {
@@ -72,8 +52,8 @@ async function routeLargeCompanyLead(): Promise<LeadRoutedV1> {
       company: undefined,
     },
   };
-  await publish(Topics.leadQualifiedV2.name, qualified.leadId, qualified);
-  const [routed] = await reader.waitForValues<LeadRoutedV1>(
+  await run.publish(Topics.leadQualifiedV2.name, qualified.leadId, qualified);
+  const [routed] = await run.reader.waitForValues<LeadRoutedV1>(
     Topics.leadRouted.name,
     (event) => event.leadId === qualified.leadId,
     1,
@@ -83,32 +63,30 @@ async function routeLargeCompanyLead(): Promise<LeadRoutedV1> {
 }
 
 beforeAll(async () => {
-  stack = await startHandoffStack(workspaceRoot, ['routing', 'quota']);
-  reader = await TopicReader.startAtEnd([Topics.leadRouted.name, Topics.repCapacity.name]);
-  writer = await TopicWriter.connect();
-  const { routing, quota } = stack;
-  await expectStatus('PUT team', routing.admin(`/teams/enterprise-${run}`, { name: 'Enterprise' }, 'PUT'), 201);
+  run = await startE2eRun(['routing', 'quota'], [Topics.leadRouted.name, Topics.repCapacity.name]);
+  [ines, omar] = [`ines-${run.id}`, `omar-${run.id}`];
+  const { routing, quota } = run.stack;
+  const team = `enterprise-${run.id}`;
+  await adminWrite(routing, 'PUT', `/teams/${team}`, { name: 'Enterprise' }, 201);
   for (const rep of [ines, omar]) {
-    const body = { name: rep, timeZone: 'UTC', workingHours: ALWAYS, teamIds: [`enterprise-${run}`] };
-    await expectStatus(`PUT rep ${rep}`, routing.admin(`/reps/${rep}`, body, 'PUT'), 201);
-    const quotaBody = {
-      owner: { kind: 'rep', id: rep },
-      period: currentQuarter(),
-      targets: { revenue: { amount: 100_000, currency: 'EUR' } },
-    };
-    await expectStatus(`PUT quota of ${rep}`, quota.admin(`/quotas/${rep}-q`, quotaBody, 'PUT'), 201);
+    const body = { name: rep, timeZone: 'UTC', workingHours: ALWAYS_IN_HOURS, teamIds: [team] };
+    await adminWrite(routing, 'PUT', `/reps/${rep}`, body, 201);
+    await setRevenueQuota(quota, rep, 100_000);
   }
   // The shipped rules route companies of 1,000 people or more to the `enterprise` pool, capacity-aware.
   for (const pool of ['enterprise', 'inbound']) {
-    const body = { name: pool, teamIds: [`enterprise-${run}`], requireWorkingHours: false };
-    await expectStatus(`PUT pool ${pool}`, routing.admin(`/pools/${pool}`, body, 'PUT'), 201);
+    await adminWrite(
+      routing,
+      'PUT',
+      `/pools/${pool}`,
+      { name: pool, teamIds: [team], requireWorkingHours: false },
+      201,
+    );
   }
 });
 
 afterAll(async () => {
-  await writer?.disconnect();
-  await reader?.stop();
-  await stack?.stop();
+  await run?.stop();
 });
 
 describe('quota and routing together', () => {
@@ -120,17 +98,8 @@ describe('quota and routing together', () => {
     expect(first).toMatchObject({ repId: omar, poolId: 'enterprise', strategy: 'capacity_aware' });
 
     // Omar answers the lead: his room is level with Ines's again, so pace alone decides from here.
-    const accepted = exampleEvents.salesActivity({
-      eventId: randomUUID(),
-      leadId: first.leadId,
-      occurredAt: new Date().toISOString(),
-      repId: omar,
-      outcome: 'accepted',
-      dealId: undefined,
-      amount: undefined,
-      currency: undefined,
-    });
-    await publish(Topics.salesActivity.name, accepted.leadId, accepted);
+    const accepted = leadAnswer(first.leadId, omar, 'accepted');
+    await run.report(accepted);
     await capacityOf(omar, (e) => e.openLeads === 0 && e.attainedAmount === 0);
     await routingWouldPick(omar);
 

@@ -13,3 +13,6 @@ export * from './lib/service-test-app';
 export * from './lib/sales-outcomes';
 export * from './lib/open-loop';
 export * from './lib/simulator';
+export * from './lib/ingest-sender';
+export * from './lib/lead-score';
+export * from './lib/assignments-here';

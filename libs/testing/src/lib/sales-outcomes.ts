@@ -15,3 +15,17 @@ export function wonDeal(repId: string, amount: number, overrides: Partial<SalesA
     ...overrides,
   });
 }
+
+/** A sales system's report, now, that the rep accepted or rejected the lead: no deal, no amount. */
+export function leadAnswer(leadId: string, repId: string, outcome: 'accepted' | 'rejected'): SalesActivityV1 {
+  return exampleEvents.salesActivity({
+    eventId: randomUUID(),
+    leadId,
+    occurredAt: new Date().toISOString(),
+    repId,
+    outcome,
+    dealId: undefined,
+    amount: undefined,
+    currency: undefined,
+  });
+}

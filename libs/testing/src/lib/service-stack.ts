@@ -132,15 +132,19 @@ export type HandoffStack<A extends HandoffApp = 'ingest' | 'scoring'> = Record<A
 
 /**
  * Handoff's services as a deployment runs them, each seeing only what the run sends (the demo, e2e tests):
- * ingest and scoring unless `apps` names others.
+ * ingest and scoring unless `apps` names others; `settings` adds settings per app (e.g. a short timer interval).
  */
 export async function startHandoffStack<A extends HandoffApp = 'ingest' | 'scoring'>(
   workspaceRoot: string,
   apps: readonly A[] = ['ingest', 'scoring'] as A[],
+  settings: Partial<Record<A, Record<string, string>>> = {},
 ): Promise<HandoffStack<A>> {
   const stack = await startServiceStack(
     workspaceRoot,
-    apps.map((app) => HANDOFF_SERVICES[app]),
+    apps.map((app): StackServiceSpec => {
+      const spec: StackServiceSpec = HANDOFF_SERVICES[app];
+      return { ...spec, envOf: (baseUrls) => ({ ...spec.envOf?.(baseUrls), ...settings[app] }) };
+    }),
   );
   const services = Object.fromEntries(apps.map((app) => [app, stack.services[app]])) as Record<A, StackService>;
   return { ...services, stop: stack.stop };
