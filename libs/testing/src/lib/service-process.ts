@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { freePort } from './test-infrastructure';
 import { waitFor } from './wait-for';
 
@@ -21,8 +22,11 @@ export class ServiceProcess {
     private readonly child: ChildProcess,
     readonly baseUrl: string,
   ) {
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.logLines.push(...chunk.split('\n')));
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => this.logLines.push(...chunk.split('\n')));
+    // Whole lines only: a chunk of output may end inside a line (a test then read half a JSON object).
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream)
+        createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => this.logLines.push(line));
+    }
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
