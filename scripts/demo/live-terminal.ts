@@ -31,7 +31,9 @@ export class LiveTerminal {
   }
 
   private async draw(): Promise<void> {
-    const lines = await this.frame();
+    const lines = await this.frame().catch((error: unknown) => [
+      `the live view could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
     if (this.out.isTTY) {
       const start = this.drawn === 0 ? CLEAR_SCREEN + HOME : HOME;
       this.out.write(`${start}${lines.map((line) => line + CLEAR_LINE_END).join('\n')}\n${CLEAR_BELOW}`);

@@ -13,15 +13,19 @@ export const LIVE_TOPICS = [
 ];
 
 export interface FunnelCounts {
-  eventsIngested: number;
-  leads: number;
-  leadsScored: number;
-  mqls: number;
-  leadsRouted: number;
+  /** Events ingest recorded from the run's source. */
+  readonly eventsIngested: number;
+  /** Distinct leads those events name. */
+  readonly leads: number;
+  /** Of those, the leads scoring published a score for, and the ones it qualified (MQLs). */
+  readonly leadsScored: number;
+  readonly mqls: number;
+  /** Leads routing assigned at least once. */
+  readonly leadsRouted: number;
   /** Assignments per rep, every trigger. */
-  routedPerRep: Map<string, number>;
+  readonly routedPerRep: ReadonlyMap<string, number>;
   /** Assignments after the first, by trigger (`sla_missed`, `rejected`, …). */
-  reassignments: Map<string, number>;
+  readonly reassignments: ReadonlyMap<string, number>;
 }
 
 export class LiveCounters {
