@@ -51,7 +51,10 @@ export async function runLiveDemo(options: LiveOptions): Promise<void> {
       routing: { ROUTING_REROUTE_INTERVAL_MS: '1000' },
     });
     try {
-      if (!stopping.signal.aborted) await watch(stack, options, stopping);
+      // After Ctrl-C in a terminal the services got the signal too: what failed because they ended is no error.
+      await watch(stack, options, stopping).catch((error: unknown) => {
+        if (!stopping.signal.aborted) throw error;
+      });
     } finally {
       await stack.stop();
       say('stopped: the four services exited, their consumer groups are deleted and their schemas dropped');
@@ -64,6 +67,7 @@ export async function runLiveDemo(options: LiveOptions): Promise<void> {
 
 /** Seeds the sales organisation, then runs the simulator under the live view until `stopping` aborts. */
 async function watch(stack: LiveStack, options: LiveOptions, stopping: AbortController): Promise<void> {
+  if (stopping.signal.aborted) return;
   const org = liveSalesOrg();
   const nameOf = (repId: string): string => org.reps.find((rep) => rep.id === repId)?.name ?? repId;
   await seedDirectory(stack.routing, org);

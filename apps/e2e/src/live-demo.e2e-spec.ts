@@ -23,7 +23,7 @@ describe('npm run demo -- --live', () => {
         const output = demo?.output() ?? '';
         return frames() >= 3 && /events ingested [1-9]/.test(output);
       },
-      { timeoutMs: 45_000, intervalMs: 200 },
+      { timeoutMs: 75_000, intervalMs: 200 },
     );
     const descendants = descendantsOf(demo.child.pid as number);
     const services = descendants.filter(({ command }) =>
@@ -44,5 +44,5 @@ describe('npm run demo -- --live', () => {
     expect(output).toContain(
       'stopped: the four services exited, their consumer groups are deleted and their schemas dropped',
     );
-  }, 90_000);
+  }, 120_000);
 });
