@@ -2,7 +2,7 @@
 // services; then a won deal moves a rep's quota attainment and, through quota's capacity figures, routing's next
 // decision. Ingest, scoring, routing and quota run as built processes against the local Kafka, PostgreSQL and
 // Redis (scripts/demo.sh builds them and starts the infrastructure first). Exits 1 when the platform does not do
-// what is shown.
+// what is shown. With `--live` it runs the funnel simulator under a live view instead (live-demo.ts).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Topics, type LeadQualifiedV1, type LeadRoutedV1 } from '@handoff/contracts';
@@ -30,6 +30,8 @@ import {
   seedQuotas,
 } from './quota-step';
 import { DEMO_COMPANY_DOMAIN, seedSalesOrg } from './sales-org';
+import { runLiveDemo } from './live-demo';
+import { liveOptions } from './live-options';
 
 type DemoStack = HandoffStack<'ingest' | 'scoring' | 'routing' | 'quota'>;
 
@@ -206,7 +208,12 @@ async function qualifyGlobexVisitor(send: IngestSender, visitor: string): Promis
   return first.results[0].leadId as string;
 }
 
-main().catch((error: unknown) => {
+async function demo(): Promise<void> {
+  const live = liveOptions(process.argv.slice(2));
+  return live ? runLiveDemo(live) : main();
+}
+
+demo().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -84,13 +84,13 @@ function mixOf(text: string): InterfaceMix {
   return mix;
 }
 
-function integer(name: string, text: string): number {
+export function integer(name: string, text: string): number {
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new Error(`--${name} must be an integer, got "${text}"`);
   return value;
 }
 
-function positive(name: string, text: string): number {
+export function positive(name: string, text: string): number {
   const value = Number(text);
   if (!(Number.isFinite(value) && value > 0)) throw new Error(`--${name} must be a positive number, got "${text}"`);
   return value;

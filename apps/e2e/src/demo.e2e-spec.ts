@@ -1,26 +1,10 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-const workspaceRoot = join(__dirname, '../../..');
-
-/** Runs scripts/demo/demo.ts as `npm run demo` does after building; resolves with its exit code and output. */
-function runDemo(): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/demo/demo.ts'], {
-      cwd: workspaceRoot,
-      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.once('exit', (code) => resolve({ code, output }));
-  });
-}
+import { spawnDemo } from './support/demo-process';
 
 describe('npm run demo', () => {
   it('walks a lead from anonymous visitor to MQL, routed with its reason and SLA, accepted; then a won deal moves attainment and the next routing decision', async () => {
-    const { code, output } = await runDemo();
+    const demo = spawnDemo();
+    const { code } = await demo.exited;
+    const output = demo.output();
 
     expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('Done: one lead') });
     expect(output).toMatch(/stage mql: behaviour ≥ 60 and grade ≥ B/);

@@ -45,9 +45,11 @@ export async function runOpenLoop(
   const inFlight = new Set<Promise<void>>();
   let acceptedEvents = 0;
   let lastAnswerAt = 0;
+  let fired = 0;
   const start = performance.now();
 
   const fire = (index: number): void => {
+    fired++;
     const dueAt = start + index * intervalMs;
     const request = send(index).then((outcome) => {
       lastAnswerAt = performance.now();
@@ -76,10 +78,10 @@ export async function runOpenLoop(
   while (inFlight.size > 0) await Promise.all(inFlight);
 
   return {
-    requests: total,
+    requests: fired,
     offeredEventsPerSecond: ratePerSecond * eventsPerRequest,
     acceptedEvents,
-    elapsedSeconds: Math.max(durationSeconds, (lastAnswerAt - start) / 1000),
+    elapsedSeconds: Math.max(signal?.aborted ? 0 : durationSeconds, (lastAnswerAt - start) / 1000),
     latenciesMs,
     failures,
     failureSamples,

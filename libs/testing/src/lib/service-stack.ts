@@ -59,7 +59,7 @@ export async function startServiceStack(
   const ports: Record<string, number> = {};
   for (const spec of specs) ports[spec.app] = await freePort();
   const baseUrls = Object.fromEntries(specs.map((spec) => [spec.app, `http://127.0.0.1:${ports[spec.app]}`]));
-  const started = await Promise.all(
+  const starts = await Promise.allSettled(
     specs.map(async (spec) => {
       const schema = `${run}_${spec.app}`;
       const groupId = `${run}.${spec.app}`;
@@ -76,20 +76,30 @@ export async function startServiceStack(
           ...spec.envOf?.(baseUrls),
         },
       });
-      await process.waitForStatus('/health/ready', 200);
-      return [spec.app, new StackService(process, schema, groupId, adminToken)] as const;
+      const service = new StackService(process, schema, groupId, adminToken);
+      await process.waitForStatus('/health/ready', 200).catch(async (error: unknown) => {
+        await stopServices([service]);
+        throw error;
+      });
+      return [spec.app, service] as const;
     }),
   );
+  const started = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
+  const failed = starts.find((start) => start.status === 'rejected');
+  // One service that does not start (or a Ctrl-C that ended it) takes the others down with it: none is left behind.
+  if (failed) {
+    await stopServices(started.map(([, service]) => service));
+    throw failed.reason;
+  }
   const services = Object.fromEntries(started);
-  return {
-    services,
-    stop: async () => {
-      const all = Object.values(services);
-      await Promise.all(all.map((service) => service.process.stop()));
-      await Promise.all(all.map((service) => deleteGroup(TEST_KAFKA_BROKERS, service.groupId).catch(() => undefined)));
-      await Promise.all(all.map((service) => dropSchema(service.schema)));
-    },
-  };
+  return { services, stop: () => stopServices(Object.values(services)) };
+}
+
+/** Ends the services, then removes their consumer groups and schemas. */
+async function stopServices(services: readonly StackService[]): Promise<void> {
+  await Promise.all(services.map((service) => service.process.stop()));
+  await Promise.all(services.map((service) => deleteGroup(TEST_KAFKA_BROKERS, service.groupId).catch(() => undefined)));
+  await Promise.all(services.map((service) => dropSchema(service.schema)));
 }
 
 /** How the stack starts each Handoff service: its token and group settings and the topics its group consumes. */

@@ -22,7 +22,11 @@ export class TopicReader {
   private readonly consumer: Consumer;
   private readonly parsed = new WeakMap<ReadRecord, unknown>();
 
-  private constructor(private readonly topics: string[]) {
+  private constructor(
+    private readonly topics: string[],
+    /** Where records go instead of `records`. */
+    private readonly sink?: (record: ReadRecord) => void,
+  ) {
     this.kafka = new Kafka({ clientId: 'test-reader', brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING });
     this.consumer = this.kafka.consumer({
       groupId: uniqueName('test_reader'),
@@ -43,6 +47,16 @@ export class TopicReader {
    */
   static async startAtEnd(topics: string[]): Promise<TopicReader> {
     const reader = new TopicReader(topics);
+    await reader.run(await reader.endOffsets());
+    return reader;
+  }
+
+  /**
+   * Hands each record published from now on to `onRecord` and keeps none: for a long watch (the live demo) that
+   * counts what passes rather than asserting on it.
+   */
+  static async follow(topics: string[], onRecord: (record: ReadRecord) => void): Promise<TopicReader> {
+    const reader = new TopicReader(topics, onRecord);
     await reader.run(await reader.endOffsets());
     return reader;
   }
@@ -114,7 +128,7 @@ export class TopicReader {
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => (joined = true));
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
-        this.records.push({
+        const record: ReadRecord = {
           topic,
           partition,
           offset: message.offset,
@@ -123,7 +137,9 @@ export class TopicReader {
           headers: Object.fromEntries(
             Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value ?? '')]),
           ),
-        });
+        };
+        if (this.sink) this.sink(record);
+        else this.records.push(record);
       },
     });
     // Seeks given before the group is joined apply to the partitions once they are assigned.

@@ -1,6 +1,8 @@
 // A simulated run against running services: the funnel's messages to ingest at a fixed arrival rate (open loop),
 // the sales systems answering what routing assigns, and the run record of everything sent.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type EngagementRecordedV1, type LeadRoutedV1, Topics } from '@handoff/contracts';
+import { jsonObjectOf } from '../json-object';
 import { runOpenLoop, type RequestOutcome } from '../open-loop';
 import { type ReadRecord, TopicReader } from '../topic-reader';
 import { TopicWriter } from '../topic-writer';
@@ -31,6 +33,8 @@ export interface SimulationOptions {
   settleSeconds?: number;
   /** Whose assignments to answer: those whose contactUrl starts with this (default: `<ingestUrl>/`). */
   contactUrlPrefix?: string;
+  /** Ends the run early: no further messages, no settling; the sales side still publishes what it planned. */
+  signal?: AbortSignal;
 }
 
 export interface SimulationSummary {
@@ -93,8 +97,14 @@ export async function runFunnelSimulation(options: SimulationOptions): Promise<S
         ...(acknowledged ? {} : { failure: result.status, detail: result.detail }),
       };
     };
-    const phase = await runOpenLoop(options.ratePerSecond, options.messages / options.ratePerSecond, 1, send);
-    await new Promise((resolve) => setTimeout(resolve, (options.settleSeconds ?? 10) * 1000));
+    const phase = await runOpenLoop(
+      options.ratePerSecond,
+      options.messages / options.ratePerSecond,
+      1,
+      send,
+      options.signal,
+    );
+    await sleep((options.settleSeconds ?? 10) * 1000, undefined, { signal: options.signal }).catch(() => undefined);
     await ticker.stop();
     for (const lead of generator.leads.values()) record.write(leadLineOf(lead, leadIds, desk));
     return {
@@ -166,20 +176,11 @@ class DeskTicker {
   }
 
   private apply(record: ReadRecord): void {
-    const value = parsed(record.value);
+    const value = jsonObjectOf(record.value);
     if (!value) return;
     if (record.topic === Topics.leadRouted.name) return this.desk.onRouted(value as LeadRoutedV1);
     const event = value as EngagementRecordedV1;
     if (leadKeyOfAnonymousId(event.identity?.anonymousId)?.startsWith(`${this.runId}-`))
       this.leadIds.addRecorded(event);
-  }
-}
-
-/** Shared topics may hold anything a test wrote; what is not JSON is not the run's. */
-function parsed(text: string | null): object | undefined {
-  try {
-    return text ? (JSON.parse(text) as object) : undefined;
-  } catch {
-    return undefined;
   }
 }

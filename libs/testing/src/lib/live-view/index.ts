@@ -1,0 +1,3 @@
+export * from './live-counters';
+export * from './live-frame';
+export * from './prometheus-text';
