@@ -16,3 +16,4 @@ export * from './lib/simulator';
 export * from './lib/ingest-sender';
 export * from './lib/lead-score';
 export * from './lib/assignments-here';
+export * from './lib/faults';

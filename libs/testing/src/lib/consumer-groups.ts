@@ -48,3 +48,24 @@ export async function startGroupAtEnd(brokers: string[], groupId: string, topics
 export function deleteGroup(brokers: string[], groupId: string): Promise<void> {
   return withAdmin(brokers, (admin) => admin.deleteGroups([groupId]).then(() => undefined));
 }
+
+/**
+ * How many records of `topics` the group has not committed yet, over all partitions (a partition it never
+ * committed counts from the partition's start).
+ */
+export function groupLag(brokers: string[], groupId: string, topics: readonly string[]): Promise<number> {
+  return withAdmin(brokers, async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((topic) => existing.has(topic));
+    const committed = await admin.fetchOffsets({ groupId, topics: present });
+    let lag = 0;
+    for (const { topic, partitions } of committed) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      for (const end of ends) {
+        const offset = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+        lag += Number(end.high) - (offset >= 0 ? offset : Number(end.low));
+      }
+    }
+    return lag;
+  });
+}
