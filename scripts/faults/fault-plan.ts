@@ -11,6 +11,8 @@ export interface FaultPlan {
   brokerFrozenSeconds: number;
   /** How long scoring stays dead after the SIGKILL before it is started again. */
   scoringDeadSeconds: number;
+  /** Load kept on after each fault for its recovery (the simulator sends for a fixed time, planned up front). */
+  recoveryAllowanceSeconds: number;
   seed: number;
 }
 
@@ -23,6 +25,7 @@ const FULL: FaultPlan = {
   redisDownSeconds: 30,
   brokerFrozenSeconds: 20,
   scoringDeadSeconds: 5,
+  recoveryAllowanceSeconds: 20,
   seed: 42,
 };
 
@@ -35,6 +38,7 @@ const SHORT: FaultPlan = {
   redisDownSeconds: 3,
   brokerFrozenSeconds: 3,
   scoringDeadSeconds: 1,
+  recoveryAllowanceSeconds: 8,
 };
 
 /** `--short` for the quick plan, `--rate N` and `--seed N` to vary the load. */
@@ -53,7 +57,6 @@ export function faultPlanOf(argv: string[]): FaultPlan {
 
 /** How long the simulator sends: long enough to keep the load on through every fault and its recovery. */
 export function loadSeconds(plan: FaultPlan): number {
-  const recoveryAllowance = 20;
   const faults = [
     plan.scoringDeadSeconds,
     plan.postgresDownSeconds,
@@ -61,7 +64,10 @@ export function loadSeconds(plan: FaultPlan): number {
     plan.brokerFrozenSeconds,
     0, // the broker restart
   ];
-  return plan.warmupSeconds + faults.reduce((sum, seconds) => sum + seconds + recoveryAllowance + plan.gapSeconds, 0);
+  return (
+    plan.warmupSeconds +
+    faults.reduce((sum, seconds) => sum + seconds + plan.recoveryAllowanceSeconds + plan.gapSeconds, 0)
+  );
 }
 
 function positive(name: string, text: string): number {

@@ -22,7 +22,7 @@ async function main(): Promise<boolean> {
   const startedAt = Date.now();
   const infrastructure = await FaultInfrastructure.start(workspaceRoot);
   let stack: FaultStack | undefined;
-  infrastructure.stopOnSignals(async () => stack?.stop());
+  infrastructure.onInterrupt(async () => stack?.stop());
   try {
     const { env } = infrastructure;
     console.log(

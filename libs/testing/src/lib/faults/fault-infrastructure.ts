@@ -10,10 +10,18 @@ import { RedisServer } from './redis-server';
 /**
  * Kafka, PostgreSQL and Redis of the fault run's own, on its own ports and under one temp dir, so its faults
  * (stopping, freezing, restarting them) never touch the shared infrastructure other work uses. `stop` ends
- * all of it and removes the dir; `stopOnSignals` makes Ctrl-C do the same.
+ * all of it and removes the dir; so does SIGINT (Ctrl-C) or SIGTERM from the moment `start` begins.
  */
 export class FaultInfrastructure {
   private stopping?: Promise<void>;
+  private beforeInterruptStop: () => Promise<unknown> = async () => undefined;
+  private readonly interrupted = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: tearing the fault infrastructure down`);
+    void this.beforeInterruptStop()
+      .catch(() => undefined)
+      .then(() => this.stop())
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
 
   private constructor(
     readonly directory: string,
@@ -37,6 +45,7 @@ export class FaultInfrastructure {
       new PostgresCluster({ directory: dir('postgres'), port: postgresPort }),
       new RedisServer({ directory: dir('redis'), port: redisPort }),
     );
+    process.once('SIGINT', infrastructure.interrupted).once('SIGTERM', infrastructure.interrupted);
     try {
       await Promise.all([infrastructure.kafka.prepare(), infrastructure.postgres.prepare()]);
       await Promise.all([infrastructure.kafka.start(), infrastructure.postgres.start(), infrastructure.redis.start()]);
@@ -59,6 +68,7 @@ export class FaultInfrastructure {
   /** Stops everything this run started (each part even if another fails) and removes its files; safe to call twice. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      process.off('SIGINT', this.interrupted).off('SIGTERM', this.interrupted);
       const results = await Promise.allSettled([this.kafka.stop(), this.postgres.stop(), this.redis.stop()]);
       const failed = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
       if (failed.length > 0) {
@@ -73,20 +83,9 @@ export class FaultInfrastructure {
     return this.stopping;
   }
 
-  /** On SIGINT/SIGTERM: `beforeStop` (e.g. stop the services), then the infrastructure, then exit 130/143. */
-  stopOnSignals(beforeStop: () => Promise<void> = async () => undefined): void {
-    for (const [signal, code] of [
-      ['SIGINT', 130],
-      ['SIGTERM', 143],
-    ] as const) {
-      process.once(signal, () => {
-        console.error(`\n${signal}: tearing the fault infrastructure down`);
-        void beforeStop()
-          .catch(() => undefined)
-          .then(() => this.stop())
-          .finally(() => process.exit(code));
-      });
-    }
+  /** What a SIGINT/SIGTERM does before the teardown, e.g. stop the services that use this infrastructure. */
+  onInterrupt(beforeStop: () => Promise<unknown>): void {
+    this.beforeInterruptStop = beforeStop;
   }
 }
 
