@@ -52,6 +52,7 @@ export class RedisServer {
   private async answers(): Promise<boolean> {
     if (!this.process?.running) throw new Error(`redis-server exited, see ${this.options.directory}/redis.log`);
     const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on('error', () => undefined); // a refused connection is the answer "not yet"
     try {
       await client.connect();
       return (await client.ping()) === 'PONG';
