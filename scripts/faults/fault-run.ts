@@ -16,13 +16,15 @@ import { type FaultSessionResult, runFaultSession } from './fault-session';
 import type { FaultStack } from './faults';
 
 const workspaceRoot = join(__dirname, '../..');
+const APPS = ['ingest', 'scoring', 'routing', 'quota'] as const;
 
 async function main(): Promise<boolean> {
   const plan = faultPlanOf(process.argv.slice(2));
   const startedAt = Date.now();
   const infrastructure = await FaultInfrastructure.start(workspaceRoot);
   let stack: FaultStack | undefined;
-  infrastructure.onInterrupt(async () => stack?.stop());
+  // Ctrl-C also hits the broker: end the services only, without the group clean-up that would wait for it.
+  infrastructure.onInterrupt(async () => stack && Promise.all(APPS.map((app) => stack?.[app].process.stop())));
   try {
     const { env } = infrastructure;
     console.log(
@@ -32,8 +34,7 @@ async function main(): Promise<boolean> {
     );
     // The run's own clients (topic readers, the simulator) read the same settings as the services.
     Object.assign(process.env, env);
-    const apps = ['ingest', 'scoring', 'routing', 'quota'] as const;
-    stack = await startHandoffStack(workspaceRoot, apps, { ingest: env, scoring: env, routing: env, quota: env });
+    stack = await startHandoffStack(workspaceRoot, APPS, { ingest: env, scoring: env, routing: env, quota: env });
     const directory = join(workspaceRoot, 'tmp/faults');
     mkdirSync(directory, { recursive: true });
     const result = await runFaultSession(plan, infrastructure, stack, directory);
