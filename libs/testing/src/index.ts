@@ -17,3 +17,4 @@ export * from './lib/ingest-sender';
 export * from './lib/lead-score';
 export * from './lib/assignments-here';
 export * from './lib/live-view';
+export * from './lib/faults';

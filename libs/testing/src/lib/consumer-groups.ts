@@ -3,8 +3,12 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 /** Where each partition of each topic ends now (its high watermark), per topic; topics that do not exist are left out. */
 export type TopicOffsets = Map<string, { partition: number; offset: string }[]>;
 
-async function withAdmin<T>(brokers: string[], work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = new Kafka({ clientId: 'handoff-test-setup', brokers, logLevel: logLevel.WARN }).admin();
+async function withAdmin<T>(
+  brokers: string[],
+  work: (admin: Admin) => Promise<T>,
+  level: logLevel = logLevel.WARN,
+): Promise<T> {
+  const admin = new Kafka({ clientId: 'handoff-test-setup', brokers, logLevel: level }).admin();
   await admin.connect();
   try {
     return await work(admin);
@@ -47,4 +51,30 @@ export async function startGroupAtEnd(brokers: string[], groupId: string, topics
 /** Deletes a consumer group once its app is gone (a group with members cannot be deleted). */
 export function deleteGroup(brokers: string[], groupId: string): Promise<void> {
   return withAdmin(brokers, (admin) => admin.deleteGroups([groupId]).then(() => undefined));
+}
+
+/**
+ * How many records of `topics` the group has not committed yet, over all partitions (a partition it never
+ * committed counts from the partition's start).
+ */
+export function groupLag(brokers: string[], groupId: string, topics: readonly string[]): Promise<number> {
+  return withAdmin(
+    brokers,
+    async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const present = topics.filter((topic) => existing.has(topic));
+      const committed = await admin.fetchOffsets({ groupId, topics: present });
+      let lag = 0;
+      for (const { topic, partitions } of committed) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        for (const end of ends) {
+          const offset = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+          lag += Number(end.high) - (offset >= 0 ? offset : Number(end.low));
+        }
+      }
+      return lag;
+    },
+    // Polled through broker outages, where a refused or misdirected request is the expected answer.
+    logLevel.NOTHING,
+  );
 }

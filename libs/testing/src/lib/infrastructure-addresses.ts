@@ -12,7 +12,9 @@ export interface InfrastructureAddresses {
 /**
  * Where the real services are: KAFKA_BROKERS, DATABASE_URL and REDIS_URL read as the services read them
  * (unset or empty means the local instances `npm run infra:up` starts). Tests, benchmarks and scripts take
- * their addresses from here, so one environment points all of them at other instances.
+ * their addresses from here, so one environment points all of them at other instances. The helpers that
+ * connect read it when they connect, so a run that starts its own infrastructure (the fault tests) can point
+ * them at it by setting the environment first.
  */
 export function infrastructureAddresses(
   env: Record<string, string | undefined> = process.env,

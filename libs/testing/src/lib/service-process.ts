@@ -16,27 +16,40 @@ export interface ServiceProcessOptions {
 /** A built service running as its own process, as a deployment runs it; its JSON log lines are kept. */
 export class ServiceProcess {
   readonly logLines: string[] = [];
+  private child!: ChildProcess;
   private exit?: Promise<number | null>;
 
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly options: ServiceProcessOptions & { port: number },
     readonly baseUrl: string,
   ) {
+<<<<<<< HEAD
     // Whole lines only: a chunk of output may end inside a line (a test then read half a JSON object).
     for (const stream of [child.stdout, child.stderr]) {
       if (stream)
         createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => this.logLines.push(line));
     }
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+=======
+    this.spawn();
+>>>>>>> pipeline/faults
   }
 
   static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
     const port = options.port ?? (await freePort());
-    const child = spawn(process.execPath, [join(options.workspaceRoot, 'dist/apps', options.app, 'main.js')], {
-      env: { ...process.env, HTTP_PORT: String(port), LOG_LEVEL: 'info', ...options.env },
+    return new ServiceProcess({ ...options, port }, `http://127.0.0.1:${port}`);
+  }
+
+  private spawn(): void {
+    const { app, env, port, workspaceRoot } = this.options;
+    const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps', app, 'main.js')], {
+      env: { ...process.env, HTTP_PORT: String(port), LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new ServiceProcess(child, `http://127.0.0.1:${port}`);
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.logLines.push(...chunk.split('\n')));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => this.logLines.push(...chunk.split('\n')));
+    this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.child = child;
   }
 
   async get(path: string): Promise<{ status: number; body: unknown }> {
@@ -67,6 +80,18 @@ export class ServiceProcess {
   async stop(): Promise<number | null> {
     if (this.child.exitCode === null) this.child.kill('SIGTERM');
     return this.exit ?? null;
+  }
+
+  /** SIGKILL, as a crash or the OOM killer ends a process: no shutdown hooks, nothing flushed. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    await this.exit;
+  }
+
+  /** Starts the service again on the same port and settings, once the previous process has exited. */
+  async restart(): Promise<void> {
+    await this.exit;
+    this.spawn();
   }
 
   log(): string {

@@ -2,7 +2,7 @@ import { Topics } from '@handoff/contracts';
 import { deleteGroup, startGroupAtEnd } from './consumer-groups';
 import { httpCall, type HttpCallOptions } from './http-call';
 import { ServiceProcess } from './service-process';
-import { TEST_KAFKA_BROKERS } from './infrastructure-addresses';
+import { infrastructureAddresses } from './infrastructure-addresses';
 import { dropSchema, freePort, uniqueName } from './test-infrastructure';
 
 export interface HttpAnswer<T = unknown> {
@@ -55,6 +55,7 @@ export async function startServiceStack(
   adminToken = 'stack-admin-token-0123456789',
 ): Promise<ServiceStack> {
   const run = uniqueName('stack');
+  const { kafkaBrokers, databaseUrl } = infrastructureAddresses();
   // Ports are chosen before any service starts, so one service's settings can name another's address.
   const ports: Record<string, number> = {};
   for (const spec of specs) ports[spec.app] = await freePort();
@@ -63,7 +64,7 @@ export async function startServiceStack(
     specs.map(async (spec) => {
       const schema = `${run}_${spec.app}`;
       const groupId = `${run}.${spec.app}`;
-      await startGroupAtEnd(TEST_KAFKA_BROKERS, groupId, spec.consumes);
+      await startGroupAtEnd(kafkaBrokers, groupId, spec.consumes);
       const process = await ServiceProcess.start({
         app: spec.app,
         workspaceRoot,
@@ -92,6 +93,7 @@ export async function startServiceStack(
     throw failed.reason;
   }
   const services = Object.fromEntries(started);
+<<<<<<< HEAD
   return { services, stop: () => stopServices(Object.values(services)) };
 }
 
@@ -100,6 +102,17 @@ async function stopServices(services: readonly StackService[]): Promise<void> {
   await Promise.all(services.map((service) => service.process.stop()));
   await Promise.all(services.map((service) => deleteGroup(TEST_KAFKA_BROKERS, service.groupId).catch(() => undefined)));
   await Promise.all(services.map((service) => dropSchema(service.schema)));
+=======
+  return {
+    services,
+    stop: async () => {
+      const all = Object.values(services);
+      await Promise.all(all.map((service) => service.process.stop()));
+      await Promise.all(all.map((service) => deleteGroup(kafkaBrokers, service.groupId).catch(() => undefined)));
+      await Promise.all(all.map((service) => dropSchema(service.schema, databaseUrl)));
+    },
+  };
+>>>>>>> pipeline/faults
 }
 
 /** How the stack starts each Handoff service: its token and group settings and the topics its group consumes. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
-import { TEST_DATABASE_URL } from './infrastructure-addresses';
+import { infrastructureAddresses } from './infrastructure-addresses';
 
 /** A name no other test run uses (topics, groups, schemas, key prefixes): runs never see each other's data. */
 export function uniqueName(prefix: string): string {
@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Drops a schema a test or benchmark created (and everything in it). */
-export async function dropSchema(schema: string, databaseUrl = TEST_DATABASE_URL): Promise<void> {
+export async function dropSchema(schema: string, databaseUrl = infrastructureAddresses().databaseUrl): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { TEST_KAFKA_BROKERS } from './infrastructure-addresses';
+import { infrastructureAddresses } from './infrastructure-addresses';
 import { uniqueName } from './test-infrastructure';
 import { waitFor } from './wait-for';
 
@@ -27,7 +27,11 @@ export class TopicReader {
     /** Where records go instead of `records`. */
     private readonly sink?: (record: ReadRecord) => void,
   ) {
-    this.kafka = new Kafka({ clientId: 'test-reader', brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({
+      clientId: 'test-reader',
+      brokers: infrastructureAddresses().kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
     this.consumer = this.kafka.consumer({
       groupId: uniqueName('test_reader'),
       sessionTimeout: 6000,

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { TEST_KAFKA_BROKERS } from './infrastructure-addresses';
+import { infrastructureAddresses } from './infrastructure-addresses';
 
 export interface WrittenRecord {
   partition: number;
@@ -21,7 +21,11 @@ export class TopicWriter {
   private constructor(private readonly producer: Producer) {}
 
   static async connect(): Promise<TopicWriter> {
-    const kafka = new Kafka({ clientId: 'test-writer', brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'test-writer',
+      brokers: infrastructureAddresses().kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     return new TopicWriter(producer);
