@@ -23,16 +23,7 @@ export class ServiceProcess {
     private readonly options: ServiceProcessOptions & { port: number },
     readonly baseUrl: string,
   ) {
-<<<<<<< HEAD
-    // Whole lines only: a chunk of output may end inside a line (a test then read half a JSON object).
-    for (const stream of [child.stdout, child.stderr]) {
-      if (stream)
-        createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => this.logLines.push(line));
-    }
-    this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-=======
     this.spawn();
->>>>>>> pipeline/faults
   }
 
   static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
@@ -46,8 +37,11 @@ export class ServiceProcess {
       env: { ...process.env, HTTP_PORT: String(port), LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.logLines.push(...chunk.split('\n')));
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => this.logLines.push(...chunk.split('\n')));
+    // Whole lines only: a chunk of output may end inside a line (a test then read half a JSON object).
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream)
+        createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => this.logLines.push(line));
+    }
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     this.child = child;
   }

@@ -79,7 +79,7 @@ export async function startServiceStack(
       });
       const service = new StackService(process, schema, groupId, adminToken);
       await process.waitForStatus('/health/ready', 200).catch(async (error: unknown) => {
-        await stopServices([service]);
+        await stopServices([service], kafkaBrokers, databaseUrl);
         throw error;
       });
       return [spec.app, service] as const;
@@ -89,30 +89,26 @@ export async function startServiceStack(
   const failed = starts.find((start) => start.status === 'rejected');
   // One service that does not start (or a Ctrl-C that ended it) takes the others down with it: none is left behind.
   if (failed) {
-    await stopServices(started.map(([, service]) => service));
+    await stopServices(
+      started.map(([, service]) => service),
+      kafkaBrokers,
+      databaseUrl,
+    );
     throw failed.reason;
   }
   const services = Object.fromEntries(started);
-<<<<<<< HEAD
-  return { services, stop: () => stopServices(Object.values(services)) };
+  return { services, stop: () => stopServices(Object.values(services), kafkaBrokers, databaseUrl) };
 }
 
 /** Ends the services, then removes their consumer groups and schemas. */
-async function stopServices(services: readonly StackService[]): Promise<void> {
+async function stopServices(
+  services: readonly StackService[],
+  kafkaBrokers: string[],
+  databaseUrl: string,
+): Promise<void> {
   await Promise.all(services.map((service) => service.process.stop()));
-  await Promise.all(services.map((service) => deleteGroup(TEST_KAFKA_BROKERS, service.groupId).catch(() => undefined)));
-  await Promise.all(services.map((service) => dropSchema(service.schema)));
-=======
-  return {
-    services,
-    stop: async () => {
-      const all = Object.values(services);
-      await Promise.all(all.map((service) => service.process.stop()));
-      await Promise.all(all.map((service) => deleteGroup(kafkaBrokers, service.groupId).catch(() => undefined)));
-      await Promise.all(all.map((service) => dropSchema(service.schema, databaseUrl)));
-    },
-  };
->>>>>>> pipeline/faults
+  await Promise.all(services.map((service) => deleteGroup(kafkaBrokers, service.groupId).catch(() => undefined)));
+  await Promise.all(services.map((service) => dropSchema(service.schema, databaseUrl)));
 }
 
 /** How the stack starts each Handoff service: its token and group settings and the topics its group consumes. */
