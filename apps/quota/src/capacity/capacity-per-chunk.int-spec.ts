@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@handoff/contracts';
+import { wonDeal } from '@handoff/testing';
 import { QuotaStreamTestBed } from '../testing/quota-stream-test-bed';
 import { type QuotaTestApp, startQuotaApp } from '../testing/quota-test-app';
 
@@ -22,9 +23,9 @@ describe('rep.capacity.v1 coalescing', () => {
     await booted.stop();
     const leadId = randomUUID();
     // One lead's records share a partition: published before the service starts, they arrive as one chunk.
-    const wins = [1_000, 2_000, 3_000, 4_000, 5_000].map((amount) => bed.won(rep, amount, { leadId }));
+    const wins = [1_000, 2_000, 3_000, 4_000, 5_000].map((amount) => wonDeal(rep, amount, { leadId }));
     const marker = `marker-${randomUUID().slice(0, 8)}`;
-    await bed.publish(Topics.salesActivity, ...wins, bed.won(marker, 1, { leadId }));
+    await bed.publish(Topics.salesActivity, ...wins, wonDeal(marker, 1, { leadId }));
 
     app = await startQuotaApp();
     await bed.capacityWhere(rep, (event) => event.attainedAmount === 15_000);

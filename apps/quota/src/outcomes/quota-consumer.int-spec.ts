@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Topics } from '@handoff/contracts';
 import type { Attainment } from '@handoff/domain-quota';
 import { DLQ_HEADERS } from '@handoff/platform-kafka';
-import { TopicReader, TopicWriter } from '@handoff/testing';
+import { TopicReader, TopicWriter, wonDeal } from '@handoff/testing';
 import { QuotaStreamTestBed } from '../testing/quota-stream-test-bed';
 import { type QuotaTestApp, startQuotaApp } from '../testing/quota-test-app';
 
@@ -16,7 +16,7 @@ const DAY = 24 * 3600 * 1000;
 /** Publishes a won for a fresh rep and waits for its capacity: every record published before it was applied. */
 async function barrier(): Promise<void> {
   const marker = repId('marker');
-  await bed.publish(Topics.salesActivity, bed.won(marker, 1));
+  await bed.publish(Topics.salesActivity, wonDeal(marker, 1));
   await bed.capacityWhere(marker, (event) => event.openLeads === 0);
 }
 
@@ -44,8 +44,8 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
   it('counts a won deal once though it is delivered twice and reported again on another lead’s partition', async () => {
     const rep = repId('rep');
     await bed.seedQuota(first.dataSource, rep, 100_000);
-    const won = bed.won(rep, 12_500, { dealId: 'deal-once' + rep });
-    const reportedAgain = bed.won(rep, 12_500, { dealId: won.dealId, occurredAt: won.occurredAt });
+    const won = wonDeal(rep, 12_500, { dealId: 'deal-once' + rep });
+    const reportedAgain = wonDeal(rep, 12_500, { dealId: won.dealId, occurredAt: won.occurredAt });
 
     await bed.publish(Topics.salesActivity, won, won, reportedAgain);
     await bed.capacityWhere(rep, (event) => event.attainedAmount === 12_500);
@@ -61,7 +61,7 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
   it('adjusts attainment to a corrected amount instead of adding it, and withdraws a reopened deal', async () => {
     const rep = repId('rep');
     await bed.seedQuota(first.dataSource, rep, 100_000);
-    const won = bed.won(rep, 10_000);
+    const won = wonDeal(rep, 10_000);
     await bed.publish(Topics.salesActivity, won);
     await bed.capacityWhere(rep, (event) => event.attainedAmount === 10_000);
 
@@ -86,7 +86,7 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
     const lastQuarter = new Date(Date.now() - 120 * DAY).toISOString();
     const thisPeriod = await bed.seedQuota(first.dataSource, rep, 50_000);
     const closedPeriod = await bed.seedQuota(first.dataSource, rep, 50_000, lastQuarter);
-    const late = bed.won(rep, 7_000, { occurredAt: lastQuarter });
+    const late = wonDeal(rep, 7_000, { occurredAt: lastQuarter });
 
     await bed.publish(Topics.salesActivity, late);
     await bed.capacityWhere(rep, () => true);
@@ -115,7 +115,7 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
 
     await bed.publish(
       Topics.salesActivity,
-      bed.won(rep, 0, {
+      wonDeal(rep, 0, {
         outcome: 'rejected',
         leadId: leads[0],
         dealId: undefined,
@@ -126,7 +126,7 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
     await bed.capacityWhere(rep, (event) => event.openLeads === 2);
     await bed.publish(
       Topics.salesActivity,
-      bed.won(rep, 0, {
+      wonDeal(rep, 0, {
         outcome: 'accepted',
         leadId: leads[1],
         dealId: undefined,
@@ -149,7 +149,7 @@ describe('quota consuming outcomes (two instances, real broker and database)', (
     try {
       const { dealId: _missing, ...broken } = bed.crm(rep, { outcome: 'deal_created' });
       const written = await writer.write(Topics.crmOutcome.name, { key: rep, value: JSON.stringify(broken) });
-      const won = bed.won(rep, 2_500);
+      const won = wonDeal(rep, 2_500);
       await bed.publish(Topics.salesActivity, won);
       await bed.publish(
         Topics.crmOutcome,

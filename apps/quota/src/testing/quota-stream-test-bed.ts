@@ -8,7 +8,6 @@ import {
   exampleEvents,
   type LeadRoutedV1,
   type RepCapacityV1,
-  type SalesActivityV1,
   type TopicContract,
   Topics,
 } from '@handoff/contracts';
@@ -22,7 +21,6 @@ import {
   TopicReader,
   TopicWriter,
   uniqueName,
-  wonDeal,
 } from '@handoff/testing';
 import type { DataSource } from 'typeorm';
 import { prepareQuotaEnv } from './quota-test-app';
@@ -78,10 +76,6 @@ export class QuotaStreamTestBed {
       const { key, value } = encodeEvent(contract, event);
       await this.writer.write(contract.name, { key, value });
     }
-  }
-
-  won(repId: string, amount: number, overrides: Partial<SalesActivityV1> = {}): SalesActivityV1 {
-    return wonDeal(repId, amount, overrides);
   }
 
   crm(repId: string, overrides: Partial<CrmOutcomeV1>): CrmOutcomeV1 {
