@@ -8,7 +8,7 @@
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import { KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
-import { configuredBrokers } from './lib/configured-brokers';
+import { configuredBrokers, configuredKafkaSecurity } from './lib/configured-brokers';
 
 function argument(name: string, fallback: string): string {
   const prefix = `--${name}=`;
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const replicationFactor = Number(argument('replication-factor', '1'));
   const minInsyncReplicas = Number(argument('min-insync-replicas', '1'));
   const client = new KafkaClientFactory(
-    { clientId: 'handoff-provision-topics', brokers, logLevel: 'warn' },
+    { clientId: 'handoff-provision-topics', brokers, logLevel: 'warn', ...configuredKafkaSecurity() },
     createMetricsRegistry('provision-topics'),
   );
   const specs = topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS);

@@ -13,7 +13,7 @@ import {
   selectDeadLetters,
 } from '@handoff/platform-kafka';
 import { createMetricsRegistry } from '@handoff/platform-observability';
-import { configuredBrokers } from '../lib/configured-brokers';
+import { configuredBrokers, configuredKafkaSecurity } from '../lib/configured-brokers';
 
 const COMMANDS = ['list', 'show', 'replay'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -84,7 +84,12 @@ async function main(): Promise<void> {
     usage('replay needs --offset, --since, --filter or --all');
 
   const client = new KafkaClientFactory(
-    { clientId: 'handoff-dlq', brokers: values.brokers.split(','), logLevel: 'error' },
+    {
+      clientId: 'handoff-dlq',
+      brokers: values.brokers.split(','),
+      logLevel: 'error',
+      ...configuredKafkaSecurity(),
+    },
     createMetricsRegistry('dlq'),
   );
   const producer = client.createProducer();

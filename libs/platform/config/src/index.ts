@@ -1,5 +1,6 @@
 export * from './lib/platform.config';
 export * from './lib/config-fragments';
+export * from './lib/kafka-security.config';
 export * from './lib/env-transforms';
 export * from './lib/validate-config';
 export * from './lib/platform-config.module';

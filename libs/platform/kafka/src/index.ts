@@ -30,6 +30,8 @@ export type {
   KafkaLogLevel,
   KafkaModuleOptions,
   KafkaRetryOptions,
+  KafkaSasl,
+  KafkaTlsMaterial,
   ProducerQueueLimits,
   TopicSpec,
 } from './lib/kafka.options';

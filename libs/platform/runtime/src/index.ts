@@ -1,4 +1,5 @@
 export * from './lib/service.config';
+export * from './lib/kafka-security';
 export * from './lib/service-runtime.module';
 export * from './lib/bootstrap-service';
 export * from './lib/http/api-error';

@@ -1,4 +1,4 @@
-import { Kafka, Partitioners } from 'kafkajs';
+import { Kafka, Partitioners, type SASLOptions } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import { BrokerProbe } from './broker-probe';
 import { BatchConsumer, CONSUMER_DEFAULTS, type BatchConsumerOptions } from './batch-consumer';
@@ -38,6 +38,9 @@ export class KafkaClientFactory {
       retry: this.kafkajsRetry(),
       logLevel: KAFKAJS_LOG_LEVELS[options.logLevel ?? 'info'],
       logCreator: nestLogCreator,
+      ssl: options.tls,
+      // Each of KafkaSasl's mechanisms is one of kafkajs's SASLOptions variants, with the same fields.
+      sasl: options.sasl as SASLOptions | undefined,
     });
   }
 

@@ -17,6 +17,23 @@ export interface KafkaClientOptions {
   logLevel?: KafkaLogLevel;
   /** Bounds on the records waiting in the producer (backpressure); defaults in send-coalescer.ts. */
   producerQueue?: ProducerQueueLimits;
+  /** SASL authentication; unset connects without it (the local broker). */
+  sasl?: KafkaSasl;
+  /** TLS to the brokers: `true` trusts the system's CAs; PEM material adds a private CA or a client certificate. */
+  tls?: boolean | KafkaTlsMaterial;
+}
+
+export interface KafkaSasl {
+  mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+  username: string;
+  password: string;
+}
+
+/** PEM contents, not paths: the caller reads the files, so a missing one fails at boot with its setting's name. */
+export interface KafkaTlsMaterial {
+  ca?: string;
+  cert?: string;
+  key?: string;
 }
 
 export interface ProducerQueueLimits {

@@ -20,6 +20,7 @@ import { createValidationPipe } from './http/validation.pipe';
 import { InboxRetention } from './inbox-retention';
 import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
 import { ServiceConfig } from './service.config';
+import { kafkaSecurityOf } from './kafka-security';
 
 export interface ServiceRuntimeOptions<C extends ServiceConfig> {
   /** Service name on logs and metrics, Kafka client id prefix and database application name. */
@@ -82,6 +83,7 @@ export class ServiceRuntimeModule {
           useFactory: (settings: C) => ({
             clientId: settings.KAFKA_CLIENT_ID,
             brokers: settings.KAFKA_BROKERS,
+            ...kafkaSecurityOf(settings),
             provisionTopics: settings.KAFKA_PROVISION_TOPICS ? topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS) : undefined,
             replicationFactor: settings.KAFKA_REPLICATION_FACTOR,
             minInsyncReplicas: settings.KAFKA_MIN_INSYNC_REPLICAS,

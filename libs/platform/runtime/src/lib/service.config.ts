@@ -1,7 +1,7 @@
-import { PlatformConfig, withDatabase, withKafka, withRedis } from '@handoff/platform-config';
+import { PlatformConfig, withDatabase, withKafka, withKafkaSecurity, withRedis } from '@handoff/platform-config';
 
 /**
  * Settings shared by all four services (HTTP, logging, Kafka, PostgreSQL, Redis). Each service
  * extends it once with its own defaults (port, schema, client id) and its own settings.
  */
-export class ServiceConfig extends withRedis(withDatabase(withKafka(PlatformConfig))) {}
+export class ServiceConfig extends withRedis(withDatabase(withKafkaSecurity(withKafka(PlatformConfig)))) {}

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { OwnedProcess } from './owned-process';
@@ -14,6 +14,8 @@ export interface KafkaBrokerOptions {
   port: number;
   controllerPort: number;
   readyTimeoutMs?: number;
+  /** A second listener that requires SASL (PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512) for this one user. */
+  sasl?: { port: number; username: string; password: string };
 }
 
 /**
@@ -36,6 +38,11 @@ export class KafkaBroker {
     return `127.0.0.1:${this.options.port}`;
   }
 
+  /** The SASL listener's address, when the broker has one. */
+  get saslAddress(): string | undefined {
+    return this.options.sasl && `127.0.0.1:${this.options.sasl.port}`;
+  }
+
   get pid(): number | undefined {
     return this.process?.running ? this.process.pid : undefined;
   }
@@ -50,7 +57,9 @@ export class KafkaBroker {
     const [libDir, log4jConfig] = stdout.trim().split('\n');
     this.classpath = `${libDir}/*`;
     this.log4jConfig = log4jConfig;
-    await run('java', [...this.jvmArgs(), 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', this.config]);
+    const format = ['kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', this.config];
+    if (this.options.sasl) format.push(...this.addSaslListener(this.options.sasl));
+    await run('java', [...this.jvmArgs(), ...format]);
   }
 
   async start(): Promise<void> {
@@ -73,6 +82,32 @@ export class KafkaBroker {
 
   thaw(): void {
     this.process?.thaw();
+  }
+
+  /**
+   * Adds the SASL listener to the config and returns the format options that store the user's SCRAM
+   * credentials: in KRaft they live in the cluster metadata, seeded when the log dir is formatted.
+   */
+  private addSaslListener(sasl: NonNullable<KafkaBrokerOptions['sasl']>): string[] {
+    const { port, controllerPort } = this.options;
+    const listener = 'listener.name.sasl_plaintext';
+    const scramModule = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+    const plainModule = `org.apache.kafka.common.security.plain.PlainLoginModule required user_${sasl.username}="${sasl.password}";`;
+    const lines = [
+      `listeners=PLAINTEXT://127.0.0.1:${port},SASL_PLAINTEXT://127.0.0.1:${sasl.port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port},SASL_PLAINTEXT://127.0.0.1:${sasl.port}`,
+      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
+      `${listener}.plain.sasl.jaas.config=${plainModule}`,
+      `${listener}.scram-sha-256.sasl.jaas.config=${scramModule}`,
+      `${listener}.scram-sha-512.sasl.jaas.config=${scramModule}`,
+    ];
+    // Later keys win in a properties file: these replace the generated listener lines.
+    appendFileSync(this.config, `\n# SASL listener (KafkaBroker options.sasl)\n${lines.join('\n')}\n`);
+    return ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((mechanism) => [
+      '--add-scram',
+      `${mechanism}=[name=${sasl.username},password=${sasl.password}]`,
+    ]);
   }
 
   private jvmArgs(): string[] {
