@@ -5,3 +5,5 @@ export * from './lib/feature-scaling';
 export * from './lib/training-readiness';
 export * from './lib/conversion-model';
 export * from './lib/conversion-prediction';
+export * from './lib/engagement-history';
+export * from './lib/feature-definition';
