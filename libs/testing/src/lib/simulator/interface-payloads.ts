@@ -49,7 +49,8 @@ function nativeEvent({ messageId, lead, step }: SimulatedMessage, occurredAt: st
   };
 }
 
-function propertiesOf(step: JourneyStep): Record<string, string> {
+/** The properties a journey step's event carries, whichever interface sends it. */
+export function propertiesOf(step: JourneyStep): Record<string, string> {
   if (step.type === 'page_view' || step.type === 'pricing_page_view') {
     return { url: `${SITE}${step.detail}`, path: step.detail ?? '/' };
   }
