@@ -40,10 +40,6 @@ describe('InboundEngagementConsumer', () => {
 
     expect(options).toMatchObject({ groupId: 'ingest.green', fromBeginning: false });
   });
-
-  it('hands the configured retry budget to its consumer', async () => {
-    expect(await startedWith({ KAFKA_CONSUMER_RETRY_BUDGET_MS: 90_000 })).toMatchObject({ retryBudgetMs: 90_000 });
-  });
 });
 
 const ACTIVE_ID = '0b6f2c7e-4a51-4a2d-9d3e-6f1e2a3b4c5d';

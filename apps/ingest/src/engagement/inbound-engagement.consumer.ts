@@ -47,7 +47,6 @@ export class InboundEngagementConsumer implements OnApplicationBootstrap {
     const consumer = this.consumers.create({
       groupId: this.config.INGEST_INBOUND_GROUP_ID,
       fromBeginning: this.config.INGEST_INBOUND_START_AT === 'earliest',
-      retryBudgetMs: this.config.KAFKA_CONSUMER_RETRY_BUDGET_MS,
       subscriptions: [onTopic(Topics.engagementInbound, (messages) => this.handle(messages))],
     });
     await consumer.start();

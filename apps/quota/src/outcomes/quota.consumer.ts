@@ -23,7 +23,6 @@ export class QuotaConsumer implements OnApplicationBootstrap {
       groupId: this.config.QUOTA_CONSUMER_GROUP_ID,
       chunkSize: this.config.QUOTA_CHUNK_SIZE,
       partitionsConsumedConcurrently: this.config.QUOTA_PARTITIONS_CONCURRENTLY,
-      retryBudgetMs: this.config.KAFKA_CONSUMER_RETRY_BUDGET_MS,
       subscriptions: [
         onTopic(Topics.salesActivity, (messages) => this.batch.applySalesActivities(messages)),
         onTopic(Topics.crmOutcome, (messages) => this.batch.applyCrmOutcomes(messages)),

@@ -23,7 +23,6 @@ export class RoutingConsumer implements OnApplicationBootstrap {
       groupId: this.config.ROUTING_CONSUMER_GROUP_ID,
       chunkSize: this.config.ROUTING_CHUNK_SIZE,
       partitionsConsumedConcurrently: this.config.ROUTING_PARTITIONS_CONCURRENTLY,
-      retryBudgetMs: this.config.KAFKA_CONSUMER_RETRY_BUDGET_MS,
       subscriptions: [
         onTopic(Topics.leadQualifiedV2, (messages) => this.batch.applyQualifications(messages)),
         onTopic(Topics.salesActivity, (messages) => this.batch.applySalesActivities(messages)),

@@ -22,7 +22,6 @@ export class ScoringConsumer implements OnApplicationBootstrap {
       groupId: this.config.SCORING_CONSUMER_GROUP_ID,
       chunkSize: this.config.SCORING_CHUNK_SIZE,
       partitionsConsumedConcurrently: this.config.SCORING_PARTITIONS_CONCURRENTLY,
-      retryBudgetMs: this.config.KAFKA_CONSUMER_RETRY_BUDGET_MS,
       subscriptions: [
         onTopic(Topics.engagementRecorded, (messages) => this.batch.applyEngagements(messages)),
         onTopic(Topics.leadMerged, (messages) => this.batch.applyMerges(messages)),

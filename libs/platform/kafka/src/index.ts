@@ -26,6 +26,7 @@ export { KafkaHealthIndicator } from './lib/kafka-health.indicator';
 export { KafkaMetrics, type DeadLetterReason } from './lib/kafka.metrics';
 export { KafkaModule, type KafkaModuleAsyncOptions } from './lib/kafka.module';
 export type {
+  ConsumerDefaults,
   KafkaClientOptions,
   KafkaLogLevel,
   KafkaModuleOptions,

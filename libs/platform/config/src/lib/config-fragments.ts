@@ -32,6 +32,16 @@ export function withKafka<TBase extends ConfigConstructor>(Base: TBase) {
     @Min(1_000)
     KAFKA_CONSUMER_RETRY_BUDGET_MS = 300_000;
 
+    /**
+     * How long the broker waits for a silent consumer before handing its partitions to the rest of the group: the
+     * pause a crashed replica causes. 6 s is the broker's minimum; heartbeats go every tenth of it (at most 3 s).
+     */
+    @EnvInt()
+    @IsInt()
+    @Min(6_000)
+    @Max(300_000)
+    KAFKA_CONSUMER_SESSION_TIMEOUT_MS = 30_000;
+
     /** Replicas of each topic the service creates: 1 fits one local broker; 3 in production. */
     @EnvInt()
     @IsInt()

@@ -83,6 +83,14 @@ describe('validateConfig', () => {
     ]);
   });
 
+  it('defaults the consumer session timeout to the 30 s of Kafka clients and keeps it within what brokers accept', () => {
+    expect(validate({}).KAFKA_CONSUMER_SESSION_TIMEOUT_MS).toBe(30_000);
+    expect(validate({ KAFKA_CONSUMER_SESSION_TIMEOUT_MS: '10000' }).KAFKA_CONSUMER_SESSION_TIMEOUT_MS).toBe(10_000);
+    expect(problemsOf({ KAFKA_CONSUMER_SESSION_TIMEOUT_MS: '3000' })).toEqual([
+      expect.stringMatching(/^KAFKA_CONSUMER_SESSION_TIMEOUT_MS: .*not be less than 6000/),
+    ]);
+  });
+
   it('treats empty variables as unset so the default applies', () => {
     expect(validate({ HTTP_PORT: '', LOG_LEVEL: '' })).toMatchObject({ HTTP_PORT: 3101, LOG_LEVEL: 'info' });
   });

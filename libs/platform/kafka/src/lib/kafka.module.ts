@@ -46,8 +46,9 @@ export type KafkaModuleAsyncOptions = ConfigurableModuleAsyncOptions<KafkaModule
     },
     {
       provide: BatchConsumerFactory,
-      useFactory: (client: KafkaClientFactory, producer: EventProducer) => new BatchConsumerFactory(client, producer),
-      inject: [KafkaClientFactory, EventProducer],
+      useFactory: (client: KafkaClientFactory, producer: EventProducer, options: KafkaModuleOptions) =>
+        new BatchConsumerFactory(client, producer, options.consumerDefaults),
+      inject: [KafkaClientFactory, EventProducer, KAFKA_MODULE_OPTIONS],
     },
     HealthIndicatorService,
     KafkaHealthIndicator,

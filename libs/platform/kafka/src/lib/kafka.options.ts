@@ -48,7 +48,15 @@ export interface TopicSpec {
   compacted?: boolean;
 }
 
+/** Settings every consumer of the service starts with unless it names its own. */
+export interface ConsumerDefaults {
+  retryBudgetMs?: number;
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+}
+
 export interface KafkaModuleOptions extends KafkaClientOptions {
+  consumerDefaults?: ConsumerDefaults;
   /** Topics ensured at application bootstrap; leave out to provision with the CLI only. */
   provisionTopics?: TopicSpec[];
   /** Replication factor of topics the provisioner creates: 1 on a single local broker, 3 in production. */

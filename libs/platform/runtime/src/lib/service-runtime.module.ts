@@ -84,6 +84,11 @@ export class ServiceRuntimeModule {
             clientId: settings.KAFKA_CLIENT_ID,
             brokers: settings.KAFKA_BROKERS,
             ...kafkaSecurityOf(settings),
+            consumerDefaults: {
+              retryBudgetMs: settings.KAFKA_CONSUMER_RETRY_BUDGET_MS,
+              sessionTimeoutMs: settings.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
+              heartbeatIntervalMs: Math.min(3_000, Math.floor(settings.KAFKA_CONSUMER_SESSION_TIMEOUT_MS / 10)),
+            },
             provisionTopics: settings.KAFKA_PROVISION_TOPICS ? topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS) : undefined,
             replicationFactor: settings.KAFKA_REPLICATION_FACTOR,
             minInsyncReplicas: settings.KAFKA_MIN_INSYNC_REPLICAS,
