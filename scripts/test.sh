@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command (`npm test`): brings up whatever local infrastructure is missing, then
-# runs lint, type-check and unit tests, then the integration tests against the real Kafka broker,
-# PostgreSQL and Redis.
+# runs lint, type-check and unit tests, then the integration and end-to-end tests against the real Kafka
+# broker, PostgreSQL and Redis, then the short fault run (on infrastructure of its own, see README "Fault tests").
 source "$(dirname "$0")/lib/prepare.sh"
 
 bash scripts/infra/up.sh
@@ -13,3 +13,4 @@ npx prettier --check . --log-level warn
 # do not compete for the single broker and skew each other's timeouts.
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
 npx nx run-many -t int-test e2e --parallel=1 --outputStyle=static
+bash scripts/test-faults.sh --short

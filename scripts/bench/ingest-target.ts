@@ -32,15 +32,16 @@ export class IngestTarget {
     return this.post(JSON.stringify(event));
   }
 
-  sendBatch(events: readonly BenchEvent[]): Promise<RequestOutcome> {
-    return this.post(JSON.stringify({ batch: events }));
+  /** `correlationId` names the request in every event it leads to (lead.scored.v1, lead.routed.v1…). */
+  sendBatch(events: readonly BenchEvent[], correlationId?: string): Promise<RequestOutcome> {
+    return this.post(JSON.stringify({ batch: events }), correlationId);
   }
 
   close(): void {
     this.agent.destroy();
   }
 
-  private post(body: string): Promise<RequestOutcome> {
+  private post(body: string, correlationId?: string): Promise<RequestOutcome> {
     return new Promise((resolve) => {
       const outgoing = request(
         this.url,
@@ -52,6 +53,7 @@ export class IngestTarget {
             authorization: this.authorization,
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
+            ...(correlationId ? { 'x-correlation-id': correlationId } : {}),
           },
         },
         (response) => {

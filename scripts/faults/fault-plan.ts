@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 
+/** A fault session: every service once (single), or two of each in one group with one of each killed (scaled). */
+export type FaultSessionKind = 'single' | 'scaled';
+
 /** How long each fault lasts and how hard the simulator drives the services meanwhile. */
 export interface FaultPlan {
   ratePerSecond: number;
@@ -9,14 +12,22 @@ export interface FaultPlan {
   postgresDownSeconds: number;
   redisDownSeconds: number;
   brokerFrozenSeconds: number;
-  /** How long scoring stays dead after the SIGKILL before it is started again. */
-  scoringDeadSeconds: number;
+  /** How long a SIGKILLed service stays dead before it is started again. */
+  deadSeconds: number;
   /** Load kept on after each fault for its recovery (the simulator sends for a fixed time, planned up front). */
   recoveryAllowanceSeconds: number;
+  /**
+   * The services' KAFKA_CONSUMER_SESSION_TIMEOUT_MS: a killed consumer's partitions wait this long for the broker
+   * to give up on it. 10 s (not the 30 s default) keeps each kill's recovery, and so the run, short.
+   */
+  sessionTimeoutMs: number;
+  sessions: FaultSessionKind[];
+  /** Only the faults whose name contains this text (`--fault broker`), for working on one fault. */
+  faultFilter?: string;
   seed: number;
 }
 
-/** The issue's durations: PostgreSQL and Redis down 30 s, the broker frozen 20 s. */
+/** The issue's durations: PostgreSQL and Redis down 30 s, the broker frozen 20 s; both sessions. */
 const FULL: FaultPlan = {
   ratePerSecond: 10,
   warmupSeconds: 15,
@@ -24,12 +35,14 @@ const FULL: FaultPlan = {
   postgresDownSeconds: 30,
   redisDownSeconds: 30,
   brokerFrozenSeconds: 20,
-  scoringDeadSeconds: 5,
+  deadSeconds: 5,
   recoveryAllowanceSeconds: 20,
+  sessionTimeoutMs: 10_000,
+  sessions: ['single', 'scaled'],
   seed: 42,
 };
 
-/** A few seconds each: the same faults, quick enough to run with the other suites. */
+/** A few seconds each, the single session only: the same faults, quick enough to run with the other suites. */
 const SHORT: FaultPlan = {
   ...FULL,
   warmupSeconds: 5,
@@ -37,37 +50,44 @@ const SHORT: FaultPlan = {
   postgresDownSeconds: 3,
   redisDownSeconds: 3,
   brokerFrozenSeconds: 3,
-  scoringDeadSeconds: 1,
-  recoveryAllowanceSeconds: 8,
+  deadSeconds: 1,
+  recoveryAllowanceSeconds: 12,
+  sessions: ['single'],
 };
 
-/** `--short` for the quick plan, `--rate N` and `--seed N` to vary the load. */
+/** `--short` for the quick plan, `--session single|scaled` for one session, `--fault <text>`, `--rate N`, `--seed N`. */
 export function faultPlanOf(argv: string[]): FaultPlan {
   const { values } = parseArgs({
     args: argv,
-    options: { short: { type: 'boolean', default: false }, rate: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      short: { type: 'boolean', default: false },
+      session: { type: 'string' },
+      fault: { type: 'string' },
+      rate: { type: 'string' },
+      seed: { type: 'string' },
+    },
   });
   const plan = values.short ? SHORT : FULL;
   return {
     ...plan,
+    sessions: values.session === undefined ? plan.sessions : [sessionKind(values.session)],
+    faultFilter: values.fault,
     ratePerSecond: values.rate ? positive('rate', values.rate) : plan.ratePerSecond,
     seed: values.seed ? positive('seed', values.seed) : plan.seed,
   };
 }
 
-/** How long the simulator sends: long enough to keep the load on through every fault and its recovery. */
-export function loadSeconds(plan: FaultPlan): number {
-  const faults = [
-    plan.scoringDeadSeconds,
-    plan.postgresDownSeconds,
-    plan.redisDownSeconds,
-    plan.brokerFrozenSeconds,
-    0, // the broker restart
-  ];
+/** How long the simulator sends: the warm-up, then each fault with its recovery allowance and the gap after it. */
+export function loadSeconds(plan: FaultPlan, faultSeconds: readonly number[]): number {
   return (
     plan.warmupSeconds +
-    faults.reduce((sum, seconds) => sum + seconds + plan.recoveryAllowanceSeconds + plan.gapSeconds, 0)
+    faultSeconds.reduce((sum, seconds) => sum + seconds + plan.recoveryAllowanceSeconds + plan.gapSeconds, 0)
   );
+}
+
+function sessionKind(text: string): FaultSessionKind {
+  if (text === 'single' || text === 'scaled') return text;
+  throw new Error(`--session must be single or scaled, got "${text}"`);
 }
 
 function positive(name: string, text: string): number {

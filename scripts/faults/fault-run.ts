@@ -1,30 +1,22 @@
 // `npm run test:faults`: Handoff's four services against a Kafka, PostgreSQL and Redis of the run's own, under
-// steady simulated load, while scoring is SIGKILLed and each piece of infrastructure is stopped, frozen or
-// restarted; then the books are reconciled against the simulator's record (README "Fault tests").
+// steady simulated load. The single session crashes each service (SIGKILL) and stops, freezes or restarts each
+// piece of infrastructure; the scaled session runs two replicas of every service in one consumer group and crashes
+// one of each. After each session the books are reconciled against the simulator's record (README "Fault tests").
 // Exits 1 when an acknowledged event is missing or doubled, or a fault was not recovered from.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  FaultInfrastructure,
-  formatReconciliation,
-  formatTable,
-  reconciled,
-  startHandoffStack,
-} from '@handoff/testing';
+import { FaultInfrastructure, formatReconciliation, formatTable, reconciled } from '@handoff/testing';
 import { faultPlanOf } from './fault-plan';
-import { type FaultSessionResult, runFaultSession } from './fault-session';
-import type { FaultStack } from './faults';
+import { type FaultSessionResult, runFaultSession, runningProcesses } from './fault-session';
 
 const workspaceRoot = join(__dirname, '../..');
-const APPS = ['ingest', 'scoring', 'routing', 'quota'] as const;
 
 async function main(): Promise<boolean> {
   const plan = faultPlanOf(process.argv.slice(2));
   const startedAt = Date.now();
   const infrastructure = await FaultInfrastructure.start(workspaceRoot);
-  let stack: FaultStack | undefined;
   // Ctrl-C also hits the broker: end the services only, without the group clean-up that would wait for it.
-  infrastructure.onInterrupt(async () => stack && Promise.all(APPS.map((app) => stack?.[app].process.stop())));
+  infrastructure.onInterrupt(async () => Promise.all([...runningProcesses].map((process) => process.stop())));
   try {
     const { env } = infrastructure;
     console.log(
@@ -34,15 +26,18 @@ async function main(): Promise<boolean> {
     );
     // The run's own clients (topic readers, the simulator) read the same settings as the services.
     Object.assign(process.env, env);
-    stack = await startHandoffStack(workspaceRoot, APPS, { ingest: env, scoring: env, routing: env, quota: env });
     const directory = join(workspaceRoot, 'tmp/faults');
     mkdirSync(directory, { recursive: true });
-    const result = await runFaultSession(plan, infrastructure, stack, directory);
-    printResult(result);
+    let ok = true;
+    for (const kind of plan.sessions) {
+      console.log(`\n== ${kind === 'single' ? 'one instance of each service' : 'two replicas of each service'} ==`);
+      const result = await runFaultSession(kind, plan, infrastructure, directory);
+      printResult(result);
+      ok &&= reconciled(result.rows) && result.faults.every((fault) => fault.recoveryMs !== undefined);
+    }
     console.log(`fault run took ${Math.round((Date.now() - startedAt) / 1000)} s`);
-    return reconciled(result.rows) && result.faults.every((fault) => fault.recoveryMs !== undefined);
+    return ok;
   } finally {
-    await stack?.stop().catch((error: unknown) => console.error('stopping the services failed:', error));
     await infrastructure.stop();
   }
 }

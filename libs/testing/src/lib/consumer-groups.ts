@@ -78,3 +78,15 @@ export function groupLag(brokers: string[], groupId: string, topics: readonly st
     logLevel.NOTHING,
   );
 }
+
+/** The group's state as the coordinator sees it (`Stable` once a rebalance is over) and its members' ids. */
+export function groupMembership(brokers: string[], groupId: string): Promise<{ state: string; memberIds: string[] }> {
+  return withAdmin(
+    brokers,
+    async (admin) => {
+      const { groups } = await admin.describeGroups([groupId]);
+      return { state: groups[0]?.state ?? 'Dead', memberIds: (groups[0]?.members ?? []).map((m) => m.memberId) };
+    },
+    logLevel.NOTHING,
+  );
+}

@@ -46,6 +46,15 @@ export class ServiceProcess {
     this.child = child;
   }
 
+  /** The current process's id (a restart gets a new one). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async get(path: string): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${this.baseUrl}${path}`);
     const text = await response.text();
@@ -80,6 +89,11 @@ export class ServiceProcess {
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     await this.exit;
+  }
+
+  /** Another process of the same app with the same settings on a port of its own: a second replica. */
+  startReplica(): Promise<ServiceProcess> {
+    return ServiceProcess.start({ ...this.options, port: undefined });
   }
 
   /** Starts the service again on the same port and settings, once the previous process has exited. */

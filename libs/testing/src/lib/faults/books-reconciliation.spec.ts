@@ -19,7 +19,15 @@ const qualified = (eventId: string) => ({ eventId }) as LeadQualifiedV2;
 const routed = (qualificationId: string, attempt = 1) => ({ qualificationId, attempt }) as LeadRoutedV1;
 
 function books(overrides: Partial<PlatformBooks>): PlatformBooks {
-  return { recorded: [], qualified: [], routed: [], appliedByScoring: new Set(), duplicatedAwards: 0, ...overrides };
+  return {
+    recorded: [],
+    qualified: [],
+    routed: [],
+    appliedByScoring: new Set(),
+    duplicatedAwards: 0,
+    wonRevenueCents: new Map(),
+    ...overrides,
+  };
 }
 
 describe('reconcileBooks', () => {
@@ -43,6 +51,7 @@ describe('reconcileBooks', () => {
       [2, 2],
       [2, 2],
       [1, 1],
+      [0, 0],
     ]);
     expect(reconciled(rows)).toBe(true);
   });
@@ -63,5 +72,50 @@ describe('reconcileBooks', () => {
       books({ qualified: [qualified('q1'), qualified('q2')], routed: [routed('q1'), routed('q1')] }),
     );
     expect(row).toMatchObject({ expected: 2, found: 1, missing: 1, duplicated: 1 });
+  });
+
+  it('balances won revenue to the cent per rep and currency, at the last reported amount of each deal', () => {
+    const deal = (id: string, type: string, at: string, amount: number, repId = 'rep-1', currency = 'EUR') =>
+      ({
+        kind: 'sent',
+        id,
+        at,
+        interface: 'sales.activity',
+        lead: 'l1',
+        type,
+        status: 'produced',
+        dealId: `deal-${repId}`,
+        repId,
+        amount,
+        currency,
+      }) as unknown as RecordLine;
+    const facts = [
+      deal('s1', 'won', '2026-12-06T04:00:01Z', 1200.5),
+      deal('s2', 'amount_corrected', '2026-12-06T04:00:02Z', 1100.25),
+      deal('s3', 'won', '2026-12-06T04:00:03Z', 300, 'rep-2', 'GBP'),
+    ];
+    const revenue = (entries: [string, number][]) =>
+      reconcileBooks(facts, books({ wonRevenueCents: new Map(entries) })).at(-1);
+
+    expect(
+      revenue([
+        ['rep-1 EUR', 110025],
+        ['rep-2 GBP', 30000],
+      ]),
+    ).toMatchObject({ expected: 2, found: 2, missing: 0 });
+    expect(
+      revenue([
+        ['rep-1 EUR', 110024],
+        ['rep-2 GBP', 60000],
+      ]),
+    ).toMatchObject({
+      found: 0,
+      missing: 1,
+      duplicated: 1,
+    });
+  });
+
+  it('is not reconciled without any row to show', () => {
+    expect(reconciled([])).toBe(false);
   });
 });

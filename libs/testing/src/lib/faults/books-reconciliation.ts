@@ -1,5 +1,5 @@
 import type { EngagementRecordedV1, LeadQualifiedV2, LeadRoutedV1 } from '@handoff/contracts';
-import type { RecordLine, SentLine } from '../simulator';
+import { expectedBooks, type RecordLine, type SentLine } from '../simulator';
 
 /** One line of the books: how many the run expects, how many the platform shows, and how many once too often. */
 export interface ReconciliationRow {
@@ -18,6 +18,8 @@ export interface PlatformBooks {
   appliedByScoring: ReadonlySet<string>;
   /** Ledger awards scoring wrote twice for the same event and rule (an event applied twice). */
   duplicatedAwards: number;
+  /** Won revenue in quota's deal book, in cents, by `<rep id> <currency>`. */
+  wonRevenueCents: ReadonlyMap<string, number>;
 }
 
 const ACKNOWLEDGED = new Set(['accepted', 'produced']);
@@ -25,8 +27,8 @@ const INGEST_INTERFACES = new Set(['native', 'segment', 'kafka']);
 
 /**
  * Every acknowledged event recorded exactly once (HTTP answers name the event id; a Kafka message keeps the
- * simulator's id as correlation id), every recorded event applied by scoring once, and every qualification
- * routed exactly once (its first assignment).
+ * simulator's id as correlation id), every recorded event applied by scoring once, every qualification routed
+ * exactly once (its first assignment), and each rep's won revenue per currency exact to the cent.
  */
 export function reconcileBooks(lines: readonly RecordLine[], books: PlatformBooks): ReconciliationRow[] {
   const acknowledged = lines.filter(
@@ -57,7 +59,30 @@ export function reconcileBooks(lines: readonly RecordLine[], books: PlatformBook
       'qualified → routed (attempt 1)',
       qualificationIds.map((id) => firstAssignments.get(id) ?? 0),
     ),
+    revenueRow(lines, books.wonRevenueCents),
   ];
+}
+
+/**
+ * Won revenue per rep and currency, each deal at its last reported amount, against quota's deal book: a pair
+ * short of the simulator's total is missing, one above it counted something twice; equal to the cent is found.
+ */
+function revenueRow(lines: readonly RecordLine[], found: ReadonlyMap<string, number>): ReconciliationRow {
+  const expected = new Map<string, number>();
+  for (const [repId, perCurrency] of Object.entries(expectedBooks(lines).wonAmounts)) {
+    for (const [currency, amount] of Object.entries(perCurrency)) {
+      expected.set(`${repId} ${currency}`, Math.round((amount ?? 0) * 100));
+    }
+  }
+  const pairs = [...new Set([...expected.keys(), ...found.keys()])];
+  const gap = (pair: string) => (found.get(pair) ?? 0) - (expected.get(pair) ?? 0);
+  return {
+    check: 'won revenue per rep and currency, to the cent',
+    expected: expected.size,
+    found: pairs.filter((pair) => gap(pair) === 0).length,
+    missing: pairs.filter((pair) => gap(pair) < 0).length,
+    duplicated: pairs.filter((pair) => gap(pair) > 0).length,
+  };
 }
 
 /** A row from how many times each expected item was found. */
@@ -77,8 +102,9 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return counts;
 }
 
+/** No row missing or doubled anything; no rows at all (the books could not be read) is not reconciled. */
 export function reconciled(rows: readonly ReconciliationRow[]): boolean {
-  return rows.every((r) => r.missing === 0 && r.duplicated === 0);
+  return rows.length > 0 && rows.every((r) => r.missing === 0 && r.duplicated === 0);
 }
 
 export function formatReconciliation(rows: readonly ReconciliationRow[]): string {

@@ -7,17 +7,37 @@ import type { PlatformBooks } from './books-reconciliation';
 
 const TOPICS = [Topics.engagementRecorded.name, Topics.leadQualifiedV2.name, Topics.leadRouted.name];
 
+/** Where one session's books are: its ingest source and the schemas of its scoring and quota. */
+export interface SessionBooks {
+  sourceId: string;
+  scoringSchema: string;
+  quotaSchema: string;
+}
+
 /**
- * Reads the books from a broker only this run used (every record of its topics, from the beginning) and from
- * scoring's schema: the event ids its inbox claimed, and any award it wrote twice for the same event and rule.
+ * Reads the books from a broker only this run used (every record of its topics, from the beginning, kept when it
+ * belongs to the session's source or to a lead it recorded), from scoring's schema (the event ids its inbox
+ * claimed, any award written twice for the same event and rule) and from quota's deal book (won revenue).
  */
 export async function readPlatformBooks(
   brokers: string[],
   databaseUrl: string,
-  scoringSchema: string,
+  session: SessionBooks,
 ): Promise<PlatformBooks> {
-  const [topics, scoring] = await Promise.all([readTopics(brokers), readScoring(databaseUrl, scoringSchema)]);
-  return { ...topics, ...scoring };
+  const [topics, scoring, wonRevenueCents] = await Promise.all([
+    readTopics(brokers),
+    readScoring(databaseUrl, session.scoringSchema),
+    readWonRevenue(databaseUrl, session.quotaSchema),
+  ]);
+  const recorded = topics.recorded.filter((event) => event.sourceId === session.sourceId);
+  const leads = new Set(recorded.map((event) => event.leadId));
+  return {
+    recorded,
+    qualified: topics.qualified.filter((event) => leads.has(event.leadId)),
+    routed: topics.routed.filter((event) => leads.has(event.leadId)),
+    ...scoring,
+    wonRevenueCents,
+  };
 }
 
 async function readTopics(brokers: string[]): Promise<Pick<PlatformBooks, 'recorded' | 'qualified' | 'routed'>> {
@@ -40,6 +60,20 @@ async function readTopics(brokers: string[]): Promise<Pick<PlatformBooks, 'recor
 
 function distinctPositions(reader: TopicReader, topic: string): number {
   return new Set(reader.on(topic).map((record) => `${record.partition}:${record.offset}`)).size;
+}
+
+async function readWonRevenue(databaseUrl: string, schema: string): Promise<Map<string, number>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const won = await client.query<{ pair: string; cents: string }>(
+      `SELECT rep_id || ' ' || currency AS pair, round(sum(amount) * 100) AS cents
+         FROM "${schema}".deals WHERE status = 'won' AND rep_id IS NOT NULL GROUP BY rep_id, currency`,
+    );
+    return new Map(won.rows.map((row) => [row.pair, Number(row.cents)]));
+  } finally {
+    await client.end();
+  }
 }
 
 async function readScoring(
