@@ -22,6 +22,7 @@ import { progress } from './bench-progress';
 import { IngestTarget } from './ingest-target';
 import { bareKafkaPassThrough } from './pipeline-baseline';
 import { type PipelineOptions, pipelineOptions } from './pipeline-options';
+import { type CatchUp, scoringCatchUp } from './pipeline-catch-up';
 import { PipelineProbe } from './pipeline-probe';
 import { type LeadsRun, writePipelineResults } from './pipeline-report';
 import { seedLeads } from './pipeline-seed';
@@ -50,8 +51,10 @@ async function main(): Promise<void> {
 async function runWithLeads(options: PipelineOptions, leads: number, modelVersion: string): Promise<LeadsRun> {
   const runId = uniqueName('pipe');
   const unlimited = { INGEST_RATE_LIMIT_PER_SECOND: '1000000', INGEST_RATE_LIMIT_BURST: '1000000' };
+  // Reps never fill up, so every hot buyer is routed at once and routed latency is measured all along.
+  const roomy = { QUOTA_DEFAULT_MAX_OPEN_LEADS: '1000000' };
   progress(`${leads} leads: starting the four services`);
-  const stack = await startHandoffStack(root, PIPELINE_APPS, { ingest: unlimited });
+  const stack = await startHandoffStack(root, PIPELINE_APPS, { ingest: unlimited, quota: roomy });
   const replicas: ServiceProcess[] = [];
   const readerGroup = `bench.pipeline-reader.${runId}`;
   let reader: ArrivalReader | undefined;
@@ -90,7 +93,7 @@ async function runWithLeads(options: PipelineOptions, leads: number, modelVersio
       const replica = await stack.scoring.process.startReplica();
       replicas.push(replica);
       await replica.waitForStatus('/health/ready', 200);
-      target.processes.scoring.push(replica);
+      return [stack.scoring.process, replica];
     });
   } finally {
     await reader?.stop().catch(() => undefined);
@@ -109,7 +112,7 @@ async function measure(
   target: StepTarget,
   leads: number,
   seedSeconds: number,
-  addScoringReplica: () => Promise<void>,
+  addScoringReplica: () => Promise<ServiceProcess[]>,
 ): Promise<LeadsRun> {
   let step = 0;
   const next = async (rate: number, seconds: number, what: string): Promise<StepResult> => {
@@ -134,13 +137,19 @@ async function measure(
         result: await next(Math.round(sustained.rate / 2), options.stepSeconds, 'half the sustained rate,'),
       }
     : undefined;
-  let withReplica: { rate: number; result: StepResult } | undefined;
-  if (options.scoringReplica) {
-    const rate = steps.find((s) => !s.result.sustained)?.rate ?? Math.round((options.rates.at(-1) as number) * 1.5);
-    await addScoringReplica();
-    withReplica = { rate, result: await next(rate, options.stepSeconds, 'two scoring replicas,') };
+  let catchUps: CatchUp[] | undefined;
+  if (options.scoringReplica && sustained) {
+    const scoring = await addScoringReplica();
+    catchUps = [];
+    for (const replicas of [1, 2]) {
+      const result = await scoringCatchUp(target, scoring, replicas, sustained.rate, options.stepSeconds);
+      progress(
+        `${leads} leads, scoring alone with ${replicas} replica(s): ${result.backlog} events in ${result.seconds.toFixed(1)} s`,
+      );
+      catchUps.push(result);
+    }
   }
-  return { leads, seedSeconds, steps, sustainedRate, half, withReplica };
+  return { leads, seedSeconds, steps, sustainedRate, half, catchUps };
 }
 
 main().catch((error: unknown) => {
