@@ -52,7 +52,7 @@ async function runWithLeads(options: PipelineOptions, leads: number, modelVersio
   const runId = uniqueName('pipe');
   const unlimited = { INGEST_RATE_LIMIT_PER_SECOND: '1000000', INGEST_RATE_LIMIT_BURST: '1000000' };
   // Reps never fill up, so every hot buyer is routed at once and routed latency is measured all along.
-  const roomy = { QUOTA_DEFAULT_MAX_OPEN_LEADS: '1000000' };
+  const roomy = { QUOTA_DEFAULT_MAX_OPEN_LEADS: '100000' };
   progress(`${leads} leads: starting the four services`);
   const stack = await startHandoffStack(root, PIPELINE_APPS, { ingest: unlimited, quota: roomy });
   const replicas: ServiceProcess[] = [];
