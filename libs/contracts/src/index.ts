@@ -13,6 +13,7 @@ export * from './lib/events/lead-profile.v1';
 export * from './lib/events/engagement-inbound.v1';
 export * from './lib/events/engagement-recorded.v1';
 export * from './lib/events/lead-merged.v1';
+export * from './lib/events/conversion-prediction.v1';
 export * from './lib/events/lead-scored.v1';
 export * from './lib/events/lead-qualified.v1';
 export * from './lib/events/lead-qualified.v2';

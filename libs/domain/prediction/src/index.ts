@@ -7,3 +7,4 @@ export * from './lib/conversion-model';
 export * from './lib/conversion-prediction';
 export * from './lib/engagement-history';
 export * from './lib/feature-definition';
+export * from './lib/hand-off-training';

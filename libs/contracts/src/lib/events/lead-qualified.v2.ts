@@ -7,8 +7,10 @@ import {
   IsIdentifier,
   IsNestedArray,
   IsNestedObject,
+  IsOptionalNested,
   IsText,
 } from '../validation/field-rules';
+import { ConversionPredictionV1 } from './conversion-prediction.v1';
 import { IsTimestamp } from '../validation/instant';
 import { MAX_TOP_FACTORS, ScoreFactorV1 } from './lead-scored.v1';
 
@@ -101,4 +103,8 @@ export class LeadQualifiedV2 extends EventEnvelope {
 
   @IsNestedArray(() => ScoreFactorV1, { min: 0, max: MAX_TOP_FACTORS })
   topFactors!: ScoreFactorV1[];
+
+  /** Added after v1 shipped, optional so existing consumers are unaffected: absent until a model is trained. */
+  @IsOptionalNested(() => ConversionPredictionV1)
+  conversion?: ConversionPredictionV1;
 }

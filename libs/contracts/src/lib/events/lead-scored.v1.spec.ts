@@ -24,7 +24,28 @@ describe('lead.scored.v1', () => {
     expect(decodeEvent(contract, example()).topFactors[0].constructor.name).toBe('ScoreFactorV1');
   });
 
+  it('accepts a conversion prediction, and its absence (events from before prediction)', () => {
+    const conversion = { probability: 0.31, low: 0.12, high: 0.55, modelVersion: 3, mode: 'shadow' };
+
+    expect(decodeEvent(contract, { ...example(), conversion }).conversion).toEqual(conversion);
+    expect(decodeEvent(contract, example()).conversion).toBeUndefined();
+  });
+
   it.each<Case>([
+    [
+      'a probability above 1',
+      'conversion',
+      { probability: 1.2, low: 0.1, high: 0.9, modelVersion: 1, mode: 'active' },
+      'conversion.probability',
+      /^probability must not be greater than 1$/,
+    ],
+    [
+      'a prediction in an unknown mode',
+      'conversion',
+      { probability: 0.2, low: 0.1, high: 0.3, modelVersion: 1, mode: 'live' },
+      'conversion.mode',
+      /^mode must be one of the following values: shadow, active$/,
+    ],
     [
       'a behaviourScore sent as a string',
       'behaviourScore',

@@ -1,7 +1,8 @@
 import { Equals, IsIn, IsUUID } from 'class-validator';
 import { GRADES, LIFECYCLE_STAGES, type Grade, type LifecycleStage } from '@handoff/shared-vocabulary';
 import { EventEnvelope } from '../envelope';
-import { IsFiniteNumber, IsIdentifier, IsNestedArray, IsText } from '../validation/field-rules';
+import { IsFiniteNumber, IsIdentifier, IsNestedArray, IsOptionalNested, IsText } from '../validation/field-rules';
+import { ConversionPredictionV1 } from './conversion-prediction.v1';
 
 export const MAX_TOP_FACTORS = 10;
 
@@ -42,4 +43,8 @@ export class LeadScoredV1 extends EventEnvelope {
 
   @IsNestedArray(() => ScoreFactorV1, { min: 0, max: MAX_TOP_FACTORS })
   topFactors!: ScoreFactorV1[];
+
+  /** Added after v1 shipped, optional so existing consumers are unaffected: absent until a model is trained. */
+  @IsOptionalNested(() => ConversionPredictionV1)
+  conversion?: ConversionPredictionV1;
 }

@@ -56,6 +56,31 @@ export function engagementHistoryAsOf(facts: readonly EngagementFact[], cutoff: 
     .reduce(withEngagement, EMPTY_ENGAGEMENT_HISTORY);
 }
 
+/**
+ * Two leads' histories as one (identity resolution merged them): counts add up, times keep their extremes, and
+ * velocities add up as of the later of the two.
+ */
+export function combineEngagementHistories(a: EngagementHistory, b: EngagementHistory): EngagementHistory {
+  const counts: Partial<Record<ActivityType, number>> = { ...a.counts };
+  for (const [type, count] of Object.entries(b.counts) as [ActivityType, number][]) {
+    counts[type] = (counts[type] ?? 0) + count;
+  }
+  const lastAt: Partial<Record<ActivityType, number>> = { ...a.lastAt };
+  for (const [type, at] of Object.entries(b.lastAt) as [ActivityType, number][]) {
+    lastAt[type] = Math.max(lastAt[type] ?? at, at);
+  }
+  const velocityAsOf = [a.velocityAt, b.velocityAt].filter((at): at is number => at !== null);
+  const newest = velocityAsOf.length === 0 ? null : Math.max(...velocityAsOf);
+  const firstTimes = [a.firstAt, b.firstAt].filter((at): at is number => at !== null);
+  return {
+    counts,
+    lastAt,
+    firstAt: firstTimes.length === 0 ? null : Math.min(...firstTimes),
+    velocity: newest === null ? 0 : velocityAt(a, newest) + velocityAt(b, newest),
+    velocityAt: newest,
+  };
+}
+
 /** The decayed event count at `at` (no later than the history's latest event it has seen: decay only goes forward). */
 export function velocityAt(history: EngagementHistory, at: number): number {
   if (history.velocityAt === null) return 0;

@@ -45,6 +45,18 @@ describe('evaluateLifecycle', () => {
       expect(evaluateLifecycle(at('lead'), score(100, 'C'), model).events).toEqual([]);
     });
 
+    it('qualifies on an activated conversion probability at its threshold, whatever behaviour and grade say', () => {
+      const predicted = { ...score(10, 'D'), predicted: { probability: 0.4, qualifiesAt: 0.4 } };
+
+      expect(evaluateLifecycle(at('lead'), predicted, model).lifecycle.stage).toBe('mql');
+    });
+
+    it('does not qualify on a probability below the threshold when the rule is not met either', () => {
+      const predicted = { ...score(10, 'D'), predicted: { probability: 0.39, qualifiesAt: 0.4 } };
+
+      expect(evaluateLifecycle(at('lead'), predicted, model).events).toEqual([]);
+    });
+
     it('emits qualified only once while the lead stays an MQL', () => {
       const first = evaluateLifecycle(at('lead'), score(70), model);
       const again = evaluateLifecycle(first.lifecycle, score(90, 'A', 2), model);

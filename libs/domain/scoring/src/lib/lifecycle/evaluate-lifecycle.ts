@@ -46,9 +46,14 @@ export function evaluateLifecycle(
   }
 }
 
-export function meetsQualification(input: Pick<ScoreInput, 'behaviour' | 'grade'>, model: ScoringModel): boolean {
+/** The model's rule, or an activated conversion model's probability at or above its threshold. */
+export function meetsQualification(
+  input: Pick<ScoreInput, 'behaviour' | 'grade' | 'predicted'>,
+  model: ScoringModel,
+): boolean {
   const rule = model.qualification;
-  return input.behaviour >= rule.minBehaviour && gradeAtLeast(input.grade, rule.minGrade);
+  const byRule = input.behaviour >= rule.minBehaviour && gradeAtLeast(input.grade, rule.minGrade);
+  return byRule || (input.predicted !== undefined && input.predicted.probability >= input.predicted.qualifiesAt);
 }
 
 function onScore(lifecycle: LifecycleState, input: ScoreInput, model: ScoringModel): LifecycleResult {

@@ -30,6 +30,13 @@ export interface ScoreInput {
   fitScore: number;
   grade: Grade;
   at: Instant;
+  /** Set only while an activated conversion model may qualify leads on its own ("… or probability ≥ qualifiesAt"). */
+  predicted?: PredictedConversion;
+}
+
+export interface PredictedConversion {
+  probability: number;
+  qualifiesAt: number;
 }
 
 export interface SalesInput {
