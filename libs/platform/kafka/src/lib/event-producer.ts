@@ -3,6 +3,7 @@ import { encodeEvent, type EventEnvelope, type TopicContract } from '@handoff/co
 import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { KafkaMetrics } from './kafka.metrics';
+import { inSendSpan, withEventTraceHeaders } from './kafka-tracing';
 import { SendCoalescer, type SendCoalescerOptions } from './send-coalescer';
 import {
   CONTENT_TYPE_HEADER,
@@ -66,12 +67,14 @@ export class EventProducer {
   /** Validates and encodes every event first, so an invalid one fails the call before anything is sent. */
   async publish<V extends EventEnvelope>(contract: TopicContract<V>, events: readonly V[]): Promise<void> {
     if (events.length === 0) return;
-    const messages = events.map((event) => this.toMessage(contract, event));
-    await this.coalescer.send([{ topic: contract.name, messages }]);
-    this.metrics.produced.inc({ topic: contract.name }, messages.length);
+    await inSendSpan(contract.name, events.length, async () => {
+      const messages = events.map((event) => this.toMessage(contract, event));
+      await this.coalescer.send([{ topic: contract.name, messages }]);
+    });
+    this.metrics.produced.inc({ topic: contract.name }, events.length);
   }
 
-  /** Sends already-encoded records (an outbox, a dead letter) across topics in one request. */
+  /** Sends already-encoded records (an outbox, a dead letter) across topics in one request, headers as they are. */
   async publishRaw(records: readonly RawRecord[]): Promise<void> {
     if (records.length === 0) return;
     const topicMessages = groupByTopic(records);
@@ -81,7 +84,7 @@ export class EventProducer {
 
   private toMessage<V extends EventEnvelope>(contract: TopicContract<V>, event: V): Message {
     const { key, value } = encodeEvent(contract, event);
-    return { key, value, headers: eventHeaders(event) };
+    return { key, value, headers: withEventTraceHeaders(contract.name, event, eventHeaders(event)) };
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type ErrorKind,
 } from './error-classification';
 import type { KafkaMetrics } from './kafka.metrics';
+import { ChunkTrace } from './kafka-tracing';
 import type { ConsumedMessage, FetchedMessage, RawRecord } from './kafka-record';
 import type { TopicSubscription } from './topic-subscription';
 
@@ -153,8 +154,12 @@ export class PartitionProcessor {
     const endTimer = this.metrics.handlerDuration.startTimer({
       topic: this.topic,
     });
+    const messages = entries.map((entry) => entry.message);
+    const chunkTrace = ChunkTrace.start(messages);
     try {
-      await this.subscription.handle(entries.map((entry) => entry.message));
+      await (chunkTrace
+        ? chunkTrace.run(() => this.subscription.handle(messages))
+        : this.subscription.handle(messages));
     } finally {
       endTimer();
     }

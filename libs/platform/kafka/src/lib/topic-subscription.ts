@@ -1,6 +1,7 @@
 import type { EventEnvelope, TopicContract } from '@handoff/contracts';
 import { CorrelationContext } from '@handoff/platform-observability';
 import type { ConsumedMessage } from './kafka-record';
+import { inMessageSpan } from './kafka-tracing';
 
 /**
  * What a consumer does with one topic. The handler gets a chunk of messages from a single partition,
@@ -20,8 +21,13 @@ export function onTopic<V extends EventEnvelope>(
   return { contract, handle };
 }
 
-/** Runs `work` with the message's correlation id and position in the log fields (a chunk spans several). */
+/**
+ * Runs `work` with the message's correlation id and position in the log fields (a chunk spans several) and,
+ * with tracing on, inside the message's own CONSUMER span, so what it publishes continues the message's trace.
+ */
 export function withMessageContext<T>(message: ConsumedMessage<unknown>, work: () => T): T {
   const { topic, partition, offset } = message;
-  return CorrelationContext.run(message.correlationId, { topic, partition, offset }, work);
+  return CorrelationContext.run(message.correlationId, { topic, partition, offset }, () =>
+    inMessageSpan(message, work),
+  );
 }

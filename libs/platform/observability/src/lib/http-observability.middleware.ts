@@ -3,6 +3,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { CORRELATION_ID_HEADER, CorrelationContext } from './correlation-context';
 import { HttpMetrics } from './http-metrics.service';
+import { routeTemplate } from './route-template';
 
 /** Accept caller ids that are safe to log and echo; anything else is replaced by a fresh one. */
 const SAFE_CORRELATION_ID = /^[\w.:-]{1,128}$/;
@@ -34,10 +35,4 @@ function incomingCorrelationId(req: Request): string | undefined {
   const header = req.headers[CORRELATION_ID_HEADER];
   const value = Array.isArray(header) ? header[0] : header;
   return value && SAFE_CORRELATION_ID.test(value) ? value : undefined;
-}
-
-/** The matched route's template (`/leads/:id`); requests that matched no route share one label. */
-function routeTemplate(req: Request): string {
-  const path: unknown = req.route?.path;
-  return typeof path === 'string' ? `${req.baseUrl}${path}` : 'unmatched';
 }

@@ -2,6 +2,7 @@ import { ConfigurableModuleBuilder, Global, type MiddlewareConsumer, Module, typ
 import { PlatformConfig } from '@handoff/platform-config';
 import { HttpMetrics } from './http-metrics.service';
 import { HttpObservabilityMiddleware } from './http-observability.middleware';
+import { HttpTracingMiddleware } from './http-tracing.middleware';
 import { JsonLogger } from './json.logger';
 import { METRICS_REGISTRY, createMetricsRegistry } from './metrics-registry';
 import { MetricsController } from './metrics.controller';
@@ -20,7 +21,7 @@ const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModule
 /**
  * Global: the service's metrics registry (METRICS_REGISTRY) and GET /metrics, the JsonLogger
  * (level from PlatformConfig.LOG_LEVEL; needs PlatformConfigModule) and, for every HTTP route,
- * correlation ids plus request metrics.
+ * correlation ids, request metrics and (with tracing on) a SERVER span.
  */
 @Global()
 @Module({
@@ -43,6 +44,7 @@ const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModule
 })
 export class ObservabilityModule extends ConfigurableModuleClass implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpObservabilityMiddleware).forRoutes('*');
+    // Tracing first, so the correlation scope and everything below it run inside the request's span.
+    consumer.apply(HttpTracingMiddleware, HttpObservabilityMiddleware).forRoutes('*');
   }
 }

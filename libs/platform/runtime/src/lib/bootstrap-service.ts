@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type Request } from 'express';
 import { PlatformConfig } from '@handoff/platform-config';
-import { JsonLogger } from '@handoff/platform-observability';
+import { JsonLogger, startTracing, type TracingHandle } from '@handoff/platform-observability';
 import { mapBodyParserErrors } from './http/body-parser-errors';
 import { parseYamlBody, YAML_MEDIA_TYPES } from './http/yaml-body';
 
@@ -67,23 +67,25 @@ function keepRawBody(request: Request & { rawBody?: Buffer }, _response: unknown
 }
 
 /**
- * Starts a service. SIGTERM/SIGINT close the app (consumers stop after their batch and commit, the
- * outbox relay and producer stop, pools close) and exit 0; a shutdown that overruns SHUTDOWN_TIMEOUT_MS
- * exits 1 so an orchestrator never waits on a stuck pool.
+ * Starts a service: tracing first (when the OTEL_* variables turn it on), then the app. SIGTERM/SIGINT close
+ * the app (consumers stop after their batch and commit, the outbox relay and producer stop, pools close),
+ * export the spans still buffered and exit 0; a shutdown that overruns SHUTDOWN_TIMEOUT_MS exits 1 so an
+ * orchestrator never waits on a stuck pool.
  */
 export async function bootstrapService(
   appModule: Type,
   service: string,
   options: ServiceAppOptions = {},
 ): Promise<void> {
+  const tracing = startTracing(service);
   const app = await createServiceApp(appModule, options);
   const config = app.get(PlatformConfig);
-  closeOnSignals(app, config.SHUTDOWN_TIMEOUT_MS);
+  closeOnSignals(app, tracing, config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   logger.log({ msg: `${service} listening`, port: config.HTTP_PORT });
 }
 
-function closeOnSignals(app: NestExpressApplication, timeoutMs: number): void {
+function closeOnSignals(app: NestExpressApplication, tracing: TracingHandle, timeoutMs: number): void {
   let closing = false;
   const close = async (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -94,6 +96,15 @@ function closeOnSignals(app: NestExpressApplication, timeoutMs: number): void {
       process.exit(1);
     }, timeoutMs).unref();
     await app.close();
+    // After the app: the spans of the last chunks and requests are exported too.
+    await tracing
+      .shutdown()
+      .catch((error: unknown) =>
+        logger.warn({
+          msg: 'trace export at shutdown failed',
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     logger.log({ msg: 'shutdown complete' });
     process.exit(0);
   };

@@ -1,0 +1,27 @@
+import { context, propagation, ROOT_CONTEXT, type Context } from '@opentelemetry/api';
+
+/** W3C Trace Context headers: the same names on HTTP requests and Kafka records. */
+export const TRACEPARENT_HEADER = 'traceparent';
+export const TRACESTATE_HEADER = 'tracestate';
+
+type Carrier = Readonly<Record<string, string | string[] | undefined>>;
+
+/**
+ * The trace context `headers` carry (from an HTTP request or a Kafka record), on a fresh root so nothing
+ * of the caller's own context leaks in; without a `traceparent` (or with tracing off) it is the root itself.
+ */
+export function extractTraceContext(headers: Carrier): Context {
+  return propagation.extract(ROOT_CONTEXT, headers);
+}
+
+/**
+ * Adds `traceparent` (and `tracestate`) for `parent` (default: the active context) to `headers`. With
+ * tracing off, or outside any span, nothing is added.
+ */
+export function injectTraceContext<H extends Record<string, string>>(
+  headers: H,
+  parent: Context = context.active(),
+): H {
+  propagation.inject(parent, headers);
+  return headers;
+}
