@@ -117,7 +117,8 @@ describe('trace context across the real broker', () => {
                 outboxMessageOf(second, testEvent(message.value.entityId, 1, message.correlationId)),
               ),
             );
-            await kafka.producer.publishRaw(rows);
+            // What the outbox relay sends: the rows as stored, headers and all.
+            await kafka.producer.publishRaw(rows.map((row) => ({ ...row, headers: row.headers ?? {} })));
           }),
         ],
       });

@@ -18,10 +18,10 @@ export function extractTraceContext(headers: Carrier): Context {
  * Adds `traceparent` (and `tracestate`) for `parent` (default: the active context) to `headers`. With
  * tracing off, or outside any span, nothing is added.
  */
-export function injectTraceContext<H extends Record<string, string>>(
-  headers: H,
+export function injectTraceContext(
+  headers: Record<string, string>,
   parent: Context = context.active(),
-): H {
+): Record<string, string> {
   propagation.inject(parent, headers);
   return headers;
 }
