@@ -17,8 +17,8 @@ describe('trace context across the real broker', () => {
   const kafka = useKafkaTestClients();
   const started: BatchConsumer[] = [];
 
-  beforeAll(() => {
-    tracing = startTracing('kafka-int', { spanProcessors: [new SimpleSpanProcessor(exporter)], env: {} });
+  beforeAll(async () => {
+    tracing = await startTracing('kafka-int', { spanProcessors: [new SimpleSpanProcessor(exporter)], env: {} });
   });
 
   afterAll(() => tracing.shutdown());

@@ -26,7 +26,7 @@ describe('HTTP tracing', () => {
   let base: string;
 
   beforeAll(async () => {
-    tracing = startTracing('example', { spanProcessors: [new SimpleSpanProcessor(exporter)], env: {} });
+    tracing = await startTracing('example', { spanProcessors: [new SimpleSpanProcessor(exporter)], env: {} });
     const moduleRef = await Test.createTestingModule({
       imports: [
         PlatformConfigModule.forRoot(PlatformConfig, { LOG_LEVEL: 'error' }),

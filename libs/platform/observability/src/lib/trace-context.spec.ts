@@ -7,10 +7,12 @@ const W3C_TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/;
 
 describe('trace context headers', () => {
   const exporter = new InMemorySpanExporter();
+  // Exports wait for the detected resource attributes: flushed before looking at the exporter.
+  const processor = new SimpleSpanProcessor(exporter);
   let tracing: TracingHandle;
 
-  beforeAll(() => {
-    tracing = startTracing('test', { spanProcessors: [new SimpleSpanProcessor(exporter)], env: {} });
+  beforeAll(async () => {
+    tracing = await startTracing('test', { spanProcessors: [processor], env: {} });
   });
 
   afterAll(() => tracing.shutdown());
@@ -28,13 +30,14 @@ describe('trace context headers', () => {
     expect(headers['event-id']).toBe('e-1');
   });
 
-  it('reads back the span a traceparent names, so a span started under it joins that trace as its child', () => {
+  it('reads back the span a traceparent names, so a span started under it joins that trace as its child', async () => {
     const producer = trace.getTracer('test').startSpan('produce');
     const headers = injectTraceContext({}, trace.setSpan(context.active(), producer));
     producer.end();
 
     const child = trace.getTracer('test').startSpan('consume', {}, extractTraceContext(headers));
     child.end();
+    await processor.forceFlush();
 
     const exported = exporter.getFinishedSpans().find((span) => span.name === 'consume');
     expect(exported?.spanContext().traceId).toBe(producer.spanContext().traceId);

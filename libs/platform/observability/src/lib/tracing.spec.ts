@@ -25,7 +25,7 @@ describe('tracingEnabled', () => {
 
 describe('startTracing while tracing is off', () => {
   it('starts no SDK: the tracer stays the no-op one and no trace header is written', async () => {
-    const handle = startTracing('ingest', { env: {} });
+    const handle = await startTracing('ingest', { env: {} });
 
     expect(tracingActive()).toBe(false);
     const span = trace.getTracer('test').startSpan('work');

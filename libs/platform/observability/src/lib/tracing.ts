@@ -1,6 +1,3 @@
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
-import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
@@ -41,11 +38,17 @@ export function tracingEnabled(env: Env = process.env): boolean {
  * Starts the OpenTelemetry SDK for `serviceName` (OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win over it)
  * with W3C trace context propagation. Exporter, protocol, endpoint, headers, sampler and batching come from the
  * standard OTEL_* variables, read by the SDK itself. Only traces: metrics stay on /metrics, logs on stdout.
- * Call it first thing in a service's main, before the application is created.
+ * bootstrapService calls it first thing, before the application is created.
  */
-export function startTracing(serviceName: string, options: TracingOptions = {}): TracingHandle {
+export async function startTracing(serviceName: string, options: TracingOptions = {}): Promise<TracingHandle> {
   const env = options.env ?? process.env;
   if (active || sdkDisabled(env) || (!options.spanProcessors && !tracingEnabled(env))) return OFF;
+  // Loaded only when tracing is on: a service with it off never even loads the SDK.
+  const [{ NodeSDK }, { W3CTraceContextPropagator }, { defaultResource, resourceFromAttributes }] = await Promise.all([
+    import('@opentelemetry/sdk-node'),
+    import('@opentelemetry/core'),
+    import('@opentelemetry/resources'),
+  ]);
   const sdk = new NodeSDK({
     // Detected attributes (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, host, process) are merged over this.
     resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName })),

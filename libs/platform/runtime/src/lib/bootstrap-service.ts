@@ -77,7 +77,7 @@ export async function bootstrapService(
   service: string,
   options: ServiceAppOptions = {},
 ): Promise<void> {
-  const tracing = startTracing(service);
+  const tracing = await startTracing(service);
   const app = await createServiceApp(appModule, options);
   const config = app.get(PlatformConfig);
   closeOnSignals(app, tracing, config.SHUTDOWN_TIMEOUT_MS);
