@@ -12,6 +12,7 @@ import {
   DEAD_LETTER_HEADERS,
   EVENT_HEADERS,
   SERVICES,
+  TRACE_HEADERS,
   TOPIC_DOCUMENTATION,
   type Party,
   type TopicDocumentation,
@@ -113,7 +114,7 @@ function headerSchemas(): Record<string, JsonSchema> {
     [EVENT_HEADERS_SCHEMA]: {
       type: 'object',
       description: "Written by Handoff's producers; producers outside Handoff may omit them.",
-      properties: describedStrings(EVENT_HEADERS),
+      properties: { ...describedStrings(EVENT_HEADERS), ...describedStrings(TRACE_HEADERS) },
     },
     [DEAD_LETTER_HEADERS_SCHEMA]: {
       type: 'object',

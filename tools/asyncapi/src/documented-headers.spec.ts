@@ -1,6 +1,6 @@
 import { CONTENT_TYPE_HEADER, DLQ_HEADERS, EVENT_ID_HEADER, SCHEMA_VERSION_HEADER } from '@handoff/platform-kafka';
-import { CORRELATION_ID_HEADER } from '@handoff/platform-observability';
-import { DEAD_LETTER_HEADERS, EVENT_HEADERS } from './topic-documentation';
+import { CORRELATION_ID_HEADER, TRACEPARENT_HEADER, TRACESTATE_HEADER } from '@handoff/platform-observability';
+import { DEAD_LETTER_HEADERS, EVENT_HEADERS, TRACE_HEADERS } from './topic-documentation';
 
 /** The AsyncAPI document names the headers libs/platform/kafka writes; they must stay the same. */
 describe('headers documented in the AsyncAPI document', () => {
@@ -8,6 +8,10 @@ describe('headers documented in the AsyncAPI document', () => {
     expect(Object.keys(EVENT_HEADERS).sort()).toEqual(
       [CORRELATION_ID_HEADER, EVENT_ID_HEADER, SCHEMA_VERSION_HEADER, CONTENT_TYPE_HEADER].sort(),
     );
+  });
+
+  it('are exactly the trace context headers the producer adds with tracing on', () => {
+    expect(Object.keys(TRACE_HEADERS).sort()).toEqual([TRACEPARENT_HEADER, TRACESTATE_HEADER].sort());
   });
 
   it('are exactly the headers a dead letter carries', () => {

@@ -94,6 +94,15 @@ export const EVENT_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * W3C Trace Context headers Handoff's producers add only while tracing is on (the OTEL_* settings); a consumer
+ * continues the trace they name (documented-headers.spec.ts keeps the names equal to libs/platform/observability's).
+ */
+export const TRACE_HEADERS: Readonly<Record<string, string>> = {
+  traceparent: 'W3C Trace Context: the trace and the producing span this record continues (only with tracing on)',
+  tracestate: 'W3C Trace Context vendor state, when the trace has any (only with tracing on)',
+};
+
+/**
  * Headers a dead letter carries besides the original record's headers (libs/platform/kafka dead-letter.ts
  * writes them; documented-headers.spec.ts keeps the names equal).
  */
