@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { LogLevelName } from '@handoff/platform-config';
 import { CorrelationContext } from './correlation-context';
+import { activeTraceFields } from './trace-context';
 import { maskEmails, maskError, maskPersonalData } from './mask-personal-data';
 
 type OutputLevel = LogLevelName | 'fatal';
@@ -25,7 +26,7 @@ interface Parsed {
 
 /**
  * Nest logger writing one JSON object per line: time, level, service, context, msg, the current
- * correlation fields, any structured fields and `err`. Personal data is masked on the way out.
+ * correlation fields, the active span's `traceId` and `spanId` (tracing on), any structured fields and `err`. Personal data is masked on the way out.
  *
  * Accepts Nest's call shapes (`log(msg, context)`, `error(msg, stack, context)`) and structured
  * ones: `log({ msg: 'lead scored', leadId, score }, 'ScoringService')`, `error(err, 'Ctx')`.
@@ -76,6 +77,7 @@ export class JsonLogger implements LoggerService {
     const entry = Object.assign(
       { ...core },
       maskPersonalData(CorrelationContext.fields()),
+      activeTraceFields(),
       maskPersonalData(parsed.fields),
       // Structured fields may not overwrite the core ones.
       core,

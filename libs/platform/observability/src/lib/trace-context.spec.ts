@@ -1,5 +1,6 @@
 import { context, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { JsonLogger } from './json.logger';
 import { extractTraceContext, injectTraceContext, TRACEPARENT_HEADER } from './trace-context';
 import { startTracing, type TracingHandle } from './tracing';
 
@@ -53,5 +54,23 @@ describe('trace context headers', () => {
 
   it('writes nothing outside any span', () => {
     expect(injectTraceContext({})).toEqual({});
+  });
+
+  it('stamps log lines written inside a span with its trace and span id, and others with none', () => {
+    const lines: string[] = [];
+    const logger = new JsonLogger({ service: 'test', write: (line) => lines.push(line) });
+    const span = trace.getTracer('test').startSpan('work');
+
+    context.with(trace.setSpan(context.active(), span), () => logger.log({ msg: 'inside' }));
+    logger.log({ msg: 'outside' });
+    span.end();
+
+    const [inside, outside] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(inside).toMatchObject({
+      msg: 'inside',
+      traceId: span.spanContext().traceId,
+      spanId: span.spanContext().spanId,
+    });
+    expect(outside).not.toHaveProperty('traceId');
   });
 });

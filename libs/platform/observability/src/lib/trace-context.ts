@@ -1,4 +1,5 @@
-import { context, propagation, ROOT_CONTEXT, type Context } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
+import { tracingActive } from './tracing';
 
 /** W3C Trace Context headers: the same names on HTTP requests and Kafka records. */
 export const TRACEPARENT_HEADER = 'traceparent';
@@ -24,4 +25,13 @@ export function injectTraceContext(
 ): Record<string, string> {
   propagation.inject(parent, headers);
   return headers;
+}
+
+/** The active span's ids, for log lines: a log line then leads to its trace (nothing while tracing is off). */
+export function activeTraceFields(): { traceId?: string; spanId?: string } {
+  if (!tracingActive()) return {};
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  return spanContext && isSpanContextValid(spanContext)
+    ? { traceId: spanContext.traceId, spanId: spanContext.spanId }
+    : {};
 }
