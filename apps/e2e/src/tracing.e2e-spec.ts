@@ -68,7 +68,16 @@ describe('a lead traced from ingest through scoring and routing to quota', () =>
       const found = quotaSpan();
       return found !== undefined && ancestry(found).at(-1)?.kind === OtlpSpanKind.server;
     };
-    await waitFor('the traced chain from quota back to the ingest request', complete, { timeoutMs: 30_000 });
+    await waitFor('the traced chain from quota back to the ingest request', complete, { timeoutMs: 30_000 }).catch(
+      (error: Error) => {
+        // Say how far the chain got: which hop's span never arrived.
+        const found = quotaSpan();
+        const seen = found ? ancestry(found).map((span) => `${span.service}: ${span.name}`) : ['no quota span'];
+        throw new Error(
+          `${error.message}; chain so far: ${seen.join(' <- ')}; ${receiver.spans.length} spans received`,
+        );
+      },
+    );
 
     const chain = ancestry(quotaSpan() as ReceivedSpan);
     const hops = chain.map((span) => `${span.service}: ${span.name}`);
