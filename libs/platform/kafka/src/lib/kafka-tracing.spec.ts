@@ -77,4 +77,21 @@ describe('Kafka tracing', () => {
     for (const span of spans)
       expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'database unreachable' });
   });
+
+  it("puts an event made inside a message's context in that message's trace, even when others share its correlation id", async () => {
+    // One batch request: its events share a correlation id but each record carries its own trace.
+    const messages = [0, 1].map((offset) => {
+      const event = testEvent('lead-d', offset, 'corr-shared');
+      return { ...consumedTestEvent(topic.name, event, offset), headers: withEventTraceHeaders(topic.name, event, {}) };
+    });
+
+    const chunk = ChunkTrace.start(messages) as ChunkTrace;
+    const headers = await chunk.run(async () =>
+      inMessageSpan(messages[1], () => withEventTraceHeaders(topic.name, testEvent('lead-d', 2, 'corr-shared'), {})),
+    );
+
+    const traceOf = (traceparent?: string) => traceparent?.split('-')[1];
+    expect(traceOf(headers[TRACEPARENT_HEADER])).toBe(traceOf(messages[1].headers[TRACEPARENT_HEADER]));
+    expect(traceOf(headers[TRACEPARENT_HEADER])).not.toBe(traceOf(messages[0].headers[TRACEPARENT_HEADER]));
+  });
 });

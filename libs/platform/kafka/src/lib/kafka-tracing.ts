@@ -26,16 +26,21 @@ const MESSAGING = {
 } as const;
 
 const CHUNK_TRACE = createContextKey('handoff.kafka.chunk-trace');
+/** Set inside `withMessageContext`: the active span is then the very message's, the best parent there is. */
+const IN_MESSAGE = createContextKey('handoff.kafka.in-message');
 
 /**
  * Adds the trace context an event should carry to `headers`: that of the message whose handling produced it
- * (found by correlation id inside a traced chunk: handlers build events for a whole chunk at once), else the
- * active one. A PRODUCER span (`create <topic>`) marks the moment it was made, and is what consumers link to,
+ * (its own span inside `withMessageContext`; else, in a traced chunk, found by correlation id, since handlers
+ * also build events for a whole chunk at once), else the active one. A PRODUCER span (`create <topic>`) marks the moment it was made, and is what consumers link to,
  * so a record stored in an outbox and sent later still continues the trace it was made in.
  */
 export function withEventTraceHeaders(topic: string, event: EventEnvelope, headers: RecordHeaders): RecordHeaders {
   if (!tracingActive()) return headers;
-  const parent = ChunkTrace.current()?.contextOfCorrelation(event.correlationId) ?? context.active();
+  const active = context.active();
+  const parent = active.getValue(IN_MESSAGE)
+    ? active
+    : (ChunkTrace.current()?.contextOfCorrelation(event.correlationId) ?? active);
   const span = trace
     .getTracer(KAFKA_TRACER)
     .startSpan(`create ${topic}`, { kind: SpanKind.PRODUCER, attributes: producerAttributes(topic, event) }, parent);
@@ -47,12 +52,10 @@ export function withEventTraceHeaders(topic: string, event: EventEnvelope, heade
 export async function inSendSpan<T>(topic: string, count: number, send: () => Promise<T>): Promise<T> {
   if (!tracingActive()) return send();
   const attributes = { [MESSAGING.system]: 'kafka', [MESSAGING.destination]: topic, [MESSAGING.operationType]: 'send' };
-  const span = trace
-    .getTracer(KAFKA_TRACER)
-    .startSpan(`send ${topic}`, {
-      kind: SpanKind.PRODUCER,
-      attributes: { ...attributes, [MESSAGING.batchCount]: count },
-    });
+  const span = trace.getTracer(KAFKA_TRACER).startSpan(`send ${topic}`, {
+    kind: SpanKind.PRODUCER,
+    attributes: { ...attributes, [MESSAGING.batchCount]: count },
+  });
   return endWhenSettled(span, () => context.with(trace.setSpan(context.active(), span), send));
 }
 
@@ -103,7 +106,7 @@ export class ChunkTrace {
 
   contextOf(message: ConsumedMessage<unknown>): Context | undefined {
     const found = this.spans.get(positionOf(message));
-    return found?.setValue(CHUNK_TRACE, this);
+    return found?.setValue(CHUNK_TRACE, this).setValue(IN_MESSAGE, true);
   }
 
   contextOfCorrelation(correlationId: string): Context | undefined {
