@@ -3,6 +3,7 @@ import { ServiceRuntimeModule } from '@handoff/platform-runtime';
 import { BacktestModule } from '../backtest/backtest.module';
 import { LeadsModule } from '../leads/leads.module';
 import { ModelsModule } from '../models/models.module';
+import { PredictionModule } from '../prediction/prediction.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { SCORING_ENTITIES, SCORING_MIGRATIONS } from '../storage';
 import { SweepModule } from '../sweep/sweep.module';
@@ -22,6 +23,7 @@ import { ScoringConfig } from './scoring.config';
     LeadsModule,
     SweepModule,
     BacktestModule,
+    PredictionModule,
   ],
 })
 export class AppModule {}
