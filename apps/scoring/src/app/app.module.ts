@@ -3,6 +3,7 @@ import { ServiceRuntimeModule } from '@handoff/platform-runtime';
 import { BacktestModule } from '../backtest/backtest.module';
 import { LeadsModule } from '../leads/leads.module';
 import { ModelsModule } from '../models/models.module';
+import { InsightsModule } from '../insights/insights.module';
 import { PredictionModule } from '../prediction/prediction.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { SCORING_ENTITIES, SCORING_MIGRATIONS } from '../storage';
@@ -24,6 +25,7 @@ import { ScoringConfig } from './scoring.config';
     SweepModule,
     BacktestModule,
     PredictionModule,
+    InsightsModule,
   ],
 })
 export class AppModule {}

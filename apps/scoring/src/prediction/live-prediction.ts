@@ -64,11 +64,11 @@ export function mergedPredictionInputs(survivor: PredictionInputs, merged: Predi
 
 /** The lead as the model reads it at `at`: one definition for live prediction, training and backtests. */
 export function leadSnapshotOf(state: LeadState, score: LeadScore, inputs: PredictionInputs, at: string): LeadSnapshot {
-  const { seniority, industry, employeeCount, country } = state.profile;
   return {
     at: toMillis(at),
     engagement: inputs.engagement,
-    profile: { seniority, industry, employeeCount, country },
+    // The whole profile, though the model reads four fields: rule feedback evaluates fit rules on it as it was.
+    profile: state.profile,
     ...(inputs.source === null ? {} : { source: inputs.source }),
     scores: {
       behaviourByGroup: Object.fromEntries(

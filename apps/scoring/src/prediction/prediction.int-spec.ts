@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type ConversionPredictionV1,
   encodeEvent,
@@ -9,9 +13,12 @@ import {
   type TopicContract,
   Topics,
 } from '@handoff/contracts';
+import { parseScoringModel } from '@handoff/domain-scoring';
 import { eventHeaders } from '@handoff/platform-kafka';
 import { dropSchema, TEST_KAFKA_BROKERS, TopicReader, uniqueName, waitFor } from '@handoff/testing';
 import { Kafka, logLevel, type Message } from 'kafkajs';
+import { parse as parseYaml } from 'yaml';
+import type { RuleInsights } from '../insights/rule-insights.service';
 import type { ScoreView } from '../leads/score-view';
 import {
   prepareScoringEnv,
@@ -161,6 +168,29 @@ describe('conversion prediction against the real broker and database', () => {
     expect(model.validation.auc).toBeGreaterThan(0.9);
     expect(model.weights.map((weight) => weight.feature)).toContain('count:email_click');
   }, 120_000);
+
+  it('tells marketing which rules converted, with counts, lift and points, and writes a candidate model', async () => {
+    const { body } = await service.get<RuleInsights>('/models/1/insights');
+    const rule = (ruleId: string) => body.rules.find((candidate) => candidate.ruleId === ruleId);
+
+    expect(body.leads).toEqual({ labelled: LEADS, converted: LEADS / 2 });
+    expect(rule('email-click')).toMatchObject({
+      hit: { leads: LEADS / 2, converted: LEADS / 2 },
+      notHit: { leads: LEADS / 2, converted: 0 },
+      weight: expect.any(Number),
+    });
+    expect(rule('email-click')?.liftInterval?.[0]).toBeGreaterThan(1);
+    // Every lead requested a demo: nothing to compare it with, so it keeps its points.
+    expect(rule('demo-request')).toMatchObject({ notHit: { leads: 0 }, weight: null, lift: null });
+
+    const out = join(mkdtempSync(join(tmpdir(), 'suggest-')), 'candidate.yaml');
+    const cli = spawnSync('npm', ['run', '--silent', 'scoring:suggest', '--', '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env }, // jest's environment copy, with this test's schema
+    });
+    expect(cli.stderr).toContain(`${LEADS} labelled hand-offs (${LEADS / 2} won) judged model 1`);
+    expect(parseScoringModel(parseYaml(readFileSync(out, 'utf8')))).toMatchObject({ version: '1-suggested' });
+  }, 60_000);
 
   it('updates a lead’s probability as its events arrive and carries it on lead.scored.v1', async () => {
     const leadId = randomUUID();
