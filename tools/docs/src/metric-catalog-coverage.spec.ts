@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { METRIC_CATALOG } from '@handoff/platform-observability';
 
 const root = join(__dirname, '../../..');
 /** The only place prom-client metric objects are constructed: from the catalog's definitions. */
@@ -31,5 +32,15 @@ describe('metric catalog coverage', () => {
     );
 
     expect(constructing).toEqual([]);
+  });
+});
+
+describe('metric documentation', () => {
+  it('names every catalog metric in the README (Observability)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+    expect(
+      METRIC_CATALOG.map((definition) => definition.name).filter((name) => !readme.includes(`\`${name}\``)),
+    ).toEqual([]);
   });
 });
