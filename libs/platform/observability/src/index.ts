@@ -5,3 +5,5 @@ export * from './lib/json.logger';
 export * from './lib/observability.module';
 export * from './lib/readiness-indicator';
 export * from './lib/health.module';
+export * from './lib/metric-catalog';
+export * from './lib/metric-factories';

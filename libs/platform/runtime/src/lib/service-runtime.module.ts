@@ -88,6 +88,7 @@ export class ServiceRuntimeModule {
               retryBudgetMs: settings.KAFKA_CONSUMER_RETRY_BUDGET_MS,
               sessionTimeoutMs: settings.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
               heartbeatIntervalMs: Math.min(3_000, Math.floor(settings.KAFKA_CONSUMER_SESSION_TIMEOUT_MS / 10)),
+              lagIntervalMs: settings.KAFKA_CONSUMER_LAG_INTERVAL_MS,
             },
             provisionTopics: settings.KAFKA_PROVISION_TOPICS ? topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS) : undefined,
             replicationFactor: settings.KAFKA_REPLICATION_FACTOR,
