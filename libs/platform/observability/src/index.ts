@@ -5,3 +5,4 @@ export * from './lib/json.logger';
 export * from './lib/observability.module';
 export * from './lib/readiness-indicator';
 export * from './lib/health.module';
+export { READINESS_CHECK_TIMEOUT_MS } from './lib/readiness.service';
