@@ -15,7 +15,11 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered by kubectl kustomize', (overla
 
   it('holds the four services with their Service, ServiceAccount, PDB, NetworkPolicy, ServiceMonitor and migrations Job', () => {
     for (const kind of ['Deployment', 'Service', 'ServiceAccount', 'PodDisruptionBudget', 'ServiceMonitor']) {
-      expect(ofKind(manifests, kind).map((manifest) => manifest.metadata.name).sort()).toEqual(['ingest', 'quota', 'routing', 'scoring']);
+      expect(
+        ofKind(manifests, kind)
+          .map((manifest) => manifest.metadata.name)
+          .sort(),
+      ).toEqual(['ingest', 'quota', 'routing', 'scoring']);
     }
     expect(ofKind(manifests, 'Job').map((job) => job.metadata.name)).toEqual(
       expect.arrayContaining(['ingest-migrate', 'scoring-migrate', 'routing-migrate', 'quota-migrate']),
@@ -27,12 +31,13 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered by kubectl kustomize', (overla
     expect(manifests.flatMap(schemaProblems)).toEqual([]);
   });
 
-  it.each(CHECKS.filter((check) => !check.overlays || check.overlays.includes(overlay)).map((check) => [check.name, check] as const))(
-    '%s',
-    (_name, check) => {
-      expect(check.problems(manifests)).toEqual([]);
-    },
-  );
+  it.each(
+    CHECKS.filter((check) => !check.overlays || check.overlays.includes(overlay)).map(
+      (check) => [check.name, check] as const,
+    ),
+  )('%s', (_name, check) => {
+    expect(check.problems(manifests)).toEqual([]);
+  });
 });
 
 describe('the overlays differ where they should', () => {

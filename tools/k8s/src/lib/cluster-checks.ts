@@ -9,7 +9,9 @@ const podLabels = (deployment: Manifest): Record<string, string> => deployment.s
 function exactlyOnePer(kind: string, selectorOf: (manifest: Manifest) => LabelSelector | undefined): Check['problems'] {
   return (manifests) =>
     ofKind(manifests, 'Deployment').flatMap((deployment) => {
-      const matching = ofKind(manifests, kind).filter((candidate) => selects(selectorOf(candidate), podLabels(deployment)));
+      const matching = ofKind(manifests, kind).filter((candidate) =>
+        selects(selectorOf(candidate), podLabels(deployment)),
+      );
       return matching.length === 1 ? [] : [`${describe(deployment)}: selected by ${matching.length} ${kind}s, not 1`];
     });
 }
@@ -39,7 +41,8 @@ export const standardLabels: Check = {
   problems: (manifests) =>
     manifests.flatMap((manifest) => {
       const where: [string, Record<string, string> | undefined][] = [[describe(manifest), manifest.metadata.labels]];
-      if (manifest.spec?.template?.metadata) where.push([`${describe(manifest)} pod template`, manifest.spec.template.metadata.labels]);
+      if (manifest.spec?.template?.metadata)
+        where.push([`${describe(manifest)} pod template`, manifest.spec.template.metadata.labels]);
       return where.flatMap(([place, labels]) =>
         STANDARD_LABELS.filter((label) => !labels?.[label]).map((label) => `${place}: no ${label} label`),
       );
@@ -52,10 +55,16 @@ export const uniqueSelectors: Check = {
   problems: (manifests) => {
     const deployments = ofKind(manifests, 'Deployment');
     const incomplete = deployments
-      .filter((deployment) => !['app.kubernetes.io/name', 'app.kubernetes.io/instance'].every((label) => deployment.spec?.selector?.matchLabels?.[label]))
+      .filter(
+        (deployment) =>
+          !['app.kubernetes.io/name', 'app.kubernetes.io/instance'].every(
+            (label) => deployment.spec?.selector?.matchLabels?.[label],
+          ),
+      )
       .map((deployment) => `${describe(deployment)}: selector lacks the name or instance label`);
     const overlapping = [...deployments, ...ofKind(manifests, 'Service')].flatMap((selector) => {
-      const labelSelector: LabelSelector = selector.kind === 'Service' ? { matchLabels: selector.spec?.selector } : selector.spec?.selector;
+      const labelSelector: LabelSelector =
+        selector.kind === 'Service' ? { matchLabels: selector.spec?.selector } : selector.spec?.selector;
       const selected = deployments.filter((deployment) => selects(labelSelector, podLabels(deployment)));
       return selected.length === 1 ? [] : [`${describe(selector)}: selects ${selected.length} Deployments' pods`];
     });
@@ -91,7 +100,9 @@ export const scaledObjectsWithinPartitions: Check = {
       return triggers.flatMap((trigger) => {
         const topic = topicByName(trigger.metadata?.topic ?? '');
         if (!topic) return [`${describe(scaled)}: trigger topic ${trigger.metadata?.topic} is not a contract topic`];
-        return max <= topic.partitions ? [] : [`${describe(scaled)}: maxReplicaCount ${max} > ${topic.partitions} partitions of ${topic.name}`];
+        return max <= topic.partitions
+          ? []
+          : [`${describe(scaled)}: maxReplicaCount ${max} > ${topic.partitions} partitions of ${topic.name}`];
       });
     }),
 };
@@ -101,7 +112,9 @@ export const kafkaTopicsMatchContracts: Check = {
   name: 'KafkaTopics match the contract topics and their dead-letter topics',
   overlays: ['prod'],
   problems: (manifests) => {
-    const declared = new Map(ofKind(manifests, 'KafkaTopic').map((topic) => [topic.spec?.topicName ?? topic.metadata.name, topic]));
+    const declared = new Map(
+      ofKind(manifests, 'KafkaTopic').map((topic) => [topic.spec?.topicName ?? topic.metadata.name, topic]),
+    );
     const expected = [
       ...ALL_TOPICS.map((topic) => ({ name: topic.name, partitions: topic.partitions, compacted: topic.compacted })),
       ...DEAD_LETTER_TOPICS.map((topic) => ({ name: topic.name, partitions: topic.partitions, compacted: false })),
@@ -111,8 +124,12 @@ export const kafkaTopicsMatchContracts: Check = {
       if (!topic) return [`no KafkaTopic for ${name}`];
       const policy = compacted ? 'compact' : 'delete';
       return [
-        ...(topic.spec?.partitions === partitions ? [] : [`${describe(topic)}: ${topic.spec?.partitions} partitions, contract says ${partitions}`]),
-        ...(topic.spec?.config?.['cleanup.policy'] === policy ? [] : [`${describe(topic)}: cleanup.policy is not ${policy}`]),
+        ...(topic.spec?.partitions === partitions
+          ? []
+          : [`${describe(topic)}: ${topic.spec?.partitions} partitions, contract says ${partitions}`]),
+        ...(topic.spec?.config?.['cleanup.policy'] === policy
+          ? []
+          : [`${describe(topic)}: cleanup.policy is not ${policy}`]),
       ];
     });
     const unknown = [...declared.keys()].filter((name) => !expected.some((topic) => topic.name === name));
@@ -120,7 +137,13 @@ export const kafkaTopicsMatchContracts: Check = {
   },
 };
 
-const REQUIRED_ALERTS = ['HandoffConsumerLagGrowing', 'HandoffDeadLetters', 'HandoffOutboxBacklog', 'HandoffRoutingSlaBreaches', 'HandoffHttp5xxRate'];
+const REQUIRED_ALERTS = [
+  'HandoffConsumerLagGrowing',
+  'HandoffDeadLetters',
+  'HandoffOutboxBacklog',
+  'HandoffRoutingSlaBreaches',
+  'HandoffHttp5xxRate',
+];
 
 interface AlertRule {
   alert?: string;
@@ -135,8 +158,12 @@ export const alertRulesWellFormed: Check = {
     const rules: AlertRule[] = ofKind(manifests, 'PrometheusRule').flatMap((rule) =>
       (rule.spec?.groups ?? []).flatMap((group: { rules?: AlertRule[] }) => group.rules ?? []),
     );
-    const missing = REQUIRED_ALERTS.filter((alert) => !rules.some((rule) => rule.alert === alert)).map((alert) => `no alert ${alert}`);
-    const malformed = rules.flatMap((rule) => promqlProblems(String(rule.expr ?? '')).map((problem) => `${rule.alert ?? rule.record}: ${problem}`));
+    const missing = REQUIRED_ALERTS.filter((alert) => !rules.some((rule) => rule.alert === alert)).map(
+      (alert) => `no alert ${alert}`,
+    );
+    const malformed = rules.flatMap((rule) =>
+      promqlProblems(String(rule.expr ?? '')).map((problem) => `${rule.alert ?? rule.record}: ${problem}`),
+    );
     return [...missing, ...malformed];
   },
 };

@@ -57,10 +57,16 @@ export function selects(selector: LabelSelector | undefined, labels: Record<stri
   const required = Object.entries(selector?.matchLabels ?? {});
   const expressions = selector?.matchExpressions ?? [];
   if (required.length === 0 && expressions.length === 0) return false;
-  return required.every(([key, value]) => labels[key] === value) && expressions.every((expression) => meets(expression, labels));
+  return (
+    required.every(([key, value]) => labels[key] === value) &&
+    expressions.every((expression) => meets(expression, labels))
+  );
 }
 
-function meets(expression: NonNullable<LabelSelector['matchExpressions']>[number], labels: Record<string, string>): boolean {
+function meets(
+  expression: NonNullable<LabelSelector['matchExpressions']>[number],
+  labels: Record<string, string>,
+): boolean {
   const value = labels[expression.key];
   switch (expression.operator) {
     case 'In':

@@ -31,7 +31,37 @@ function unbalanced(source: string): string[] {
   return open.length > 0 ? [`missing ${open.reverse().join('')}`] : [];
 }
 
-const KEYWORDS = new Set(['sum', 'max', 'min', 'avg', 'count', 'by', 'without', 'and', 'or', 'unless', 'on', 'ignoring', 'rate', 'increase', 'delta', 'deriv', 'irate', 'histogram_quantile', 'bool', 'offset', 'group_left', 'group_right', 'topk', 'bottomk', 'abs', 'clamp_min', 'clamp_max', 'vector', 'time']);
+const KEYWORDS = new Set([
+  'sum',
+  'max',
+  'min',
+  'avg',
+  'count',
+  'by',
+  'without',
+  'and',
+  'or',
+  'unless',
+  'on',
+  'ignoring',
+  'rate',
+  'increase',
+  'delta',
+  'deriv',
+  'irate',
+  'histogram_quantile',
+  'bool',
+  'offset',
+  'group_left',
+  'group_right',
+  'topk',
+  'bottomk',
+  'abs',
+  'clamp_min',
+  'clamp_max',
+  'vector',
+  'time',
+]);
 
 /** Identifiers that stand as metric selectors: outside label matchers, not a function, keyword or grouping label. */
 export function metricNames(source: string): string[] {

@@ -59,6 +59,9 @@ export function schemaProblems(manifest: Manifest): string[] {
 function asApiServerReads(manifest: Manifest): Manifest {
   const data = manifest['data'];
   if (manifest.kind !== 'Secret' || typeof data !== 'object' || data === null) return manifest;
-  const unwrapped = Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/\s+/g, '') : value]);
+  const unwrapped = Object.entries(data).map(([key, value]) => [
+    key,
+    typeof value === 'string' ? value.replace(/\s+/g, '') : value,
+  ]);
   return { ...manifest, data: Object.fromEntries(unwrapped) };
 }
