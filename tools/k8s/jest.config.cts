@@ -10,7 +10,7 @@ module.exports = require('../../tools/build/jest-project.config')(__dirname, 'k8
   resolver: '<rootDir>/esm-resolver.cjs',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+    '^.+\\.m?js$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.esm-deps.json' }],
   },
   // Ignore a node_modules path unless its last package is one of those (they nest their own node_modules).
   transformIgnorePatterns: [`/node_modules/(?!(.*/node_modules/)?(${esmOnly.join('|')})/)(?!.*/node_modules/)`],
