@@ -6,6 +6,7 @@ import {
   oneNetworkPolicyPerDeployment,
   onePodDisruptionBudgetPerDeployment,
   scaledObjectsWithinPartitions,
+  scalerSettingsExist,
   standardLabels,
   uniqueSelectors,
 } from './lib/cluster-checks';
@@ -169,6 +170,18 @@ const cases: [string, Check, (manifests: Manifest[]) => void, RegExp][] = [
     scaledObjectsWithinPartitions,
     (m) => (named('ScaledObject', 'scoring')(m).spec.triggers[0].metadata.topic = 'lead.scored.v9'),
     /lead.scored.v9 is not a contract topic/,
+  ],
+  [
+    'a lag trigger reading a setting the service lacks',
+    scalerSettingsExist,
+    (m) => (named('ScaledObject', 'quota')(m).spec.triggers[1].metadata.consumerGroupFromEnv = 'QUOTA_GROUP'),
+    /ScaledObject\/quota: QUOTA_GROUP is not set/,
+  ],
+  [
+    'an image pinned by neither tag nor digest, behind a registry port',
+    imagesPinned,
+    (m) => (container(m, 'scoring').image = 'registry.example.com:5000/handoff/scoring'),
+    /scoring.*not pinned/,
   ],
   [
     'a KafkaTopic with the wrong partition count',

@@ -1,6 +1,6 @@
 import type { Check } from './lib/check';
 import { CLUSTER_CHECKS } from './lib/cluster-checks';
-import { type Manifest, ofKind, OVERLAYS, renderOverlay } from './lib/manifests';
+import { type Manifest, ofKind, OVERLAYS, renderOverlay, selects } from './lib/manifests';
 import { schemaProblems } from './lib/schemas';
 import { WORKLOAD_CHECKS } from './lib/workload-checks';
 
@@ -41,6 +41,21 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered by kubectl kustomize', (overla
 });
 
 describe('the overlays differ where they should', () => {
+  it("gives each instance selectors that never pick the other instance's pods", () => {
+    const [dev, prod] = [renderOverlay('dev'), renderOverlay('prod')];
+    for (const [own, other] of [
+      [dev, prod],
+      [prod, dev],
+    ]) {
+      for (const deployment of ofKind(own, 'Deployment')) {
+        const selected = ofKind(other, 'Deployment').filter((candidate) =>
+          selects(deployment.spec.selector, candidate.spec.template.metadata.labels),
+        );
+        expect(selected).toEqual([]);
+      }
+    }
+  });
+
   it('dev provisions topics with the topics Job and generates its Secrets; prod uses KafkaTopics and commits no Secret', () => {
     const dev = renderOverlay('dev');
     const prod = renderOverlay('prod');

@@ -107,6 +107,37 @@ export const scaledObjectsWithinPartitions: Check = {
     }),
 };
 
+/** KEDA reads `<parameter>FromEnv` from the target's environment: a missing setting fails only at run time, so here. */
+export const scalerSettingsExist: Check = {
+  name: "ScaledObjects read brokers and group ids that the target's ConfigMap sets",
+  problems: (manifests) =>
+    ofKind(manifests, 'ScaledObject').flatMap((scaled) => {
+      const settings = settingsOf(manifests, scaled.spec?.scaleTargetRef?.name);
+      const fromEnv: string[] = (scaled.spec?.triggers ?? []).flatMap(
+        (trigger: { metadata?: Record<string, string> }) =>
+          Object.entries(trigger.metadata ?? {})
+            .filter(([parameter]) => parameter.endsWith('FromEnv'))
+            .map(([, variable]) => variable),
+      );
+      return [...new Set(fromEnv)]
+        .filter((variable) => !settings.has(variable))
+        .map((variable) => `${describe(scaled)}: ${variable} is not set in its target's ConfigMap`);
+    }),
+};
+
+/** The keys of the ConfigMaps a Deployment's containers load with envFrom. */
+function settingsOf(manifests: Manifest[], deploymentName: string | undefined): Set<string> {
+  const deployment = ofKind(manifests, 'Deployment').find((candidate) => candidate.metadata.name === deploymentName);
+  const configMapNames: string[] = (deployment?.spec?.template?.spec?.containers ?? []).flatMap(
+    (container: { envFrom?: { configMapRef?: { name: string } }[] }) =>
+      (container.envFrom ?? []).map((source) => source.configMapRef?.name).filter(Boolean),
+  );
+  const configMaps = ofKind(manifests, 'ConfigMap').filter((configMap) =>
+    configMapNames.includes(configMap.metadata.name),
+  );
+  return new Set(configMaps.flatMap((configMap) => Object.keys((configMap['data'] as Record<string, string>) ?? {})));
+}
+
 /** Strimzi topics are the contracts' topics: same names, partition counts and compaction, DLQs included. */
 export const kafkaTopicsMatchContracts: Check = {
   name: 'KafkaTopics match the contract topics and their dead-letter topics',
@@ -175,6 +206,7 @@ export const CLUSTER_CHECKS: readonly Check[] = [
   uniqueSelectors,
   oneAutoscalerPerDeployment,
   scaledObjectsWithinPartitions,
+  scalerSettingsExist,
   kafkaTopicsMatchContracts,
   alertRulesWellFormed,
 ];

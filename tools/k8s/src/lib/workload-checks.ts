@@ -136,10 +136,16 @@ export const imagesPinned: Check = {
   overlays: ['prod'],
   problems: (manifests) =>
     containers(manifests)
-      .filter(({ container }) => !/(:[\w][\w.-]{0,127}|@sha256:[0-9a-f]{64})$/.test(container.image ?? ''))
-      .concat(containers(manifests).filter(({ container }) => (container.image ?? '').endsWith(':latest')))
+      .filter(({ container }) => !isPinned(container.image ?? ''))
       .map(({ where, container }) => `${where}: image ${container.image} is not pinned`),
 };
+
+/** A digest, or a tag (after the last path segment's colon) other than `latest`. */
+function isPinned(image: string): boolean {
+  if (/@sha256:[0-9a-f]{64}$/.test(image)) return true;
+  const tag = /:([\w][\w.-]{0,127})$/.exec(image)?.[1];
+  return tag !== undefined && tag !== 'latest';
+}
 
 export const WORKLOAD_CHECKS: readonly Check[] = [
   probesOutlastReadinessChecks,
