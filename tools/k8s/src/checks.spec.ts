@@ -3,6 +3,7 @@ import {
   alertRulesWellFormed,
   kafkaTopicsMatchContracts,
   oneAutoscalerPerDeployment,
+  replicasLeftToAutoscalers,
   oneNetworkPolicyPerDeployment,
   onePodDisruptionBudgetPerDeployment,
   scaledObjectsWithinPartitions,
@@ -158,6 +159,12 @@ const cases: [string, Check, (manifests: Manifest[]) => void, RegExp][] = [
     oneAutoscalerPerDeployment,
     (m) => m.splice(m.indexOf(named('ScaledObject', 'quota')(m)), 1),
     /quota: 0 autoscalers/,
+  ],
+  [
+    'a Deployment that fixes its replica count',
+    replicasLeftToAutoscalers,
+    (m) => (deployment('scoring')(m).spec.replicas = 2),
+    /Deployment\/scoring: sets replicas/,
   ],
   [
     "a ScaledObject above its topics' partitions",

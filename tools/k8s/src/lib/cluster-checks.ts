@@ -84,6 +84,15 @@ export const oneAutoscalerPerDeployment: Check = {
     }),
 };
 
+/** `kubectl apply` of a Deployment with `replicas` resets whatever its autoscaler chose, on every release. */
+export const replicasLeftToAutoscalers: Check = {
+  name: 'Deployments leave their replica count to the autoscaler',
+  problems: (manifests) =>
+    ofKind(manifests, 'Deployment')
+      .filter((deployment) => deployment.spec?.replicas !== undefined)
+      .map((deployment) => `${describe(deployment)}: sets replicas, which its autoscaler owns`),
+};
+
 interface KafkaTrigger {
   type: string;
   metadata?: { topic?: string };
@@ -205,6 +214,7 @@ export const CLUSTER_CHECKS: readonly Check[] = [
   standardLabels,
   uniqueSelectors,
   oneAutoscalerPerDeployment,
+  replicasLeftToAutoscalers,
   scaledObjectsWithinPartitions,
   scalerSettingsExist,
   kafkaTopicsMatchContracts,
