@@ -3,6 +3,8 @@
 # runs lint, type-check and unit tests, then the integration and end-to-end tests against the real Kafka
 # broker, PostgreSQL and Redis, then the short fault run (on infrastructure of its own, see README "Fault tests").
 source "$(dirname "$0")/lib/prepare.sh"
+# kubectl renders the Kubernetes manifests that tools/k8s validates.
+source scripts/lib/ensure-kubectl.sh
 
 bash scripts/infra/up.sh
 
