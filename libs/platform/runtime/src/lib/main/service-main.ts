@@ -24,6 +24,8 @@ export interface MainProcess {
   argv: readonly string[];
   env: Record<string, string | undefined>;
   target: SignalTarget;
+  /** Where log lines go; stdout unless a test reads them. */
+  write?: (line: string) => void;
 }
 
 export const SERVICE_COMMANDS = ['serve', 'migrate', 'topics'] as const;
@@ -45,11 +47,11 @@ const USAGE = 'usage: node main.js [serve | migrate | topics]';
  */
 export async function runServiceMain<C extends ServiceConfig>(
   main: ServiceMain<C>,
-  { argv, env, target }: MainProcess = { argv: process.argv.slice(2), env: process.env, target: process },
+  { argv, env, target, write }: MainProcess = { argv: process.argv.slice(2), env: process.env, target: process },
 ): Promise<void> {
   // Stack traces point into the TypeScript sources (webpack emits main.js.map next to main.js).
   process.setSourceMapsEnabled(true);
-  const logger = new JsonLogger({ service: main.runtime.service, level: logLevelOf(env) });
+  const logger = new JsonLogger({ service: main.runtime.service, level: logLevelOf(env), write });
   // Nest's static Logger (TypeORM, kafkajs, the provisioner) writes JSON from the first line, jobs included.
   Logger.overrideLogger(logger);
   const signals = new ShutdownOnSignals(logger, target).install();
