@@ -43,14 +43,14 @@ const USAGE = 'usage: node main.js [serve | migrate | topics]';
  * - `migrate`: creates the service's schema and applies its pending migrations, then exits 0;
  * - `topics`: creates the missing contract and dead-letter topics with KAFKA_REPLICATION_FACTOR and
  *   KAFKA_MIN_INSYNC_REPLICAS, then exits 0.
- * Any failure is logged as one JSON line and exits 1, so a Job or an init container reports it.
+ * Any failure is logged as one JSON line and exits 1, so a Job or an init container reports it. Stack traces
+ * point into the TypeScript sources when Node runs with `--enable-source-maps` (the image sets it in NODE_OPTIONS;
+ * enabling it from here would be too late, main.js is already loaded).
  */
 export async function runServiceMain<C extends ServiceConfig>(
   main: ServiceMain<C>,
   { argv, env, target, write }: MainProcess = { argv: process.argv.slice(2), env: process.env, target: process },
 ): Promise<void> {
-  // Stack traces point into the TypeScript sources (webpack emits main.js.map next to main.js).
-  process.setSourceMapsEnabled(true);
   const logger = new JsonLogger({ service: main.runtime.service, level: logLevelOf(env), write });
   // Nest's static Logger (TypeORM, kafkajs, the provisioner) writes JSON from the first line, jobs included.
   Logger.overrideLogger(logger);
