@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (`npm test`): brings up whatever local infrastructure is missing, then
-# runs lint, type-check and unit tests, then the image stages of one service, then the integration and end-to-end tests against the real Kafka
-# broker, PostgreSQL and Redis, then the short fault run (on infrastructure of its own, see README "Fault tests").
+# runs lint, type-check and unit tests, then one service's image stages (scripts/image), then the integration
+# and end-to-end tests against the real Kafka broker, PostgreSQL and Redis, then the short fault run (on
+# infrastructure of its own, see README "Fault tests").
 source "$(dirname "$0")/lib/prepare.sh"
 
 bash scripts/infra/up.sh
