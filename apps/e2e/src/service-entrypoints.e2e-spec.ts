@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
@@ -18,6 +19,7 @@ const APP = 'quota';
 const PROMPT_EXIT_MS = 5_000;
 
 const schemas: string[] = [];
+const databases: string[] = [];
 const roles: string[] = [];
 let admin: Client;
 
@@ -41,19 +43,40 @@ async function schemaExists(schema: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** A login role with data rights only (no CREATE, no ownership) on `schema`: what a runtime user gets. */
-async function dataOnlyRole(schema: string): Promise<string> {
-  const role = uniqueName('e2e_runtime');
+/**
+ * A database of its own with the users docker/postgres/users.psql creates for Compose (under names of this run's
+ * own: roles are cluster-wide), and the URL each user connects with.
+ */
+async function databaseWithComposeUsers(): Promise<{ migrateUrl: string; appUrl: string }> {
+  const database = uniqueName('e2e_compose');
+  const migrateRole = uniqueName('e2e_migrate');
+  const appRole = uniqueName('e2e_app');
   const password = randomBytes(12).toString('hex');
-  roles.push(role);
-  await admin.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}'`);
-  await admin.query(`GRANT USAGE ON SCHEMA "${schema}" TO "${role}"`);
-  await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "${schema}" TO "${role}"`);
-  await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${schema}" TO "${role}"`);
-  const url = new URL(TEST_DATABASE_URL);
-  url.username = role;
-  url.password = password;
-  return url.toString();
+  databases.push(database);
+  roles.push(appRole, migrateRole);
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const statements = readFileSync(join(workspaceRoot, 'docker/postgres/users.psql'), 'utf8')
+    .replaceAll('handoff_migrate', `"${migrateRole}"`)
+    .replaceAll('handoff_app', `"${appRole}"`)
+    .replace(/:'\w+_password'/g, `'${password}'`)
+    .replaceAll(':"DBNAME"', `"${database}"`);
+  const urlOf = (role: string) => {
+    const url = new URL(TEST_DATABASE_URL);
+    url.username = role;
+    url.password = password;
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  const ownerUrl = new URL(TEST_DATABASE_URL);
+  ownerUrl.pathname = `/${database}`;
+  const owner = new Client({ connectionString: ownerUrl.toString() });
+  await owner.connect();
+  try {
+    await owner.query(statements);
+  } finally {
+    await owner.end();
+  }
+  return { migrateUrl: urlOf(migrateRole), appUrl: urlOf(appRole) };
 }
 
 beforeAll(async () => {
@@ -63,10 +86,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  for (const role of roles) {
-    await admin.query(`DROP OWNED BY "${role}"`);
-    await admin.query(`DROP ROLE IF EXISTS "${role}"`);
-  }
+  // The roles' objects and default privileges live in the databases, dropped first.
+  for (const database of databases) await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  for (const role of roles) await admin.query(`DROP ROLE IF EXISTS "${role}"`);
   await admin.end();
 });
 
@@ -86,14 +108,14 @@ describe('`node main.js migrate`', () => {
     expect(await appliedMigrations(schema)).toEqual(applied);
   });
 
-  it('lets the service run as a user without DDL rights on the schema the job migrated', async () => {
-    const schema = freshSchema('runtime_user');
-    const job = await run(['migrate'], { DATABASE_SCHEMA: schema });
+  it("migrates as Compose's migrate user and serves as its app user, which has no DDL rights", async () => {
+    const { migrateUrl, appUrl } = await databaseWithComposeUsers();
+    const schema = APP;
+    const job = await run(['migrate'], { DATABASE_URL: migrateUrl, DATABASE_SCHEMA: schema });
     expect(await job.exited()).toBe(0);
-    const runtimeUrl = await dataOnlyRole(schema);
 
     const service = await run([], {
-      DATABASE_URL: runtimeUrl,
+      DATABASE_URL: appUrl,
       DATABASE_SCHEMA: schema,
       DATABASE_MIGRATIONS_RUN: 'false',
       KAFKA_PROVISION_TOPICS: 'false',
@@ -103,12 +125,14 @@ describe('`node main.js migrate`', () => {
     } finally {
       expect(await service.stop()).toBe(0);
     }
-    const { rows } = await admin.query<{ create: boolean }>('SELECT has_schema_privilege($1, $2, $3) AS create', [
-      new URL(runtimeUrl).username,
-      schema,
-      'CREATE',
-    ]);
-    expect(rows[0].create).toBe(false);
+    const app = new Client({ connectionString: appUrl });
+    await app.connect();
+    try {
+      await expect(app.query(`CREATE TABLE "${schema}".intruder (id int)`)).rejects.toThrow(/permission denied/);
+      await expect(app.query('CREATE SCHEMA intruder')).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.end();
+    }
   });
 
   it('exits 1 with one JSON error line when PostgreSQL cannot be reached', async () => {
