@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import {
-  HeldMigrationLock,
   ServiceProcess,
+  UncommittedSchema,
   TEST_DATABASE_URL,
   TEST_KAFKA_BROKERS,
   topicNames,
@@ -36,11 +36,6 @@ function run(args: string[], env: Record<string, string>): Promise<ServiceProces
 async function appliedMigrations(schema: string): Promise<string[]> {
   const { rows } = await admin.query<{ name: string }>(`SELECT name FROM "${schema}".migrations ORDER BY id`);
   return rows.map((row) => row.name);
-}
-
-async function schemaExists(schema: string): Promise<boolean> {
-  const { rows } = await admin.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
-  return rows.length > 0;
 }
 
 /**
@@ -150,27 +145,28 @@ describe('a SIGTERM during boot work', () => {
   it.each([
     ['the `migrate` job', ['migrate'], `${APP}-migrate`],
     ['the service booting', [], APP],
-  ])('ends %s promptly with 143 while it waits for the migration lock', async (_what, args, applicationName) => {
-    const schema = freshSchema('sigterm');
-    const lock = await HeldMigrationLock.take(schema);
-    let child: ServiceProcess | undefined;
-    try {
-      child = await run(args, { DATABASE_SCHEMA: schema });
-      await lock.waitForWaiter(applicationName);
+  ])(
+    'ends %s promptly with 143 while it waits on PostgreSQL to create its schema',
+    async (_what, args, applicationName) => {
+      const schema = freshSchema('sigterm');
+      const blocker = await UncommittedSchema.create(schema);
+      let child: ServiceProcess | undefined;
+      try {
+        child = await run(args, { DATABASE_SCHEMA: schema });
+        await blocker.waitForWaiter(applicationName);
 
-      const sent = Date.now();
-      const code = await child.stop();
+        const sent = Date.now();
+        const code = await child.stop();
 
-      expect(code).toBe(143);
-      expect(Date.now() - sent).toBeLessThan(PROMPT_EXIT_MS);
-      expect(child.log()).toContain('signal before the service started; exiting');
-    } finally {
-      await child?.kill();
-      await lock.release();
-    }
-    // Interrupted before its first migration: nothing was created.
-    expect(await schemaExists(schema)).toBe(false);
-  });
+        expect(code).toBe(143);
+        expect(Date.now() - sent).toBeLessThan(PROMPT_EXIT_MS);
+        expect(child.log()).toContain('signal before the service started; exiting');
+      } finally {
+        await child?.kill();
+        await blocker.release();
+      }
+    },
+  );
 });
 
 describe('`node main.js topics`', () => {

@@ -18,4 +18,4 @@ export * from './lib/lead-score';
 export * from './lib/assignments-here';
 export * from './lib/live-view';
 export * from './lib/faults';
-export * from './lib/migration-lock';
+export * from './lib/uncommitted-schema';

@@ -46,6 +46,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the jobs once through the image entrypoint, and every service only after its migration and the topics', () => {
+    for (const job of jobs) expect(services[job].restart).toBe('no');
     expect(services['topics'].command).toEqual(['topics']);
     for (const app of APPS) {
       expect(services[`migrate-${app}`]).toMatchObject({ command: ['migrate'], restart: 'no' });

@@ -7,17 +7,9 @@ import { quoteIdentifier, serviceSchemaOf } from './sql-identifier.util';
  * A session advisory lock per schema makes replicas booting together take turns: the second one finds
  * nothing pending. Returns the names of the migrations applied.
  */
-/**
- * The advisory lock a schema's migrations run under: whoever holds it (another replica, an operator, a test)
- * makes runMigrations wait.
- */
-export function migrationLockKeys(schema: string): [number, number] {
-  return advisoryLockKeys(LockPurpose.Migrations, schema);
-}
-
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const schema = serviceSchemaOf(dataSource);
-  const lockKeys = migrationLockKeys(schema);
+  const lockKeys = advisoryLockKeys(LockPurpose.Migrations, schema);
   // One connection for lock, DDL and migrations, so a pool of size 1 cannot deadlock on itself.
   const queryRunner = dataSource.createQueryRunner('master');
   try {
