@@ -19,3 +19,4 @@ export * from './lib/assignments-here';
 export * from './lib/live-view';
 export * from './lib/faults';
 export * from './lib/metrics';
+export * from './lib/uncommitted-schema';

@@ -6,6 +6,7 @@ import { PlatformConfig } from '@handoff/platform-config';
 import { JsonLogger } from '@handoff/platform-observability';
 import { mapBodyParserErrors } from './http/body-parser-errors';
 import { parseYamlBody, YAML_MEDIA_TYPES } from './http/yaml-body';
+import type { ShutdownOnSignals } from './main/shutdown-on-signals';
 
 const logger = new Logger('Bootstrap');
 
@@ -67,36 +68,18 @@ function keepRawBody(request: Request & { rawBody?: Buffer }, _response: unknown
 }
 
 /**
- * Starts a service. SIGTERM/SIGINT close the app (consumers stop after their batch and commit, the
- * outbox relay and producer stop, pools close) and exit 0; a shutdown that overruns SHUTDOWN_TIMEOUT_MS
- * exits 1 so an orchestrator never waits on a stuck pool.
+ * Starts a service and listens on HTTP_PORT. From then on `signals` closes it gracefully (consumers stop after their
+ * batch and commit, the outbox relay and producer stop, pools close); until then a signal exits at once.
  */
-export async function bootstrapService(
+export async function serveService(
   appModule: Type,
   service: string,
+  signals: ShutdownOnSignals,
   options: ServiceAppOptions = {},
 ): Promise<void> {
   const app = await createServiceApp(appModule, options);
   const config = app.get(PlatformConfig);
-  closeOnSignals(app, config.SHUTDOWN_TIMEOUT_MS);
+  signals.started(() => app.close(), config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   logger.log({ msg: `${service} listening`, port: config.HTTP_PORT });
-}
-
-function closeOnSignals(app: NestExpressApplication, timeoutMs: number): void {
-  let closing = false;
-  const close = async (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    logger.log({ msg: 'shutting down', signal });
-    setTimeout(() => {
-      logger.error({ msg: 'graceful shutdown overran its timeout; exiting', timeoutMs });
-      process.exit(1);
-    }, timeoutMs).unref();
-    await app.close();
-    logger.log({ msg: 'shutdown complete' });
-    process.exit(0);
-  };
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
 }
