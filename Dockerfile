@@ -1,19 +1,36 @@
-# One image per service: docker build --build-arg APP=ingest -t handoff/ingest .
-FROM node:20-bookworm-slim AS build
+# syntax=docker/dockerfile:1
+# One image per service, the same Dockerfile for all four (README "Images"):
+#   docker build --build-arg APP=ingest -t handoff/ingest .
+#   docker run handoff/ingest            # serve
+#   docker run handoff/ingest migrate    # apply ingest's migrations, exit
+#   docker run handoff/ingest topics     # create the missing topics, exit
+# The build-stage commands live in scripts/image/, which scripts/image/build-without-docker.sh also runs (npm test).
+
+# Node 24 LTS, Debian bookworm slim, pinned by digest so a rebuild gets the same base (Node 24.18.0 when pinned).
+# To move it: docker buildx imagetools inspect node:24-bookworm-slim, then replace the digest here.
+ARG NODE_IMAGE=node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d
+
+FROM ${NODE_IMAGE} AS build
 WORKDIR /workspace
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 ARG APP
-RUN NX_DAEMON=false npx nx build ${APP} --configuration=production
+RUN test -n "${APP}" || (echo "set --build-arg APP=<ingest|scoring|routing|quota>" >&2 && exit 1)
+RUN sh scripts/image/build-app.sh "${APP}" /out
 
-FROM node:20-bookworm-slim AS runtime
-ARG APP
-ENV NODE_ENV=production
+FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
-COPY --from=build /workspace/dist/apps/${APP}/package.json ./
-COPY --from=build /workspace/package-lock.json ./
-RUN npm install --omit=dev --no-audit --no-fund
-COPY --from=build /workspace/dist/apps/${APP}/ ./
-USER node
-CMD ["node", "main.js"]
+COPY scripts/image/install-runtime-deps.sh /usr/local/lib/handoff/
+# The pruned manifest and lockfile first: the dependency layer is reused while only the code changes.
+COPY --from=build /out/package.json /out/package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm sh /usr/local/lib/handoff/install-runtime-deps.sh /app
+COPY --from=build /out/ ./
+# Stack traces name the TypeScript sources (main.js.map sits next to main.js).
+ENV NODE_ENV=production \
+    NODE_OPTIONS=--enable-source-maps
+# The image's `node` user, by number so Kubernetes' runAsNonRoot can check it; it owns nothing under /app.
+USER 1000:1000
+# Node is PID 1 and handles SIGTERM itself (libs/platform/runtime ShutdownOnSignals); commands are arguments.
+ENTRYPOINT ["node", "main.js"]
+CMD ["serve"]

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type LeadQualifiedV1, type LeadRoutedV1, type RepCapacityV1, Topics } from '@handoff/contracts';
 import {
   assignmentsHere,
@@ -23,6 +24,7 @@ let run: E2eRun<Apps>;
 let stack: E2eRun<Apps>['stack'];
 let org: ScenarioOrg;
 let send: IngestSender;
+let writeKey: string;
 let slaLeadId: string;
 const visitor = (scenario: string) => `anon-${scenario}-${run.id}`;
 
@@ -66,7 +68,8 @@ beforeAll(async () => {
   });
   stack = run.stack;
   org = await seedScenarioOrg(stack.routing, run.id);
-  send = ingestSender(stack.ingest, await createSource(stack.ingest, 'website'));
+  writeKey = await createSource(stack.ingest, 'website');
+  send = ingestSender(stack.ingest, writeKey);
   // The shortest SLA is a minute: its lead qualifies first, and the other scenarios run while its clock ticks.
   slaLeadId = await sendJourney(send, hotLeadEvents(visitor('sla'), { country: org.countries.anz }));
 }, 120_000);
@@ -178,6 +181,31 @@ describe('a lead through ingest, scoring, routing and quota', () => {
     expect(await figures(leadId, assignment.repId, at)).toEqual({ ...before, attained: 5_001 });
     const assignments = run.reader.values<LeadRoutedV1>(Topics.leadRouted.name, assignmentsHere(stack.ingest, leadId));
     expect(new Set(assignments.map((e) => e.assignmentId))).toEqual(new Set([assignment.assignmentId]));
+  });
+
+  it('takes a sales system’s outcomes over HTTP: accepted makes the lead an SQL and stops its SLA clock, won raises attainment', async () => {
+    await setRevenueQuota(stack.quota, org.reps.lena, 100_000);
+    const leadId = await sendJourney(send, hotLeadEvents(visitor('crm'), { country: org.countries.dach }));
+    const [assignment] = await routed(leadId);
+    expect(assignment.repId).toBe(org.reps.lena);
+    const reportOverHttp = async (outcome: object) => {
+      const answer = await stack.ingest.call<{ accepted: number }>('POST', '/v1/sales-activity', {
+        body: { messageId: randomUUID(), leadId, repId: assignment.repId, ...outcome },
+        headers: { authorization: `Bearer ${writeKey}` },
+      });
+      expect(answer).toMatchObject({ status: 200, body: { accepted: 1 } });
+    };
+
+    await reportOverHttp({ outcome: 'accepted' });
+    await scoreOnceSettled(stack.scoring, leadId, (view) => view.lifecycle.stage === 'sql');
+    await waitFor('routing to mark the assignment accepted', async () => {
+      const book = await read<LeadRouting>(stack.routing, `/leads/${leadId}/routing`);
+      return book.assignments[0]?.status === 'accepted';
+    });
+
+    await reportOverHttp({ outcome: 'won', dealId: `deal-${leadId}`, amount: 7_300, currency: 'EUR' });
+    await capacity(org.reps.lena, (e) => e.attainedAmount === 7_300);
+    await scoreOnceSettled(stack.scoring, leadId, (view) => view.lifecycle.stage === 'customer');
   });
 
   it('reassigns a lead whose SLA passed without an answer to the other rep of its pool', async () => {

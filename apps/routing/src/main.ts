@@ -1,5 +1,10 @@
-import { bootstrapService } from '@handoff/platform-runtime';
-import { AppModule } from './app/app.module';
+import { runServiceMain } from '@handoff/platform-runtime';
 import { ROUTING_APP_OPTIONS } from './app/routing-app.options';
+import { ROUTING_RUNTIME } from './app/routing.runtime';
 
-void bootstrapService(AppModule, 'routing', ROUTING_APP_OPTIONS);
+// `node main.js [serve | migrate | topics]`: the service, or one of its one-off jobs (README "Images").
+void runServiceMain({
+  runtime: ROUTING_RUNTIME,
+  loadAppModule: async () => (await import('./app/app.module')).AppModule,
+  appOptions: ROUTING_APP_OPTIONS,
+});

@@ -18,3 +18,5 @@ export * from './lib/lead-score';
 export * from './lib/assignments-here';
 export * from './lib/live-view';
 export * from './lib/faults';
+export * from './lib/metrics';
+export * from './lib/uncommitted-schema';

@@ -5,8 +5,9 @@ import { IngestConfig } from '../app/ingest.config';
 import type { ContactVault } from '../contacts';
 import type { IdentityResolver } from '../identity';
 import type { DedupeStore } from './dedupe.store';
-import { EngagementRecorder, IngestUnavailableError } from './engagement-recorder.service';
+import { EngagementRecorder } from './engagement-recorder.service';
 import type { IncomingEngagement } from './incoming-engagement';
+import { IngestUnavailableError, ReservedPublisher } from './reserved-publisher';
 
 /** A recorder whose producer fails with `failure`; what it released is kept. */
 function recorderFailingWith(failure: Error) {
@@ -24,7 +25,9 @@ function recorderFailingWith(failure: Error) {
   } as unknown as IdentityResolver;
   const producer = { publish: async () => Promise.reject(failure) } as unknown as EventProducer;
   const contacts = { record: async () => undefined } as unknown as ContactVault;
-  return { recorder: new EngagementRecorder(dedupe, identities, producer, new IngestConfig(), contacts), released };
+  const config = new IngestConfig();
+  const publisher = new ReservedPublisher(dedupe, producer, config);
+  return { recorder: new EngagementRecorder(publisher, identities, config, contacts), released };
 }
 
 const engagement: IncomingEngagement = {

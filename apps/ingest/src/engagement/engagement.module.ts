@@ -8,17 +8,25 @@ import { EngagementRecorder } from './engagement-recorder.service';
 import { InboundEngagementConsumer } from './inbound-engagement.consumer';
 import { IngestionService } from './ingestion.service';
 import { NativeEventsController } from './native-events.controller';
+import { ReservedPublisher } from './reserved-publisher';
+import { SalesActivityRecorder } from '../sales-activity/sales-activity-recorder.service';
+import { SalesActivityController } from '../sales-activity/sales-activity.controller';
 import { loadSegmentMapping } from './segment/segment-event-mapping';
 import { SegmentMapper } from './segment/segment-mapper';
 import { SegmentController } from './segment/segment.controller';
 
-/** The ingestion APIs (native HTTP, Segment-compatible HTTP, Kafka inbound) and what records their events. */
+/**
+ * The ingestion APIs (native HTTP, Segment-compatible HTTP, Kafka inbound, sales outcomes over HTTP) and what
+ * records their events.
+ */
 @Module({
   imports: [IdentityModule, SourcesModule.forRoot(), ContactsModule],
-  controllers: [NativeEventsController, SegmentController],
+  controllers: [NativeEventsController, SegmentController, SalesActivityController],
   providers: [
     DedupeStore,
+    ReservedPublisher,
     EngagementRecorder,
+    SalesActivityRecorder,
     IngestionService,
     InboundEngagementConsumer,
     {

@@ -1,5 +1,6 @@
 import type { EventProperties, InboundProfileV1 } from '@handoff/contracts';
 import type { ActivityType } from '@handoff/shared-vocabulary';
+import type { IncomingSalesActivity } from '../sales-activity/incoming-sales-activity';
 
 /** Who did it, as the sender knows them (at least one is set). */
 export interface IncomingIdentity {
@@ -35,8 +36,11 @@ export interface IncomingAlias {
   correlationId: string;
 }
 
-/** What an API's parser makes of one raw event. */
-export type IncomingCall = { engagement: IncomingEngagement } | { alias: IncomingAlias };
+/** What an API's parser makes of one raw event (or, on the sales-activity API, one outcome). */
+export type IncomingCall =
+  | { engagement: IncomingEngagement }
+  | { alias: IncomingAlias }
+  | { salesActivity: IncomingSalesActivity };
 
 /** Where a batch entry ended up, answered per event so a client can retry exactly the failed ones. */
 export type EventOutcome =

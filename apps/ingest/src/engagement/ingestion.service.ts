@@ -4,6 +4,7 @@ import { identityKeysOf } from '@handoff/domain-identity';
 import { DomainError } from '@handoff/shared-errors';
 import { IngestConfig } from '../app/ingest.config';
 import { IdentityResolver } from '../identity';
+import { SalesActivityRecorder } from '../sales-activity/sales-activity-recorder.service';
 import { EngagementRecorder } from './engagement-recorder.service';
 import type { EventOutcome, IncomingAlias, IncomingCall, IncomingEngagement } from './incoming-engagement';
 import { type BatchResponseBody, type EventResult, summarise } from './ingestion-result';
@@ -25,9 +26,15 @@ type Valid = Exclude<Parsed, Rejected>;
 export class IngestionService {
   constructor(
     private readonly recorder: EngagementRecorder,
+    private readonly salesActivities: SalesActivityRecorder,
     private readonly identities: IdentityResolver,
     private readonly config: IngestConfig,
   ) {}
+
+  /** A request body of one event, or of a batch as `{ "batch": [...] }`. */
+  ingest(sourceId: string, body: unknown, parse: EventParser): Promise<BatchResponseBody> {
+    return isBatch(body) ? this.ingestBatch(sourceId, body.batch, parse) : this.ingestOne(sourceId, body, parse);
+  }
 
   async ingestBatch(sourceId: string, rawEvents: unknown, parse: EventParser): Promise<BatchResponseBody> {
     const parsed = this.batchItems(rawEvents).map((raw, index) => this.parseOne(sourceId, raw, index, parse));
@@ -50,19 +57,23 @@ export class IngestionService {
     return summarise([{ index: 0, ...outcome }]);
   }
 
-  /** The outcome of each call, in the calls' order. */
+  /** The outcome of each call, in the calls' order; engagements are recorded first, then aliases, then outcomes. */
   private async apply(sourceId: string, calls: Valid[]): Promise<EventOutcome[]> {
-    const engagements = calls.filter(
-      (call): call is Valid & { engagement: IncomingEngagement } => 'engagement' in call,
-    );
     const recorded = await this.recorder.record(
       sourceId,
-      engagements.map((call) => call.engagement),
+      calls.flatMap((call) => ('engagement' in call ? [call.engagement] : [])),
     );
     const linked = await this.link(calls.flatMap((call) => ('alias' in call ? [call.alias] : [])));
-    let nextRecorded = 0;
-    let nextLinked = 0;
-    return calls.map((call) => ('alias' in call ? linked[nextLinked++] : recorded[nextRecorded++]));
+    const reported = await this.salesActivities.record(
+      sourceId,
+      calls.flatMap((call) => ('salesActivity' in call ? [call.salesActivity] : [])),
+    );
+    const next = { recorded: 0, linked: 0, reported: 0 };
+    return calls.map((call) => {
+      if ('alias' in call) return linked[next.linked++];
+      if ('salesActivity' in call) return reported[next.reported++];
+      return recorded[next.recorded++];
+    });
   }
 
   /** The request's aliases, applied together in their order after its engagements. */
@@ -131,4 +142,8 @@ export class IngestionService {
 
 function rejected(index: number, statusCode: number, errors: FieldIssue[]): Rejected {
   return { index, status: 'rejected', statusCode, errors };
+}
+
+function isBatch(body: unknown): body is { batch: unknown } {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && 'batch' in body;
 }

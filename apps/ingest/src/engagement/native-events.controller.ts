@@ -45,13 +45,7 @@ export class NativeEventsController {
   ): Promise<BatchResponseBody> {
     const receivedAt = new Date().toISOString();
     const parse = (raw: unknown) => parseNativeEvent(raw, receivedAt, CorrelationContext.correlationId());
-    const result = isBatch(body)
-      ? await this.ingestion.ingestBatch(source.id, body.batch, parse)
-      : await this.ingestion.ingestOne(source.id, body, parse);
+    const result = await this.ingestion.ingest(source.id, body, parse);
     return respondWith(response, result);
   }
-}
-
-function isBatch(body: unknown): body is { batch: unknown } {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && 'batch' in body;
 }

@@ -18,7 +18,7 @@ function limiterWith(redis: Partial<Redis>) {
     new SourcesMetrics(registry),
   );
   const decisions = async (outcome: string) =>
-    (await registry.getSingleMetric('ingest_rate_limit_decisions_total')?.get())?.values.find(
+    (await registry.getSingleMetric('handoff_ingest_rate_limit_decisions_total')?.get())?.values.find(
       (value) => value.labels['outcome'] === outcome,
     )?.value ?? 0;
   return { limiter, decisions };

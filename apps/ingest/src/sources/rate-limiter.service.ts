@@ -20,7 +20,7 @@ const ALLOWED: RateLimitDecision = { allowed: true, retryAfterSeconds: 0 };
  * Per-source token bucket in Redis (refill INGEST_RATE_LIMIT_PER_SECOND, capacity INGEST_RATE_LIMIT_BURST),
  * shared by every replica. When Redis cannot answer, requests are let through (fail open): keeping
  * ingestion available matters more than enforcing the limit for the minutes Redis is away, and the
- * failure is logged once and counted on ingest_rate_limit_decisions_total{outcome="failed_open"}.
+ * failure is logged once and counted on handoff_ingest_rate_limit_decisions_total{outcome="failed_open"}.
  */
 @Injectable()
 export class RateLimiter {

@@ -249,8 +249,8 @@ describe('SourceAuthGuard and RateLimitGuard over HTTP (real PostgreSQL and Redi
 
   it('counts refusals by reason and rate-limit decisions on /metrics', async () => {
     const metrics = String((await app.call('GET', '/metrics')).body);
-    expect(metrics).toMatch(/ingest_source_auth_rejections_total\{[^}]*reason="revoked_key"[^}]*\} 1\n/);
-    expect(metrics).toMatch(/ingest_source_auth_rejections_total\{[^}]*reason="stale_timestamp"[^}]*\} 1\n/);
-    expect(metrics).toMatch(/ingest_rate_limit_decisions_total\{[^}]*outcome="limited"[^}]*\} 2\n/);
+    expect(metrics).toMatch(/handoff_ingest_source_auth_rejections_total\{[^}]*reason="revoked_key"[^}]*\} 1\n/);
+    expect(metrics).toMatch(/handoff_ingest_source_auth_rejections_total\{[^}]*reason="stale_timestamp"[^}]*\} 1\n/);
+    expect(metrics).toMatch(/handoff_ingest_rate_limit_decisions_total\{[^}]*outcome="limited"[^}]*\} 2\n/);
   });
 });

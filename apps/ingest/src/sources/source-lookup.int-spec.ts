@@ -7,9 +7,9 @@ const LOCK_TIMEOUT_MS = 300;
 
 const withKey = (writeKey: string) => ({ body: EVENT, headers: { 'x-api-key': writeKey } });
 
-/** Database lookups of write keys so far, by result (ingest_source_lookups_total). */
+/** Database lookups of write keys so far, by result (handoff_ingest_source_lookups_total). */
 async function lookups(metrics: Registry): Promise<Record<string, number>> {
-  const metric = await metrics.getSingleMetric('ingest_source_lookups_total')?.get();
+  const metric = await metrics.getSingleMetric('handoff_ingest_source_lookups_total')?.get();
   return Object.fromEntries((metric?.values ?? []).map(({ labels, value }) => [String(labels['result']), value]));
 }
 

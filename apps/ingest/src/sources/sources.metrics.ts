@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { METRICS_REGISTRY } from '@handoff/platform-observability';
-import { Counter, type Registry } from 'prom-client';
+import { INGEST_METRICS, METRICS_REGISTRY, counterOf } from '@handoff/platform-observability';
+import type { Counter, Registry } from 'prom-client';
 
 export type AuthRejection =
   | 'missing_key'
@@ -19,24 +19,9 @@ export class SourcesMetrics {
   private readonly keyLookups: Counter<'result'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
-    this.authRejections = new Counter({
-      name: 'ingest_source_auth_rejections_total',
-      help: 'Ingestion requests refused by source authentication, by reason',
-      labelNames: ['reason'],
-      registers: [registry],
-    });
-    this.rateLimitDecisions = new Counter({
-      name: 'ingest_rate_limit_decisions_total',
-      help: 'Rate-limit decisions; failed_open counts requests let through because Redis did not answer',
-      labelNames: ['outcome'],
-      registers: [registry],
-    });
-    this.keyLookups = new Counter({
-      name: 'ingest_source_lookups_total',
-      help: 'Database lookups of a write key or source id (cache misses), by result',
-      labelNames: ['result'],
-      registers: [registry],
-    });
+    this.authRejections = counterOf(registry, INGEST_METRICS.authRejections);
+    this.rateLimitDecisions = counterOf(registry, INGEST_METRICS.rateLimitDecisions);
+    this.keyLookups = counterOf(registry, INGEST_METRICS.sourceLookups);
   }
 
   authRejected(reason: AuthRejection): void {

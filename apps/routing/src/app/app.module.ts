@@ -6,18 +6,11 @@ import { PreviewModule } from '../preview/preview.module';
 import { RulesModule } from '../rules/rules.module';
 import { FairnessModule } from '../fairness/fairness.module';
 import { LeadsModule } from '../leads/leads.module';
-import { ROUTING_ENTITIES, ROUTING_MIGRATIONS } from '../storage';
-import { RoutingConfig } from './routing.config';
+import { ROUTING_RUNTIME } from './routing.runtime';
 
 @Module({
   imports: [
-    ServiceRuntimeModule.forRoot({
-      service: 'routing',
-      config: RoutingConfig,
-      entities: ROUTING_ENTITIES,
-      migrations: ROUTING_MIGRATIONS,
-      tokens: { admin: (config) => config.ROUTING_ADMIN_TOKEN, read: (config) => config.ROUTING_READ_TOKEN },
-    }),
+    ServiceRuntimeModule.forRoot(ROUTING_RUNTIME),
     DirectoryModule,
     RulesModule,
     AssignmentModule,

@@ -47,7 +47,8 @@ export class RoutingDecisions {
     const changes = poisonOnThrow(() => session.changes());
     await this.store.save(manager, changes);
     const afterCommit = () => {
-      for (const assignment of changes.newAssignments) this.metrics.assigned(assignment.trigger);
+      for (const assignment of changes.newAssignments) this.metrics.assigned(assignment);
+      this.metrics.breached(changes.changedAssignments);
       this.metrics.waited(changes.queueWaitsMs);
       const freed = [...changes.changedAssignments, ...changes.newAssignments].some((a) => !isLive(a.status));
       if (freed) this.signals.announce('a rep has room again');

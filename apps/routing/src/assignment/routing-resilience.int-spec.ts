@@ -1,7 +1,9 @@
 import { exampleEvents, type LeadQualifiedV2, type RepCapacityV1, Topics } from '@handoff/contracts';
 import type { ConsumedMessage } from '@handoff/platform-kafka';
+import { METRICS_REGISTRY } from '@handoff/platform-observability';
 import { TEST_DATABASE_URL, waitFor } from '@handoff/testing';
 import { Client } from 'pg';
+import type { Registry } from 'prom-client';
 import { type RoutingTestApp, startRoutingApp } from '../testing/routing-test-app';
 import { RoutingStreamTestBed, seedPool } from '../testing/routing-stream-test-bed';
 import { RoutingBatch } from './routing-batch.service';
@@ -32,6 +34,13 @@ const consumed = (event: LeadQualifiedV2, offset: number): ConsumedMessage<LeadQ
   headers: {},
   correlationId: event.correlationId,
 });
+
+/** A counter's value for one label set on a routing instance's registry (0 when never incremented). */
+async function counted(app: RoutingTestApp, name: string, labels: Record<string, string>): Promise<number> {
+  const metric = await app.app.get<Registry>(METRICS_REGISTRY).getSingleMetric(name)?.get();
+  const matches = (values: Record<string, unknown>) => Object.entries(labels).every(([k, v]) => values[k] === v);
+  return metric?.values.find((value) => matches(value.labels))?.value ?? 0;
+}
 
 const capacity = (repId: string, figures: Partial<RepCapacityV1>): RepCapacityV1 =>
   exampleEvents.repCapacity({ repId, occurredAt: new Date().toISOString(), ...figures });
@@ -70,7 +79,7 @@ describe('routing under concurrency, restarts and capacity (real broker and data
     await stop(second);
   });
 
-  it('a missed SLA reassigns to a different rep, with the service restarted in between', async () => {
+  it('a missed SLA reassigns to a different rep, with the service restarted in between, and counts the breach', async () => {
     const [before] = running;
     const qualified = bed.qualified();
     await bed.publish(Topics.leadQualifiedV2, qualified);
@@ -96,6 +105,13 @@ describe('routing under concurrency, restarts and capacity (real broker and data
       [qualified.leadId],
     );
     expect(statuses.map((row) => row.status)).toEqual(['sla_missed', 'open']);
+    expect(await counted(after, 'handoff_routing_sla_breaches_total', { pool: 'inbound' })).toBe(1);
+    expect(await counted(after, 'handoff_routing_assignments_total', { trigger: 'sla_missed', pool: 'inbound' })).toBe(
+      1,
+    );
+    expect(await counted(after, 'handoff_routing_rep_assignments_total', { pool: 'inbound', rep: second.repId })).toBe(
+      1,
+    );
   });
 
   it('a capacity-aware pool follows the rep.capacity.v1 figures quota publishes', async () => {

@@ -91,4 +91,44 @@ export class ScoringConfig extends ServiceConfig {
   @IsInt()
   @Min(1)
   SCORING_BACKTEST_MAX_LEADS = 20_000;
+
+  /** Train a conversion model from the recorded hand-offs on a schedule (and on demand: POST /prediction/models/train). */
+  @EnvBoolean()
+  @IsBoolean()
+  SCORING_PREDICTION_TRAINING_ENABLED = true;
+
+  /** Pause between scheduled trainings; a training that finds no new outcome since the last model stores nothing. */
+  @EnvInt()
+  @IsInt()
+  @Min(1000)
+  SCORING_PREDICTION_TRAIN_INTERVAL_MS = 3_600_000;
+
+  /** Days after its hand-off an open lead (no won, lost or rejected yet) counts as not converted in training. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SCORING_PREDICTION_OPEN_HORIZON_DAYS = 90;
+
+  /** Fewest labelled hand-offs, won and not-won, to train from; below them training reports "not enough data". */
+  @EnvInt()
+  @IsInt()
+  @Min(2)
+  SCORING_PREDICTION_MIN_LABELLED = 200;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  SCORING_PREDICTION_MIN_CONVERTED = 20;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  SCORING_PREDICTION_MIN_NOT_CONVERTED = 20;
+
+  /** Newest hand-offs a training reads; training time grows linearly with them (about 80 µs each). */
+  @EnvInt()
+  @IsInt()
+  @Min(10)
+  SCORING_PREDICTION_MAX_TRAINING_LEADS = 20_000;
 }

@@ -13,6 +13,7 @@ import { BacktestService } from '../backtest/backtest.service';
 import { formatBacktestReport } from '../backtest/backtest-report.format';
 import { readModelFile } from '../models/model-file';
 import { BacktestCliModule } from './backtest-cli.module';
+import { assertScoringSchema } from './cli-database';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,17 +30,6 @@ async function main(): Promise<void> {
     process.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : formatBacktestReport(report)}\n`);
   } finally {
     await app.close();
-  }
-}
-
-/** The backtest reads what the service recorded; a schema the service never started on has nothing to read. */
-async function assertScoringSchema(dataSource: DataSource, schema: string): Promise<void> {
-  const [{ table }] = await dataSource.query(`SELECT to_regclass($1) AS table`, [`"${schema}".scoring_models`]);
-  if (table === null) {
-    throw new Error(
-      `schema "${schema}" has no scoring tables: the scoring service creates them when it first starts ` +
-        '(set DATABASE_URL / DATABASE_SCHEMA to the deployment to backtest against)',
-    );
   }
 }
 

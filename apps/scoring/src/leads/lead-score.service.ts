@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@handoff/shared-errors';
+import { engagementHistoryAsOf } from '@handoff/domain-prediction';
 import { ModelRegistry } from '../models/model-registry.service';
+import { conversionViewOf, type ConversionView } from '../prediction/conversion-view';
+import { PredictionModelStore } from '../prediction/prediction-model.store';
 import { LeadStateStore } from '../scoring/lead-state.store';
 import type { StoredLead } from '../scoring/scoring-session.types';
 import { DEFAULT_HISTORY_PAGE } from './lead-score.query';
@@ -21,11 +24,15 @@ export class LeadScoreService {
     private readonly store: LeadStateStore,
     private readonly ledger: LedgerReader,
     private readonly models: ModelRegistry,
+    private readonly predictions: PredictionModelStore,
   ) {}
 
-  async score(leadId: string, at: string = new Date().toISOString()): Promise<ScoreView> {
+  /** Without `at`: now, with the engagement the live prediction folded; with `at`: as of then, from the recorded inputs. */
+  async score(leadId: string, at?: string): Promise<ScoreView> {
     const lead = await this.existing(leadId);
-    return scoreViewOf(lead, await this.models.active(), at);
+    const model = await this.models.active();
+    const instant = at ?? new Date().toISOString();
+    return scoreViewOf(lead, model, instant, await this.conversion(lead, model, instant, at !== undefined));
   }
 
   async history(leadId: string, cursor: string | undefined, limit = DEFAULT_HISTORY_PAGE): Promise<HistoryPage> {
@@ -39,6 +46,20 @@ export class LeadScoreService {
   async export(leadId: string): Promise<AsyncGenerator<LedgerView[]>> {
     await this.existing(leadId);
     return this.ledger.all(leadId);
+  }
+
+  private async conversion(
+    lead: StoredLead,
+    model: Awaited<ReturnType<ModelRegistry['active']>>,
+    at: string,
+    travelled: boolean,
+  ): Promise<ConversionView | null> {
+    const predictor = await this.predictions.current();
+    if (predictor === null || lead.mergedInto !== null) return null;
+    const engagement = travelled
+      ? engagementHistoryAsOf(await this.store.engagementFacts(lead.leadId, at), Date.parse(at))
+      : lead.prediction.engagement;
+    return conversionViewOf(predictor, lead, model, at, engagement);
   }
 
   private async existing(leadId: string): Promise<StoredLead> {

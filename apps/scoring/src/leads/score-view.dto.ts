@@ -1,3 +1,4 @@
+import type { ConversionFactor, ConversionView } from '../prediction/conversion-view';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   FIT_ATTRIBUTES,
@@ -125,6 +126,40 @@ export class LifecycleStateDto implements LifecycleState {
   lastQualifiedAt!: string | null;
 }
 
+export class ConversionFactorDto implements ConversionFactor {
+  @ApiProperty({ example: 'count:demo_request' })
+  feature!: string;
+
+  @ApiProperty({ description: 'The feature value the model read' })
+  value!: number;
+
+  @ApiProperty({ description: 'Coefficient × standardised value: what the feature adds to the log-odds' })
+  contribution!: number;
+
+  @ApiProperty({ example: '3 × demo request: raises the chance' })
+  words!: string;
+}
+
+export class ConversionViewDto implements ConversionView {
+  @ApiProperty({ minimum: 0, maximum: 1 })
+  probability!: number;
+
+  @ApiProperty({ description: 'Lower end of the 95% interval (wide while the training history is thin)' })
+  low!: number;
+
+  @ApiProperty({ description: 'Upper end of the 95% interval' })
+  high!: number;
+
+  @ApiProperty()
+  modelVersion!: number;
+
+  @ApiProperty({ enum: ['shadow', 'active'], description: 'shadow: nothing was decided by it' })
+  mode!: 'shadow' | 'active';
+
+  @ApiProperty({ type: [ConversionFactorDto], description: 'Largest effects first' })
+  factors!: ConversionFactorDto[];
+}
+
 export class ScoreViewDto implements ScoreView {
   @ApiProperty({ format: 'uuid' })
   leadId!: string;
@@ -161,4 +196,11 @@ export class ScoreViewDto implements ScoreView {
 
   @ApiProperty({ type: LifecycleStateDto })
   lifecycle!: LifecycleStateDto;
+
+  @ApiProperty({
+    type: ConversionViewDto,
+    nullable: true,
+    description: 'The predicted chance of conversion at `at`; null while no conversion model is trained',
+  })
+  conversion!: ConversionViewDto | null;
 }

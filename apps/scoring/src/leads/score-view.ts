@@ -6,6 +6,7 @@ import {
   type ScoreFactor,
   type ScoringModel,
 } from '@handoff/domain-scoring';
+import type { ConversionView } from '../prediction/conversion-view';
 import type { StoredLead } from '../scoring/scoring-session.types';
 
 export interface ScoreView {
@@ -30,13 +31,20 @@ export interface ScoreView {
   };
   fit: { score: number; grade: string; factors: FitFactor[] };
   lifecycle: LifecycleState;
+  /** The predicted chance of conversion at `at`; null while no conversion model is trained (GET /prediction/status). */
+  conversion: ConversionView | null;
 }
 
 /**
  * The explanation of a lead's score under `model`. Behaviour counts the contributions that existed at `at`
  * with their current awards; fit and lifecycle are the lead's current ones (profiles are not versioned).
  */
-export function scoreViewOf(lead: StoredLead, model: ScoringModel, at: string): ScoreView {
+export function scoreViewOf(
+  lead: StoredLead,
+  model: ScoringModel,
+  at: string,
+  conversion: ConversionView | null = null,
+): ScoreView {
   const score = scoreLead(lead.state, at, model);
   return {
     leadId: lead.leadId,
@@ -53,5 +61,6 @@ export function scoreViewOf(lead: StoredLead, model: ScoringModel, at: string): 
     },
     fit: { score: score.fit.fitScore, grade: score.fit.grade, factors: score.fit.factors },
     lifecycle: lead.state.lifecycle,
+    conversion,
   };
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { LeadState } from '@handoff/domain-scoring';
 import type { Grade, LifecycleStage } from '@handoff/shared-vocabulary';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NO_PREDICTION_INPUTS, type PredictionInputs } from '../prediction/live-prediction';
+import { insertHandOffs, recordHandOffOutcomes } from './hand-off.writer';
 import { insertHistory, insertLedger } from './ledger.writer';
 import type { LeadWrite, SessionChanges, StoredLead } from './scoring-session.types';
 
@@ -22,9 +24,10 @@ interface LeadRow {
   fit_score: number;
   grade: Grade;
   merged_into: string | null;
+  prediction: PredictionInputs | null;
 }
 
-const LEAD_COLUMNS = `lead_id, state, version, stage, behaviour_score, fit_score, grade, merged_into`;
+const LEAD_COLUMNS = `lead_id, state, version, stage, behaviour_score, fit_score, grade, merged_into, prediction`;
 /** Same bound as the session's: merge chains are short, a longer one means corrupt data. */
 const MAX_LOCK_ROUNDS = 32;
 
@@ -74,11 +77,23 @@ export class LeadStateStore {
     return rows.length === 0 ? null : storedLeadOf(rows[0]);
   }
 
+  /** The lead's recorded engagements up to `at` (type and time), for a prediction as of then. */
+  async engagementFacts(leadId: string, at: string): Promise<{ type: string; at: number }[]> {
+    const rows: { type: string; occurred_at: Date }[] = await this.dataSource.query(
+      `SELECT payload->>'type' AS type, occurred_at FROM lead_events
+       WHERE lead_id = $1 AND kind = 'engagement' AND occurred_at <= $2`,
+      [leadId, at],
+    );
+    return rows.map((row) => ({ type: row.type, at: row.occurred_at.getTime() }));
+  }
+
   /** Writes everything the session changed but its outbox messages, which the caller stores with the rest. */
   async save(manager: EntityManager, changes: SessionChanges): Promise<void> {
     await this.writeLeads(manager, changes.leads);
     await insertLedger(manager, changes.ledger);
     await insertHistory(manager, changes.history);
+    await insertHandOffs(manager, changes.handOffs);
+    await recordHandOffOutcomes(manager, changes.outcomes);
     for (const copy of changes.historyCopies) {
       await manager.query(
         `INSERT INTO lead_events (lead_id, event_id, kind, occurred_at, payload, applied_at)
@@ -111,15 +126,18 @@ export class LeadStateStore {
     // The rows as one JSON parameter: each state is embedded, not escaped into a jsonb[] literal one by one.
     const written: unknown[] = await manager.query(
       `INSERT INTO lead_state
-         (lead_id, state, version, stage, behaviour_score, fit_score, grade, model_version, merged_into, cold_at)
+         (lead_id, state, version, stage, behaviour_score, fit_score, grade, model_version, merged_into, cold_at,
+          prediction)
        SELECT l."leadId", l.state, l.version, l.snapshot->>'stage', (l.snapshot->>'behaviour')::float8,
-         (l.snapshot->>'fitScore')::float8, l.snapshot->>'grade', l."modelVersion", l."mergedInto", l."coldAt"
+         (l.snapshot->>'fitScore')::float8, l.snapshot->>'grade', l."modelVersion", l."mergedInto", l."coldAt",
+         l.prediction
        FROM jsonb_to_recordset($1::jsonb) AS l("leadId" uuid, state jsonb, version int, snapshot jsonb,
-         "modelVersion" text, "mergedInto" uuid, "coldAt" timestamptz)
+         "modelVersion" text, "mergedInto" uuid, "coldAt" timestamptz, prediction jsonb)
        ON CONFLICT (lead_id) DO UPDATE SET
          state = EXCLUDED.state, version = EXCLUDED.version, stage = EXCLUDED.stage,
          behaviour_score = EXCLUDED.behaviour_score, fit_score = EXCLUDED.fit_score, grade = EXCLUDED.grade,
          model_version = EXCLUDED.model_version, merged_into = EXCLUDED.merged_into, cold_at = EXCLUDED.cold_at,
+         prediction = EXCLUDED.prediction,
          updated_at = now()
        WHERE lead_state.version = EXCLUDED.version - 1
        RETURNING lead_id`,
@@ -136,6 +154,7 @@ function storedLeadOf(row: LeadRow): StoredLead {
     version: row.version,
     mergedInto: row.merged_into,
     snapshot: { behaviour: row.behaviour_score, fitScore: row.fit_score, grade: row.grade, stage: row.stage },
+    prediction: row.prediction ?? NO_PREDICTION_INPUTS,
   };
 }
 

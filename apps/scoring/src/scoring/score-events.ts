@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type ConversionPredictionV1,
   type LeadQualifiedV1,
   type LeadQualifiedV2,
   type LeadScoredV1,
@@ -22,7 +23,12 @@ export interface EventContext {
   at: string;
 }
 
-export function leadScoredMessage(context: EventContext, score: LeadScore, stage: LifecycleStage): NewOutboxMessage {
+export function leadScoredMessage(
+  context: EventContext,
+  score: LeadScore,
+  stage: LifecycleStage,
+  conversion?: ConversionPredictionV1,
+): NewOutboxMessage {
   const event: LeadScoredV1 = {
     ...envelope(context),
     leadId: context.leadId,
@@ -32,6 +38,7 @@ export function leadScoredMessage(context: EventContext, score: LeadScore, stage
     lifecycleStage: stage,
     modelVersion: context.modelVersion,
     topFactors: factorsOnTheWire(score.behaviour.topFactors),
+    ...(conversion === undefined ? {} : { conversion }),
   };
   return outboxMessageOf(Topics.leadScored, event);
 }
@@ -45,6 +52,7 @@ export function leadQualifiedMessages(
   qualified: QualifiedEvent,
   profile: LeadProfile,
   topFactors: readonly ScoreFactor[],
+  conversion?: ConversionPredictionV1,
 ): NewOutboxMessage[] {
   const common = {
     leadId: context.leadId,
@@ -65,6 +73,7 @@ export function leadQualifiedMessages(
     ...common,
     profile: qualifiedProfileOf(profile),
     topFactors: factorsOnTheWire(topFactors),
+    ...(conversion === undefined ? {} : { conversion }),
   };
   return [outboxMessageOf(Topics.leadQualified, v1), outboxMessageOf(Topics.leadQualifiedV2, v2)];
 }

@@ -3,6 +3,7 @@ import type { EngagementRecordedV1, EventEnvelope, LeadMergedV1, SalesActivityV1
 import { ChunkTransaction, type ConsumedMessage, poisonOnThrow, withMessageContext } from '@handoff/platform-kafka';
 import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
+import { PredictionModelStore } from '../prediction/prediction-model.store';
 import { LeadStateStore } from './lead-state.store';
 import { ScoringSession } from './scoring-session';
 
@@ -25,6 +26,7 @@ export class ScoringBatch {
     private readonly chunks: ChunkTransaction,
     private readonly store: LeadStateStore,
     private readonly models: ModelRegistry,
+    private readonly predictions: PredictionModelStore,
     private readonly config: ScoringConfig,
   ) {}
 
@@ -65,6 +67,7 @@ export class ScoringBatch {
   ): Promise<void> {
     await this.chunks.apply(INBOX_CONSUMER, messages, async (manager, fresh) => {
       const model = await this.models.active(manager);
+      const predictor = await this.predictions.current(manager);
       const stored = await this.store.lock(
         manager,
         fresh.flatMap((message) => leadIdsOf(message.value)),
@@ -74,6 +77,7 @@ export class ScoringBatch {
         new Date().toISOString(),
         stored,
         this.config.SCORING_EXACT_HISTORY_DAYS,
+        predictor,
       );
       for (const message of fresh) withMessageContext(message, () => poisonOnThrow(() => step(session, message.value)));
       const changes = poisonOnThrow(() => session.changes());

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ALL_TOPICS,
-  DEAD_LETTER_TOPICS,
   type EventEnvelope,
   encodeEvent,
   exampleEvents,
@@ -9,12 +7,16 @@ import {
   type TopicContract,
   Topics,
 } from '@handoff/contracts';
-import { eventHeaders, KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
-import { createMetricsRegistry } from '@handoff/platform-observability';
+import { eventHeaders } from '@handoff/platform-kafka';
 import { TEST_KAFKA_BROKERS, TopicReader, dropSchema, uniqueName, waitFor } from '@handoff/testing';
 import { Kafka, logLevel, type Message } from 'kafkajs';
 import type { ScoreView } from '../leads/score-view';
-import { prepareScoringEnv, startScoringApp, type ScoringTestApp } from '../testing/scoring-test-app';
+import {
+  prepareScoringEnv,
+  startScoringApp,
+  startScoringGroupAtEnd,
+  type ScoringTestApp,
+} from '../testing/scoring-test-app';
 
 const schema = uniqueName('scoring_int');
 const groupId = uniqueName('scoring_int');
@@ -62,26 +64,9 @@ async function waitForStage(leadId: string, stage: string): Promise<void> {
   });
 }
 
-/** The scoring inputs are shared topics: the group starts at their end so it only scores what this file produces. */
-async function startGroupAtEnd(): Promise<void> {
-  const client = new KafkaClientFactory(
-    { clientId: `${groupId}-setup`, brokers: TEST_KAFKA_BROKERS, logLevel: 'error' },
-    createMetricsRegistry('scoring-int-setup'),
-  );
-  await client.createProvisioner(1).ensureTopics(topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS));
-  for (const topic of [Topics.engagementRecorded, Topics.leadMerged, Topics.salesActivity].map((t) => t.name)) {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({
-      groupId,
-      topic,
-      partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })),
-    });
-  }
-}
-
 beforeAll(async () => {
   await Promise.all([producer.connect(), admin.connect()]);
-  await startGroupAtEnd();
+  await startScoringGroupAtEnd(groupId);
   // From now on: the shared topics carry every earlier run's records (benchmarks fill them by the hundred thousand).
   reader = await TopicReader.startAtEnd([
     'lead.scored.v1',

@@ -17,9 +17,22 @@ import {
 } from '@handoff/domain-scoring';
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import { PoisonMessageError } from '@handoff/platform-kafka';
+import { HAND_OFF_OUTCOMES, type HandOffOutcome } from '@handoff/domain-prediction';
+import {
+  conversionOnTheWire,
+  leadSnapshotOf,
+  mergedPredictionInputs,
+  NO_PREDICTION_INPUTS,
+  predictedConversionOf,
+  predictionOf,
+  type Predictor,
+  withEngagementInput,
+} from '../prediction/live-prediction';
 import { engagementOf } from './engagement-input';
 import { leadQualifiedMessages, leadScoredMessage, roundScore } from './score-events';
 import type {
+  HandOffOutcomeRow,
+  HandOffRow,
   HistoryCopy,
   HistoryRow,
   LedgerRow,
@@ -52,6 +65,8 @@ export class ScoringSession {
   private readonly ledger: LedgerRow[] = [];
   private readonly history: HistoryRow[] = [];
   private readonly historyCopies: HistoryCopy[] = [];
+  private readonly handOffs: HandOffRow[] = [];
+  private readonly outcomes: HandOffOutcomeRow[] = [];
 
   constructor(
     private readonly model: ScoringModel,
@@ -59,6 +74,8 @@ export class ScoringSession {
     stored: readonly StoredLead[],
     /** How far back contributions stay one by one (SCORING_EXACT_HISTORY_DAYS). */
     private readonly exactHistoryDays = DEFAULT_EXACT_HISTORY_DAYS,
+    /** The conversion model in use (shadow or active), or null while none is trained. */
+    private readonly predictor: Predictor | null = null,
   ) {
     for (const lead of stored) this.leads.set(lead.leadId, this.working(lead));
   }
@@ -77,6 +94,7 @@ export class ScoringSession {
     const result = applyEngagement(lead.state, engagement, this.model, { recordedAt: this.now });
     if (result.duplicate) return;
     lead.state = result.state;
+    lead.prediction = withEngagementInput(lead.prediction, { ...engagement, sourceId: event.sourceId });
     this.record(lead, result.ledger, event.correlationId);
     this.evaluate(lead, this.laterOf(this.now, engagement.occurredAt));
   }
@@ -98,6 +116,9 @@ export class ScoringSession {
     lead.changed = true;
     lead.correlationId = event.correlationId;
     this.applyLifecycle(lead, result);
+    if ((HAND_OFF_OUTCOMES as readonly string[]).includes(event.outcome)) {
+      this.outcomes.push({ leadId: lead.leadId, outcome: event.outcome as HandOffOutcome, at: event.occurredAt });
+    }
     return null;
   }
 
@@ -119,6 +140,7 @@ export class ScoringSession {
       recordedAt: this.now,
     });
     survivor.state = result.state;
+    survivor.prediction = mergedPredictionInputs(survivor.prediction, merged.prediction);
     this.record(survivor, result.ledger, event.correlationId);
     merged.mergedInto = survivor.leadId;
     merged.changed = true;
@@ -148,8 +170,18 @@ export class ScoringSession {
         grade: score.fit.grade,
         stage: lead.state.lifecycle.stage,
       };
+      if (lead.mergedInto === null && this.predictor !== null) {
+        const latest = predictionOf(
+          this.predictor,
+          leadSnapshotOf(lead.state, score, lead.prediction, lead.clock),
+          lead.clock,
+        );
+        lead.prediction = { ...lead.prediction, latest };
+      }
       if (lead.mergedInto === null && (lead.ledgerEntries > 0 || publishedScoreChanged(lead.snapshot, snapshot))) {
-        outbox.push(leadScoredMessage(this.context(lead, lead.clock), score, snapshot.stage));
+        const latest = lead.prediction.latest;
+        const conversion = latest === null ? undefined : conversionOnTheWire(latest);
+        outbox.push(leadScoredMessage(this.context(lead, lead.clock), score, snapshot.stage, conversion));
       }
       outbox.push(...lead.qualified);
       return {
@@ -160,24 +192,44 @@ export class ScoringSession {
         modelVersion: this.model.version,
         mergedInto: lead.mergedInto,
         coldAt: lead.mergedInto === null ? this.coldAt(lead) : null,
+        prediction: lead.prediction,
       };
     });
-    return { leads, ledger: this.ledger, history: this.history, historyCopies: this.historyCopies, outbox };
+    const { ledger, history, historyCopies, handOffs, outcomes } = this;
+    return { leads, ledger, history, historyCopies, handOffs, outcomes, outbox };
   }
 
   private evaluate(lead: WorkingLead, at: string): void {
     lead.clock = this.laterOf(lead.clock, at);
     const score = scoreLead(lead.state, at, this.model);
-    this.applyLifecycle(lead, evaluateLifecycle(lead.state.lifecycle, scoreInputOf(score), this.model));
+    const snapshot = () => leadSnapshotOf(lead.state, score, lead.prediction, at);
+    const predicted = predictedConversionOf(this.predictor, snapshot, at);
+    const input = predicted === undefined ? scoreInputOf(score) : { ...scoreInputOf(score), predicted };
+    this.applyLifecycle(lead, evaluateLifecycle(lead.state.lifecycle, input, this.model));
   }
 
   private applyLifecycle(lead: WorkingLead, result: LifecycleResult): void {
     lead.state = { ...lead.state, lifecycle: result.lifecycle };
     for (const event of result.events) {
       if (event.type !== 'qualified') continue;
-      const { topFactors } = scoreLead(lead.state, event.at, this.model).behaviour;
+      const score = scoreLead(lead.state, event.at, this.model);
+      const snapshot = leadSnapshotOf(lead.state, score, lead.prediction, event.at);
+      this.handOffs.push({
+        leadId: lead.leadId,
+        qualificationNumber: event.qualificationNumber,
+        handedAt: event.at,
+        snapshot,
+      });
+      const conversion =
+        this.predictor === null ? undefined : conversionOnTheWire(predictionOf(this.predictor, snapshot, event.at));
       lead.qualified.push(
-        ...leadQualifiedMessages(this.context(lead, event.at), event, lead.state.profile, topFactors),
+        ...leadQualifiedMessages(
+          this.context(lead, event.at),
+          event,
+          lead.state.profile,
+          score.behaviour.topFactors,
+          conversion,
+        ),
       );
     }
   }
@@ -216,6 +268,7 @@ export class ScoringSession {
       version: 0,
       mergedInto: null,
       snapshot: null,
+      prediction: NO_PREDICTION_INPUTS,
     });
     this.leads.set(key, created);
     return created;

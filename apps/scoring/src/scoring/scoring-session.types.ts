@@ -1,6 +1,8 @@
 import type { NewOutboxMessage } from '@handoff/platform-database';
 import type { HistoryEvent, LeadState, LedgerEntry } from '@handoff/domain-scoring';
+import type { HandOffOutcome, LeadSnapshot } from '@handoff/domain-prediction';
 import type { Grade, LifecycleStage } from '@handoff/shared-vocabulary';
+import type { PredictionInputs } from '../prediction/live-prediction';
 
 /** The scores a lead was last stored (and published) with, to tell whether a change is worth an event. */
 export interface ScoreSnapshot {
@@ -17,6 +19,7 @@ export interface StoredLead {
   version: number;
   mergedInto: string | null;
   snapshot: ScoreSnapshot | null;
+  prediction: PredictionInputs;
 }
 
 /** The row to write for a changed lead; `version` is the new one (the stored one plus 1). */
@@ -29,6 +32,22 @@ export interface LeadWrite {
   mergedInto: string | null;
   /** When the lead's decayed behaviour score will drop below the model's coldBelow, for the decay sweep. */
   coldAt: string | null;
+  prediction: PredictionInputs;
+}
+
+/** A qualification: the lead as the conversion model will read it, frozen at the moment it was handed to sales. */
+export interface HandOffRow {
+  leadId: string;
+  qualificationNumber: number;
+  handedAt: string;
+  snapshot: LeadSnapshot;
+}
+
+/** Sales' verdict on a lead's latest hand-off: the label the conversion model learns from. */
+export interface HandOffOutcomeRow {
+  leadId: string;
+  outcome: HandOffOutcome;
+  at: string;
 }
 
 export interface LedgerRow extends LedgerEntry {
@@ -56,5 +75,7 @@ export interface SessionChanges {
   ledger: LedgerRow[];
   history: HistoryRow[];
   historyCopies: HistoryCopy[];
+  handOffs: HandOffRow[];
+  outcomes: HandOffOutcomeRow[];
   outbox: NewOutboxMessage[];
 }

@@ -5,6 +5,7 @@ import { PeriodicTask } from '@handoff/platform-runtime';
 import { DataSource } from 'typeorm';
 import { ScoringConfig } from '../app/scoring.config';
 import { ModelRegistry } from '../models/model-registry.service';
+import { PredictionModelStore } from '../prediction/prediction-model.store';
 import { LeadStateStore } from '../scoring/lead-state.store';
 import { ScoringSession } from '../scoring/scoring-session';
 
@@ -25,6 +26,7 @@ export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly store: LeadStateStore,
     private readonly outbox: Outbox,
     private readonly models: ModelRegistry,
+    private readonly predictions: PredictionModelStore,
     private readonly config: ScoringConfig,
   ) {
     this.periodic = new PeriodicTask('decay sweep', config.SCORING_SWEEP_INTERVAL_MS, () => this.sweep(), this.logger);
@@ -54,7 +56,8 @@ export class DecaySweep implements OnApplicationBootstrap, BeforeApplicationShut
       const due = await this.store.lockDue(manager, now, this.config.SCORING_SWEEP_BATCH_SIZE);
       if (due.length === 0) return 0;
       const model = await this.models.active(manager);
-      const session = new ScoringSession(model, now, due, this.config.SCORING_EXACT_HISTORY_DAYS);
+      const predictor = await this.predictions.current(manager);
+      const session = new ScoringSession(model, now, due, this.config.SCORING_EXACT_HISTORY_DAYS, predictor);
       const correlationId = randomUUID();
       for (const lead of due) session.recheck(lead.leadId, correlationId);
       const changes = session.changes();

@@ -1,6 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@handoff/platform-runtime';
-import { httpCall, type HttpCallOptions, TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from '@handoff/testing';
+import { ALL_TOPICS, DEAD_LETTER_TOPICS, Topics } from '@handoff/contracts';
+import { KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
+import { createMetricsRegistry } from '@handoff/platform-observability';
+import {
+  httpCall,
+  type HttpCallOptions,
+  startGroupAtEnd,
+  TEST_DATABASE_URL,
+  TEST_KAFKA_BROKERS,
+} from '@handoff/testing';
 import { DataSource } from 'typeorm';
 import { SCORING_APP_OPTIONS } from '../app/scoring-app.options';
 
@@ -55,4 +64,18 @@ export async function startScoringApp(): Promise<ScoringTestApp> {
       call('POST', path, { body, headers: { authorization: `Bearer ${TEST_SCORING_ADMIN_TOKEN}` } }),
     stop: () => app.close(),
   };
+}
+
+/**
+ * The scoring inputs are shared topics that carry every earlier run's records (benchmarks fill them by the hundred
+ * thousand): the test's group starts at their end, so it only scores what the test produces.
+ */
+export async function startScoringGroupAtEnd(groupId: string): Promise<void> {
+  const client = new KafkaClientFactory(
+    { clientId: `${groupId}-setup`, brokers: TEST_KAFKA_BROKERS, logLevel: 'error' },
+    createMetricsRegistry('scoring-int-setup'),
+  );
+  await client.createProvisioner(1).ensureTopics(topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS));
+  const inputs = [Topics.engagementRecorded, Topics.leadMerged, Topics.salesActivity].map((topic) => topic.name);
+  await startGroupAtEnd(TEST_KAFKA_BROKERS, groupId, inputs);
 }

@@ -8,3 +8,4 @@ export * from './lib/conversion-prediction';
 export * from './lib/engagement-history';
 export * from './lib/feature-definition';
 export * from './lib/hand-off-training';
+export * from './lib/rule-insights';

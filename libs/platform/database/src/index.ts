@@ -12,3 +12,4 @@ export * from './lib/inbox-outbox.migration';
 export * from './lib/inbox-retention.migration';
 export { assertSchemaName } from './lib/sql-identifier.util';
 export * from './lib/versioned-documents';
+export { LockPurpose, advisoryLockKeys } from './lib/advisory-lock.util';

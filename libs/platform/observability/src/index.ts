@@ -7,3 +7,6 @@ export * from './lib/readiness-indicator';
 export * from './lib/health.module';
 export * from './lib/trace-context';
 export * from './lib/tracing';
+export * from './lib/metric-catalog';
+export * from './lib/metric-factories';
+export { READINESS_CHECK_TIMEOUT_MS } from './lib/readiness.service';

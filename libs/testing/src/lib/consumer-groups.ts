@@ -90,3 +90,8 @@ export function groupMembership(brokers: string[], groupId: string): Promise<{ s
     logLevel.NOTHING,
   );
 }
+
+/** The names of every topic on the cluster. */
+export function topicNames(brokers: string[]): Promise<string[]> {
+  return withAdmin(brokers, (admin) => admin.listTopics());
+}

@@ -11,6 +11,8 @@ export interface ServiceProcessOptions {
   port?: number;
   env?: Record<string, string>;
   workspaceRoot: string;
+  /** Command-line arguments, e.g. `['migrate']` for the image's one-off job; none serves. */
+  args?: string[];
 }
 
 /** A built service running as its own process, as a deployment runs it; its JSON log lines are kept. */
@@ -32,8 +34,8 @@ export class ServiceProcess {
   }
 
   private spawn(): void {
-    const { app, env, port, workspaceRoot } = this.options;
-    const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps', app, 'main.js')], {
+    const { app, env, port, workspaceRoot, args = [] } = this.options;
+    const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps', app, 'main.js'), ...args], {
       env: { ...process.env, HTTP_PORT: String(port), LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -26,7 +26,7 @@ export interface FeatureDefinition {
 /** Employee-count bands (lower bounds) of the company-size feature. */
 export const COMPANY_SIZE_BANDS = [1, 10, 50, 250, 1000, 5000] as const;
 /** Days since an activity are capped here: beyond it, "long ago" is all a model can use. */
-const RECENCY_CAP_DAYS = 90;
+export const RECENCY_CAP_DAYS = 90;
 /** A category needs this many training leads to get a feature of its own. */
 const MIN_CATEGORY_LEADS = 10;
 

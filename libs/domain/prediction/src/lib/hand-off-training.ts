@@ -25,15 +25,15 @@ const DAY_MS = 86_400_000;
  * The training labels. A lead without an outcome is unlabeled until `openHorizonDays` have passed since its
  * hand-off; after that, silence is a non-conversion (sales never turned it into a deal).
  */
-export function labelHandOffs(
-  records: readonly HandOffRecord[],
+export function labelHandOffs<R extends Pick<HandOffRecord, 'handedAt' | 'outcome'>>(
+  records: readonly R[],
   now: number,
   openHorizonDays: number,
-): { snapshot: LeadSnapshot; handedAt: number; converted: 0 | 1 }[] {
+): (R & { converted: 0 | 1 })[] {
   const horizon = now - openHorizonDays * DAY_MS;
   return records.flatMap((record) => {
     if (record.outcome === null && record.handedAt > horizon) return [];
-    return [{ snapshot: record.snapshot, handedAt: record.handedAt, converted: record.outcome === 'won' ? 1 : 0 }];
+    return [{ ...record, converted: record.outcome === 'won' ? (1 as const) : (0 as const) }];
   });
 }
 

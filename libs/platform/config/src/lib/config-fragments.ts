@@ -42,6 +42,12 @@ export function withKafka<TBase extends ConfigConstructor>(Base: TBase) {
     @Max(300_000)
     KAFKA_CONSUMER_SESSION_TIMEOUT_MS = 30_000;
 
+    /** How often each consumer reads its partitions' lag (end offsets minus the group's commits) from the broker. */
+    @EnvInt()
+    @IsInt()
+    @Min(1_000)
+    KAFKA_CONSUMER_LAG_INTERVAL_MS = 15_000;
+
     /** Replicas of each topic the service creates: 1 fits one local broker; 3 in production. */
     @EnvInt()
     @IsInt()

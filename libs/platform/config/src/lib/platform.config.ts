@@ -22,6 +22,16 @@ export class PlatformConfig {
   @Max(65535)
   HTTP_PORT = 3000;
 
+  /**
+   * Port of a separate listener serving only GET /metrics (kept off the public port); 0 serves /metrics on
+   * HTTP_PORT. Must differ from HTTP_PORT.
+   */
+  @EnvInt()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 0;
+
   /** `production` turns on the production rules: every @Secret() setting set, none left at its published default. */
   @IsString()
   @MinLength(1)

@@ -2,6 +2,7 @@
 export enum LockPurpose {
   Migrations = 0x6d696772, // 'migr'
   OutboxRelay = 0x6f757462, // 'outb'
+  ModelTraining = 0x74726e67, // 'trng'
 }
 
 /**

@@ -217,7 +217,7 @@ describe('OutboxRelay (real PostgreSQL)', () => {
     const metrics = await registry.getMetricsAsJSON();
     const valueOf = (name: string): number | undefined =>
       metrics.find((metric) => metric.name === name)?.values[0]?.value;
-    expect(valueOf('outbox_backlog')).toBe(1);
-    expect(valueOf('outbox_relayed_total')).toBe(2);
+    expect(valueOf('handoff_outbox_backlog_records')).toBe(1);
+    expect(valueOf('handoff_outbox_relayed_records_total')).toBe(2);
   });
 });

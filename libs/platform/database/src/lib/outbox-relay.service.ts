@@ -17,7 +17,7 @@ export interface OutboxRelayOptions {
   retentionHours?: number;
   /** How often the polling loop deletes old published rows. Default 1 hour. */
   retentionIntervalMs?: number;
-  /** The service's METRICS_REGISTRY; adds outbox_backlog and outbox_relayed_total. */
+  /** The service's METRICS_REGISTRY; adds handoff_outbox_backlog_records and handoff_outbox_relayed_records_total. */
   metrics?: Registry;
 }
 

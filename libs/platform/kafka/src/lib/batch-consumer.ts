@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { ConsumerLagMonitor } from './consumer-lag';
 import type { EventProducer } from './event-producer';
 import type { KafkaMetrics } from './kafka.metrics';
 import { toRecordHeaders, type FetchedMessage } from './kafka-record';
@@ -24,6 +25,8 @@ export interface BatchConsumerOptions {
   maxWaitTimeMs?: number;
   /** How long a record failing with an unclassified error is retried before it is dead-lettered. */
   retryBudgetMs?: number;
+  /** How often the group's lag on the partitions this member owns is read from the broker. */
+  lagIntervalMs?: number;
   /** Ends the process once the client crashed for good, so the orchestrator restarts it; injectable for tests. */
   exitProcess?: (code: number) => void;
 }
@@ -59,6 +62,7 @@ export class BatchConsumer {
     deadLetters: EventProducer,
     metrics: KafkaMetrics,
     private readonly options: BatchConsumerOptions,
+    private readonly lag?: ConsumerLagMonitor,
   ) {
     const processorOptions = {
       chunkSize: options.chunkSize ?? CONSUMER_DEFAULTS.chunkSize,
@@ -104,6 +108,7 @@ export class BatchConsumer {
         this.exitForGood('kafka consumer failed to run', error);
         throw error;
       });
+    this.lag?.start();
     this.logger.log({
       msg: 'kafka consumer started',
       groupId: this.groupId,
@@ -116,6 +121,7 @@ export class BatchConsumer {
     this.stopping = true;
     await this.consumer.disconnect();
     this.joined = false;
+    await this.lag?.stop();
     this.logger.log({ msg: 'kafka consumer stopped', groupId: this.groupId });
   }
 
@@ -156,7 +162,8 @@ export class BatchConsumer {
     const { events } = this.consumer;
     this.consumer.on(events.GROUP_JOIN, ({ payload }) => {
       this.joined = true;
-      metrics.rebalances.inc();
+      metrics.rebalances.inc({ group: payload.groupId });
+      this.lag?.assigned(payload.memberAssignment);
       this.logger.log({
         msg: 'kafka consumer joined group',
         groupId: payload.groupId,
@@ -165,6 +172,7 @@ export class BatchConsumer {
     });
     this.consumer.on(events.CRASH, ({ payload }) => {
       this.joined = false;
+      this.lag?.unassigned();
       this.logger.error({
         msg: 'kafka consumer crashed',
         groupId: payload.groupId,
@@ -174,7 +182,10 @@ export class BatchConsumer {
       // Without a restart the client stays down: a process that lives on would only be forever not-ready.
       if (!payload.restart) this.exitForGood('kafka consumer crashed for good', payload.error);
     });
-    this.consumer.on(events.STOP, () => (this.joined = false));
+    this.consumer.on(events.STOP, () => {
+      this.joined = false;
+      this.lag?.unassigned();
+    });
   }
 
   private exitForGood(msg: string, error: Error): void {

@@ -2,6 +2,7 @@ import { Kafka, Partitioners, type SASLOptions } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import { BrokerProbe } from './broker-probe';
 import { BatchConsumer, CONSUMER_DEFAULTS, type BatchConsumerOptions } from './batch-consumer';
+import { ConsumerLagMonitor } from './consumer-lag';
 import { DeadLetterReader } from './dead-letter-reader';
 import { EventProducer } from './event-producer';
 import { KafkaMetrics } from './kafka.metrics';
@@ -71,7 +72,13 @@ export class KafkaClientFactory {
       allowAutoTopicCreation: false,
       retry: this.kafkajsRetry(),
     });
-    return new BatchConsumer(consumer, deadLetters, this.metrics, options);
+    const lag = new ConsumerLagMonitor(
+      options.groupId,
+      () => this.kafka.admin({ retry: { retries: 0 } }),
+      this.metrics,
+      options.lagIntervalMs,
+    );
+    return new BatchConsumer(consumer, deadLetters, this.metrics, options, lag);
   }
 
   /** For operators' tools: reads dead-letter topics without a service's group and replays with `producer`. */

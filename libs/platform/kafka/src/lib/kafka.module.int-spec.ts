@@ -70,8 +70,8 @@ describe('KafkaModule against the real broker', () => {
     const metrics = await registry.getMetricsAsJSON();
     expect(metrics.map((metric) => metric.name)).toEqual(
       expect.arrayContaining([
-        'handoff_kafka_messages_consumed_total',
-        'handoff_kafka_messages_produced_total',
+        'handoff_kafka_consumed_records_total',
+        'handoff_kafka_produced_records_total',
         'handoff_kafka_rebalances_total',
       ]),
     );

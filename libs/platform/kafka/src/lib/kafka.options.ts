@@ -53,6 +53,8 @@ export interface ConsumerDefaults {
   retryBudgetMs?: number;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /** How often each consumer reads its lag from the broker (KAFKA_CONSUMER_LAG_INTERVAL_MS). */
+  lagIntervalMs?: number;
 }
 
 export interface KafkaModuleOptions extends KafkaClientOptions {

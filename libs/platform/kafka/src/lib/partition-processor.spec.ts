@@ -6,7 +6,7 @@ import { DLQ_HEADERS } from './dead-letter';
 import { PoisonMessageError } from './error-classification';
 import { KafkaMetrics } from './kafka.metrics';
 import type { ConsumedMessage, FetchedMessage, RawRecord, RecordHeaders } from './kafka-record';
-import { chunksOf, lagAfter, PartitionProcessor, type PartitionControl } from './partition-processor';
+import { chunksOf, PartitionProcessor, type PartitionControl } from './partition-processor';
 import { onTopic } from './topic-subscription';
 
 const topic = testTopic('unit.processor.v1');
@@ -303,12 +303,5 @@ describe('chunksOf', () => {
   it('splits items into chunks of at most the given size, keeping their order', () => {
     expect(chunksOf([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunksOf([], 3)).toEqual([]);
-  });
-});
-
-describe('lagAfter', () => {
-  it('counts the messages written after the last handled offset', () => {
-    expect(lagAfter('10', '4')).toBe(5);
-    expect(lagAfter('10', '9')).toBe(0);
   });
 });

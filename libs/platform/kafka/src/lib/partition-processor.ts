@@ -79,10 +79,6 @@ export class PartitionProcessor {
       if (!completed) return;
       const lastOffset = chunk[chunk.length - 1].offset;
       await control.commit(lastOffset);
-      this.metrics.consumerLag.set(
-        { topic: batch.topic, partition: String(batch.partition) },
-        lagAfter(batch.highWatermark, lastOffset),
-      );
       await control.heartbeat();
     }
   }
@@ -271,9 +267,4 @@ export function chunksOf<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
-}
-
-/** The high watermark is the offset the next write will get, so everything after `lastOffset` is lag. */
-export function lagAfter(highWatermark: string, lastOffset: string): number {
-  return Math.max(0, Number(BigInt(highWatermark) - BigInt(lastOffset) - 1n));
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import type { Counter, Histogram, Registry } from 'prom-client';
+import { HTTP_METRICS } from './metric-catalog';
+import { counterOf, histogramOf } from './metric-factories';
 import { METRICS_REGISTRY } from './metrics-registry';
 
-type HttpLabel = 'method' | 'route' | 'status';
+type HttpLabel = (typeof HTTP_METRICS.requests.labelNames)[number];
 
 /** Request counts and latencies by route template (never the raw path: ids would explode cardinality). */
 @Injectable()
@@ -11,24 +13,13 @@ export class HttpMetrics {
   private readonly duration: Histogram<HttpLabel>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
-    const labelNames: HttpLabel[] = ['method', 'route', 'status'];
-    this.requests = new Counter({
-      name: 'handoff_http_requests_total',
-      help: 'HTTP requests handled, by method, route template and status code.',
-      labelNames,
-      registers: [registry],
-    });
-    this.duration = new Histogram({
-      name: 'handoff_http_request_duration_seconds',
-      help: 'Time from receiving an HTTP request to finishing its response.',
-      labelNames,
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [registry],
-    });
+    this.requests = counterOf(registry, HTTP_METRICS.requests);
+    this.duration = histogramOf(registry, HTTP_METRICS.duration);
   }
 
   record(method: string, route: string, status: string, seconds: number): void {
-    const labels = { method, route, status };
+    // The class (5xx…) rides along so error-rate queries and alerts need no regex over status codes.
+    const labels = { method, route, status, status_class: `${status.charAt(0)}xx` };
     this.requests.inc(labels);
     this.duration.observe(labels, seconds);
   }

@@ -64,7 +64,7 @@ describe('ObservabilityModule', () => {
     }
   });
 
-  it('counts requests by method, route template and status, and times them', async () => {
+  it('counts requests by method, route template, status and status class, and times them', async () => {
     await fetch(`${base}/things/1`);
     await fetch(`${base}/nowhere/at/all`);
     const registry = app.get<Registry>(METRICS_REGISTRY);
@@ -72,13 +72,13 @@ describe('ObservabilityModule', () => {
     const text = await registry.metrics();
 
     expect(text).toMatch(
-      /handoff_http_requests_total\{method="GET",route="\/things\/:id",status="200",service="example"\} [1-9]/,
+      /handoff_http_requests_total\{method="GET",route="\/things\/:id",status="200",status_class="2xx",service="example"\} [1-9]/,
     );
     expect(text).toMatch(
-      /handoff_http_requests_total\{method="GET",route="unmatched",status="404",service="example"\} 1\n/,
+      /handoff_http_requests_total\{method="GET",route="unmatched",status="404",status_class="4xx",service="example"\} 1\n/,
     );
     expect(text).toMatch(
-      /handoff_http_request_duration_seconds_count\{[^}]*route="\/things\/:id",status="200"\} [1-9]/,
+      /handoff_http_request_duration_seconds_count\{[^}]*route="\/things\/:id",status="200",status_class="2xx"\} [1-9]/,
     );
   });
 

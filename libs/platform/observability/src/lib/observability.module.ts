@@ -6,6 +6,7 @@ import { HttpTracingMiddleware } from './http-tracing.middleware';
 import { JsonLogger } from './json.logger';
 import { METRICS_REGISTRY, createMetricsRegistry } from './metrics-registry';
 import { MetricsController } from './metrics.controller';
+import { MetricsServer } from './metrics-server';
 
 export interface ObservabilityOptions {
   /** Service name on every log line and metric (`service` label). */
@@ -19,7 +20,7 @@ const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModule
   .build();
 
 /**
- * Global: the service's metrics registry (METRICS_REGISTRY) and GET /metrics, the JsonLogger
+ * Global: the service's metrics registry (METRICS_REGISTRY) and GET /metrics (on METRICS_PORT when set), the JsonLogger
  * (level from PlatformConfig.LOG_LEVEL; needs PlatformConfigModule) and, for every HTTP route,
  * correlation ids, request metrics and (with tracing on) a SERVER span.
  */
@@ -39,6 +40,7 @@ const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModule
       inject: [MODULE_OPTIONS_TOKEN, PlatformConfig],
     },
     HttpMetrics,
+    MetricsServer,
   ],
   exports: [METRICS_REGISTRY, JsonLogger],
 })

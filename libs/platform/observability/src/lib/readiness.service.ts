@@ -5,7 +5,11 @@ import { READINESS_INDICATORS, type ReadinessIndicator, withTimeout } from './re
 
 export const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
 
-const DEFAULT_CHECK_TIMEOUT_MS = 3000;
+/**
+ * Longest a readiness check may take by default. Kubernetes probe timeouts must stay above it (k8s/ manifests,
+ * checked by tools/k8s), so a slow dependency reads as "down" instead of a probe timeout.
+ */
+export const READINESS_CHECK_TIMEOUT_MS = 3000;
 
 export interface HealthCheckLimits {
   /** Longest a single readiness check may take before it counts as down. Default 3000. */
@@ -26,7 +30,7 @@ export class ReadinessService {
   }
 
   private async checkWithinLimits(indicator: ReadinessIndicator): Promise<HealthIndicatorResult> {
-    const timeoutMs = this.limits.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+    const timeoutMs = this.limits.timeoutMs ?? READINESS_CHECK_TIMEOUT_MS;
     try {
       return await withTimeout(indicator.check(), timeoutMs, `no answer within ${timeoutMs} ms`);
     } catch (error) {

@@ -38,7 +38,7 @@ export function tracingEnabled(env: Env = process.env): boolean {
  * Starts the OpenTelemetry SDK for `serviceName` (OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win over it)
  * with W3C trace context propagation. Exporter, protocol, endpoint, headers, sampler and batching come from the
  * standard OTEL_* variables, read by the SDK itself. Only traces: metrics stay on /metrics, logs on stdout.
- * bootstrapService calls it first thing, before the application is created.
+ * serveService calls it first thing, before the application is created.
  */
 export async function startTracing(serviceName: string, options: TracingOptions = {}): Promise<TracingHandle> {
   const env = options.env ?? process.env;

@@ -6,6 +6,7 @@ import { PlatformConfig } from '@handoff/platform-config';
 import { JsonLogger, startTracing, type TracingHandle } from '@handoff/platform-observability';
 import { mapBodyParserErrors } from './http/body-parser-errors';
 import { parseYamlBody, YAML_MEDIA_TYPES } from './http/yaml-body';
+import type { ShutdownOnSignals } from './main/shutdown-on-signals';
 
 const logger = new Logger('Bootstrap');
 
@@ -67,47 +68,31 @@ function keepRawBody(request: Request & { rawBody?: Buffer }, _response: unknown
 }
 
 /**
- * Starts a service: tracing first (when the OTEL_* variables turn it on), then the app. SIGTERM/SIGINT close
- * the app (consumers stop after their batch and commit, the outbox relay and producer stop, pools close),
- * export the spans still buffered and exit 0; a shutdown that overruns SHUTDOWN_TIMEOUT_MS exits 1 so an
- * orchestrator never waits on a stuck pool.
+ * Starts a service: tracing first (when the OTEL_* variables turn it on), then the app, listening on HTTP_PORT.
+ * From then on `signals` closes it gracefully (consumers stop after their batch and commit, the outbox relay and
+ * producer stop, pools close, then the spans still buffered are exported); until then a signal exits at once.
  */
-export async function bootstrapService(
+export async function serveService(
   appModule: Type,
   service: string,
+  signals: ShutdownOnSignals,
   options: ServiceAppOptions = {},
 ): Promise<void> {
   const tracing = await startTracing(service);
   const app = await createServiceApp(appModule, options);
   const config = app.get(PlatformConfig);
-  closeOnSignals(app, tracing, config.SHUTDOWN_TIMEOUT_MS);
+  signals.started(() => closeAndFlush(app, tracing), config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   logger.log({ msg: `${service} listening`, port: config.HTTP_PORT });
 }
 
-function closeOnSignals(app: NestExpressApplication, tracing: TracingHandle, timeoutMs: number): void {
-  let closing = false;
-  const close = async (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    logger.log({ msg: 'shutting down', signal });
-    setTimeout(() => {
-      logger.error({ msg: 'graceful shutdown overran its timeout; exiting', timeoutMs });
-      process.exit(1);
-    }, timeoutMs).unref();
-    await app.close();
-    // After the app: the spans of the last chunks and requests are exported too.
-    await tracing
-      .shutdown()
-      .catch((error: unknown) =>
-        logger.warn({
-          msg: 'trace export at shutdown failed',
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
-    logger.log({ msg: 'shutdown complete' });
-    process.exit(0);
-  };
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
+/** After the app: the spans of the last chunks and requests are exported too. */
+async function closeAndFlush(app: NestExpressApplication, tracing: TracingHandle): Promise<void> {
+  await app.close();
+  await tracing.shutdown().catch((error: unknown) =>
+    logger.warn({
+      msg: 'trace export at shutdown failed',
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
 }

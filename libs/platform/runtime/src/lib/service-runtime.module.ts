@@ -1,15 +1,8 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ALL_TOPICS, DEAD_LETTER_TOPICS } from '@handoff/contracts';
 import { PlatformConfigModule } from '@handoff/platform-config';
-import {
-  DatabaseHealthIndicator,
-  DatabaseModule,
-  Inbox,
-  OutboxRelay,
-  PLATFORM_MIGRATIONS,
-} from '@handoff/platform-database';
-import { EventProducer, KafkaHealthIndicator, KafkaModule, topicSpecsOf } from '@handoff/platform-kafka';
+import { DatabaseHealthIndicator, DatabaseModule, Inbox, OutboxRelay } from '@handoff/platform-database';
+import { EventProducer, KafkaHealthIndicator, KafkaModule } from '@handoff/platform-kafka';
 import { HealthModule, METRICS_REGISTRY, ObservabilityModule } from '@handoff/platform-observability';
 import { RedisHealthIndicator, RedisModule } from '@handoff/platform-redis';
 import type { Registry } from 'prom-client';
@@ -20,6 +13,8 @@ import { createValidationPipe } from './http/validation.pipe';
 import { InboxRetention } from './inbox-retention';
 import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
 import { ServiceConfig } from './service.config';
+import { serviceDataSourceSettings } from './service-data-source';
+import { serviceTopicSpecs } from './main/service-jobs';
 import { kafkaSecurityOf } from './kafka-security';
 
 export interface ServiceRuntimeOptions<C extends ServiceConfig> {
@@ -60,18 +55,8 @@ export class ServiceRuntimeModule {
         DatabaseModule.forRootAsync({
           inject: [config],
           useFactory: (settings: C) => ({
-            url: settings.DATABASE_URL,
-            schema: settings.DATABASE_SCHEMA,
-            poolSize: settings.DATABASE_POOL_SIZE,
-            timeouts: {
-              statementMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
-              lockMs: settings.DATABASE_LOCK_TIMEOUT_MS,
-              poolAcquireMs: settings.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
-            },
-            applicationName: service,
+            ...serviceDataSourceSettings(options, settings),
             migrateAtBoot: settings.DATABASE_MIGRATIONS_RUN,
-            entities: options.entities ?? [],
-            migrations: [...PLATFORM_MIGRATIONS, ...(options.migrations ?? [])],
           }),
         }),
         RedisModule.forRootAsync({
@@ -88,8 +73,9 @@ export class ServiceRuntimeModule {
               retryBudgetMs: settings.KAFKA_CONSUMER_RETRY_BUDGET_MS,
               sessionTimeoutMs: settings.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
               heartbeatIntervalMs: Math.min(3_000, Math.floor(settings.KAFKA_CONSUMER_SESSION_TIMEOUT_MS / 10)),
+              lagIntervalMs: settings.KAFKA_CONSUMER_LAG_INTERVAL_MS,
             },
-            provisionTopics: settings.KAFKA_PROVISION_TOPICS ? topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS) : undefined,
+            provisionTopics: settings.KAFKA_PROVISION_TOPICS ? serviceTopicSpecs() : undefined,
             replicationFactor: settings.KAFKA_REPLICATION_FACTOR,
             minInsyncReplicas: settings.KAFKA_MIN_INSYNC_REPLICAS,
             producerQueue: {

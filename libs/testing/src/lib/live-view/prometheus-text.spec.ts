@@ -1,31 +1,31 @@
 import { consumerFiguresOf, metricSum } from './prometheus-text';
 
 const METRICS = [
-  '# HELP handoff_kafka_consumer_lag Messages between the last handled offset and the partition high watermark',
-  '# TYPE handoff_kafka_consumer_lag gauge',
-  'handoff_kafka_consumer_lag{topic="engagement.recorded.v1",partition="0"} 3',
-  'handoff_kafka_consumer_lag{topic="engagement.recorded.v1",partition="1"} 4',
-  'handoff_kafka_consumer_lag_other 100',
-  '# TYPE handoff_kafka_messages_consumed_total counter',
-  'handoff_kafka_messages_consumed_total{topic="lead.merged.v1",result="ok"} 10',
-  'handoff_kafka_messages_consumed_total{topic="engagement.recorded.v1",result="ok"} 32',
-  'handoff_kafka_messages_consumed_total{topic="engagement.recorded.v1",result="dlq"} 2',
+  '# HELP handoff_kafka_consumer_lag_records Records between the committed offset and the high watermark',
+  '# TYPE handoff_kafka_consumer_lag_records gauge',
+  'handoff_kafka_consumer_lag_records{topic="engagement.recorded.v1",partition="0"} 3',
+  'handoff_kafka_consumer_lag_records{topic="engagement.recorded.v1",partition="1"} 4',
+  'handoff_kafka_consumer_lag_records_other 100',
+  '# TYPE handoff_kafka_consumed_records_total counter',
+  'handoff_kafka_consumed_records_total{topic="lead.merged.v1",result="ok"} 10',
+  'handoff_kafka_consumed_records_total{topic="engagement.recorded.v1",result="ok"} 32',
+  'handoff_kafka_consumed_records_total{topic="engagement.recorded.v1",result="dlq"} 2',
   'process_cpu_seconds_total 1.5',
 ].join('\n');
 
 describe('metricSum', () => {
   it('adds every sample of the metric, and no metric whose name only starts the same', () => {
-    expect(metricSum(METRICS, 'handoff_kafka_consumer_lag')).toBe(7);
+    expect(metricSum(METRICS, 'handoff_kafka_consumer_lag_records')).toBe(7);
   });
 
   it('adds only the samples carrying the given labels', () => {
-    expect(metricSum(METRICS, 'handoff_kafka_messages_consumed_total', { result: 'ok' })).toBe(42);
-    expect(metricSum(METRICS, 'handoff_kafka_messages_consumed_total', { topic: 'lead.merged.v1' })).toBe(10);
+    expect(metricSum(METRICS, 'handoff_kafka_consumed_records_total', { result: 'ok' })).toBe(42);
+    expect(metricSum(METRICS, 'handoff_kafka_consumed_records_total', { topic: 'lead.merged.v1' })).toBe(10);
   });
 
   it('reads samples without labels and answers 0 for a metric that is absent', () => {
     expect(metricSum(METRICS, 'process_cpu_seconds_total')).toBe(1.5);
-    expect(metricSum(METRICS, 'routing_assignments_total')).toBe(0);
+    expect(metricSum(METRICS, 'handoff_routing_assignments_total')).toBe(0);
   });
 
   it('reads label values holding escaped quotes and commas', () => {

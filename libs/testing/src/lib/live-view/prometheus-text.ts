@@ -29,7 +29,7 @@ export interface ConsumerFigures {
 /** The platform's Kafka metrics (libs/platform/kafka `KafkaMetrics`) of one service. */
 export function consumerFiguresOf(metricsText: string): ConsumerFigures {
   return {
-    consumed: metricSum(metricsText, 'handoff_kafka_messages_consumed_total', { result: 'ok' }),
-    lag: metricSum(metricsText, 'handoff_kafka_consumer_lag'),
+    consumed: metricSum(metricsText, 'handoff_kafka_consumed_records_total', { result: 'ok' }),
+    lag: metricSum(metricsText, 'handoff_kafka_consumer_lag_records'),
   };
 }

@@ -66,6 +66,18 @@ describe('replayLead', () => {
     expect(outcome.state.lifecycle.stage).toBe('sql');
   });
 
+  it('qualifies a lead the rule would not once a prediction hook reports a probability above its threshold', () => {
+    const seen: string[] = [];
+    const outcome = replayLead(warm, DEFAULT_SCORING_MODEL, day(3), ({ engagement }) => {
+      if (engagement) seen.push(engagement.eventId);
+      return { probability: engagement?.eventId === 'w2' ? 0.9 : 0.1, qualifiesAt: 0.5 };
+    });
+
+    expect(replayLead(warm, DEFAULT_SCORING_MODEL, day(3)).events.some((e) => e.type === 'qualified')).toBe(false);
+    expect(outcome.events).toContainEqual(expect.objectContaining({ type: 'qualified', at: day(1) }));
+    expect(seen).toEqual(['w1', 'w2', 'w3', 'w4', 'w5']);
+  });
+
   it('recycles a lead that went cold by the end of the replay', () => {
     const outcome = replayLead(hot, DEFAULT_SCORING_MODEL, day(120));
     expect(outcome.state.lifecycle).toMatchObject({ stage: 'recycled', reason: 'went_cold', since: day(120) });

@@ -3,7 +3,12 @@ import { applyEngagement } from '../behaviour/apply-engagement';
 import type { Engagement } from '../behaviour/engagement';
 import { scoreInputOf, scoreLead, type LeadScore } from '../lead-score';
 import { evaluateLifecycle } from '../lifecycle/evaluate-lifecycle';
-import type { LifecycleEvent, LifecycleInput, LifecycleSalesOutcome } from '../lifecycle/lifecycle.types';
+import type {
+  LifecycleEvent,
+  LifecycleInput,
+  LifecycleSalesOutcome,
+  PredictedConversion,
+} from '../lifecycle/lifecycle.types';
 import type { ScoringModel } from '../model/scoring-model.types';
 import { createLeadState, type LeadState } from '../state/lead-state';
 import { toMillis, type Instant } from '../time';
@@ -19,6 +24,17 @@ export interface LeadHistory {
   events: HistoryEvent[];
 }
 
+/**
+ * Called after each engagement is applied (and once more at the end, without one): what a conversion model
+ * predicts for the lead then, when its probability may qualify the lead on its own.
+ */
+export type ReplayPrediction = (step: {
+  state: LeadState;
+  score: LeadScore;
+  at: number;
+  engagement?: Engagement;
+}) => PredictedConversion | undefined;
+
 export interface ReplayOutcome {
   leadId: string;
   state: LeadState;
@@ -31,11 +47,20 @@ export interface ReplayOutcome {
  * lifecycle sees the score at the replay clock (the latest event time so far, so a late event cannot
  * "rewind" the lead), and a final evaluation at `at` applies decay up to then. Events after `at` are skipped.
  */
-export function replayLead(history: LeadHistory, model: ScoringModel, at: Instant): ReplayOutcome {
+export function replayLead(
+  history: LeadHistory,
+  model: ScoringModel,
+  at: Instant,
+  predicted?: ReplayPrediction,
+): ReplayOutcome {
   const atMs = toMillis(at);
   let state = createLeadState(history.leadId, history.initialStage);
   const events: LifecycleEvent[] = [];
   let clock = Number.NEGATIVE_INFINITY;
+  const scoreStep = (score: LeadScore, stepAt: number, engagement?: Engagement): LifecycleInput => {
+    const prediction = predicted?.({ state, score, at: stepAt, engagement });
+    return prediction === undefined ? scoreInputOf(score) : { ...scoreInputOf(score), predicted: prediction };
+  };
   const step = (input: LifecycleInput): void => {
     const result = evaluateLifecycle(state.lifecycle, input, model);
     state = { ...state, lifecycle: result.lifecycle };
@@ -47,12 +72,12 @@ export function replayLead(history: LeadHistory, model: ScoringModel, at: Instan
     clock = Math.max(clock, occurredMs);
     if (event.kind === 'engagement') {
       state = applyEngagement(state, event.engagement, model).state;
-      step(scoreInputOf(scoreLead(state, clock, model)));
+      step(scoreStep(scoreLead(state, clock, model), clock, event.engagement));
     } else {
       step({ kind: 'sales', outcome: event.outcome, reason: event.reason, at: clock });
     }
   }
   const score = scoreLead(state, atMs, model);
-  step(scoreInputOf(score));
+  step(scoreStep(score, atMs));
   return { leadId: history.leadId, state, score, events };
 }

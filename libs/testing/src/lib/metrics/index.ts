@@ -1,0 +1,2 @@
+export * from './known-metric-names';
+export * from './promql-metric-names';
