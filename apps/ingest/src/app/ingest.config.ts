@@ -132,4 +132,9 @@ export class IngestConfig extends ServiceConfig {
   @IsOptional()
   @IsString()
   INGEST_SEGMENT_MAPPING_FILE?: string;
+
+  /** Path of a YAML file of CRM webhook mappings added to (or replacing) the shipped ones (README). */
+  @IsOptional()
+  @IsString()
+  INGEST_CRM_MAPPINGS_FILE?: string;
 }

@@ -9,6 +9,7 @@ import { InboundEngagementConsumer } from './inbound-engagement.consumer';
 import { IngestionService } from './ingestion.service';
 import { NativeEventsController } from './native-events.controller';
 import { ReservedPublisher } from './reserved-publisher';
+import { CRM_MAPPINGS, loadCrmMappings } from '../sales-activity/crm-mapping';
 import { SalesActivityRecorder } from '../sales-activity/sales-activity-recorder.service';
 import { SalesActivityController } from '../sales-activity/sales-activity.controller';
 import { loadSegmentMapping } from './segment/segment-event-mapping';
@@ -33,6 +34,11 @@ import { SegmentController } from './segment/segment.controller';
       provide: SegmentMapper,
       inject: [IngestConfig],
       useFactory: (config: IngestConfig) => new SegmentMapper(loadSegmentMapping(config.INGEST_SEGMENT_MAPPING_FILE)),
+    },
+    {
+      provide: CRM_MAPPINGS,
+      inject: [IngestConfig],
+      useFactory: (config: IngestConfig) => loadCrmMappings(config.INGEST_CRM_MAPPINGS_FILE),
     },
   ],
   exports: [EngagementRecorder],

@@ -40,11 +40,14 @@ export interface IncomingAlias {
 export type IncomingCall =
   | { engagement: IncomingEngagement }
   | { alias: IncomingAlias }
-  | { salesActivity: IncomingSalesActivity };
+  | { salesActivity: IncomingSalesActivity }
+  /** A well-formed payload that stands for nothing to record (a CRM stage that is not an outcome). */
+  | { ignored: string };
 
 /** Where a batch entry ended up, answered per event so a client can retry exactly the failed ones. */
 export type EventOutcome =
   | { status: 'accepted'; eventId: string; leadId: string }
   | { status: 'duplicate'; eventId: string }
   | { status: 'linked'; leadId: string }
-  | { status: 'in_flight' };
+  | { status: 'in_flight' }
+  | { status: 'ignored'; reason: string };

@@ -15,6 +15,7 @@ const EVENT_RESULT_STATUSES = [
   'duplicate',
   'linked',
   'in_flight',
+  'ignored',
   'rejected',
 ] as const satisfies readonly EventResult['status'][];
 
@@ -27,7 +28,8 @@ export class EventResultResponse {
     enum: EVENT_RESULT_STATUSES,
     description:
       'accepted: recorded; duplicate: a messageId already recorded; linked: an alias applied; ' +
-      'in_flight: being recorded by a concurrent request, retry it; rejected: see statusCode and errors',
+      'in_flight: being recorded by a concurrent request, retry it; ignored: nothing to record (see reason); ' +
+      'rejected: see statusCode and errors',
   })
   status!: EventResult['status'];
 
@@ -36,6 +38,12 @@ export class EventResultResponse {
 
   @ApiPropertyOptional({ description: 'The lead it was attributed to (accepted, linked)', format: 'uuid' })
   leadId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Why there was nothing to record (ignored)',
+    example: 'stage "proposal" is not an outcome',
+  })
+  reason?: string;
 
   @ApiPropertyOptional({ description: 'Why it was rejected: 400 invalid, 413 too large', example: 400 })
   statusCode?: number;

@@ -70,6 +70,7 @@ export class IngestionService {
     );
     const next = { recorded: 0, linked: 0, reported: 0 };
     return calls.map((call) => {
+      if ('ignored' in call) return { status: 'ignored', reason: call.ignored };
       if ('alias' in call) return linked[next.linked++];
       if ('salesActivity' in call) return reported[next.reported++];
       return recorded[next.recorded++];

@@ -82,6 +82,35 @@ describe('POST /v1/sales-activity against the real broker', () => {
     expect(JSON.stringify(response.body)).toContain('stage');
   });
 
+  it('takes a CRM’s "deal stage changed" webhook through its mapping, and ignores a stage that is no outcome', async () => {
+    const leadId = randomUUID();
+    const payload = (id: string, stage: string) => ({
+      id,
+      occurred_at: new Date().toISOString(),
+      deal: { id: `D-${leadId}`, stage, amount: '900.00', currency: 'USD', custom_fields: { handoff_lead_id: leadId } },
+    });
+    const mapped = (body: unknown) =>
+      ingest.request('POST', '/v1/sales-activity/mapped/deal-stage-changed', {
+        headers: bearerAuth(source.writeKey),
+        body,
+      });
+
+    const proposal = await mapped(payload(`p-${leadId}`, 'proposal'));
+    const won = await mapped(payload(`w-${leadId}`, 'closed_won'));
+    const unknown = await ingest.request('POST', '/v1/sales-activity/mapped/no-such-crm', {
+      headers: bearerAuth(source.writeKey),
+      body: payload(`x-${leadId}`, 'closed_won'),
+    });
+
+    expect(proposal).toMatchObject({ status: 200, body: { accepted: 0, results: [{ status: 'ignored' }] } });
+    expect(won).toMatchObject({ status: 200, body: { accepted: 1 } });
+    expect(unknown.status).toBe(404);
+    await bed?.reader.waitForValues<SalesActivityV1>(SALES, (value) => value.leadId === leadId);
+    expect(published(leadId)).toEqual([
+      expect.objectContaining({ outcome: 'won', dealId: `D-${leadId}`, amount: 900, currency: 'USD' }),
+    ]);
+  });
+
   it('refuses a caller without a source key', async () => {
     const response = await report({ messageId: 'm-2', leadId: randomUUID(), outcome: 'won' }, {});
 
