@@ -134,6 +134,9 @@ kafka_up() {
     if kafka_our_pid >/dev/null && [[ ! -f "$KAFKA_READY_FILE" ]]; then
       kafka_wait_ready
     fi
+    # Tests that start brokers of their own (the SASL listener, the fault runs) need the jars even when a
+    # broker already answers, as on a fresh checkout beside a running one.
+    kafka_assemble_jars
     ACTION[kafka]="already running"
     return 0
   fi
