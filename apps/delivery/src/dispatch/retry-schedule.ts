@@ -1,0 +1,34 @@
+/**
+ * The retry schedule in multiples of DELIVERY_RETRY_BASE_MS: with the 5 s default 5 s, 30 s, 2 min, 10 min,
+ * 30 min, 1 h, 3 h, 6 h and 12 h, about 24 h in all. Attempt n waits a random time up to step n ("full jitter"),
+ * so endpoints that failed together do not all retry together.
+ */
+export const RETRY_STEPS = [1, 6, 24, 120, 360, 720, 2160, 4320, 8640] as const;
+
+/** Attempts a delivery gets: the first one and one per step; after the last it is dead. */
+export const MAX_ATTEMPTS = RETRY_STEPS.length + 1;
+
+/**
+ * How long to wait after failed attempt number `attempts` (1 = the first), or undefined when the schedule is
+ * exhausted. `retryAfterMs` (an endpoint's Retry-After) is a floor: the endpoint said when it can take more.
+ */
+export function retryDelayMs(
+  attempts: number,
+  baseMs: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number | undefined {
+  const step = RETRY_STEPS[attempts - 1];
+  if (step === undefined) return undefined;
+  const jittered = Math.floor(random() * step * baseMs);
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+export function retryAfterMsOf(header: string | undefined, now: Date): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
