@@ -5,6 +5,8 @@ export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: string;
   receivedAt: number;
+  /** The status the receiver answered. */
+  answered: number;
 }
 
 /** What the receiver answers: a status, and optionally headers and a body. */
@@ -31,12 +33,13 @@ export class WebhookReceiver {
         const chunks: Buffer[] = [];
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
         request.on('end', () => {
+          const answer = receiver.answers.shift() ?? receiver.fallback;
           receiver.received.push({
             headers: request.headers,
             body: Buffer.concat(chunks).toString('utf8'),
             receivedAt: Date.now(),
+            answered: answer.status,
           });
-          const answer = receiver.answers.shift() ?? receiver.fallback;
           response.writeHead(answer.status, answer.headers).end(answer.body ?? '');
         });
       }),
@@ -59,9 +62,11 @@ export class WebhookReceiver {
     this.fallback = answer;
   }
 
-  /** The bodies received, parsed. */
-  events<T = Record<string, unknown>>(): T[] {
-    return this.received.map((request) => JSON.parse(request.body) as T);
+  /** The event ids of the requests received (of those answered 2xx with `acceptedOnly`), in arrival order. */
+  eventIds({ acceptedOnly = false } = {}): string[] {
+    return this.received
+      .filter((request) => !acceptedOnly || (request.answered >= 200 && request.answered < 300))
+      .map((request) => (JSON.parse(request.body) as { eventId: string }).eventId);
   }
 
   async stop(): Promise<void> {
