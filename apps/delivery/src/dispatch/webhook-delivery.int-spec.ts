@@ -125,4 +125,24 @@ describe('webhooks from Kafka to real HTTP receivers', () => {
     expect(receiver.received.map((request) => request.headers['webhook-id'])).toEqual([webhookId, webhookId]);
     expect((await service.admin('POST', `/deliveries/${webhookId}/replay`)).status).toBe(409);
   });
+
+  it('pauses an endpoint after consecutive failures until its probe time, and closes the circuit on a success', async () => {
+    const poolId = randomUUID();
+    const { receiver, id } = await subscribedReceiver(poolId);
+    receiver.answerAlways({ status: 500 });
+    await bed.publish(Topics.leadRouted, bed.routed({ poolId }));
+    await waitFor('a probe after the circuit opened', () => receiver.received.length >= 6, SLOW);
+    const [fifth, sixth] = receiver.received.slice(4, 6);
+    // DELIVERY_CIRCUIT_FAILURES=5, DELIVERY_CIRCUIT_PAUSE_MS=300: nothing is sent while the circuit is open.
+    expect(sixth.receivedAt - fifth.receivedAt).toBeGreaterThanOrEqual(250);
+    const subscription = async () =>
+      (await service.admin<{ consecutiveFailures: number; circuitOpenUntil?: string }>('GET', `/subscriptions/${id}`))
+        .body;
+    expect((await subscription()).consecutiveFailures).toBeGreaterThanOrEqual(5);
+    expect((await subscription()).circuitOpenUntil).toBeDefined();
+
+    receiver.answerAlways({ status: 204 });
+    await waitFor('the circuit closed', async () => (await subscription()).consecutiveFailures === 0, SLOW);
+    expect((await subscription()).circuitOpenUntil).toBeUndefined();
+  });
 });

@@ -59,6 +59,14 @@ describe('WebhookSender', () => {
     expect(receiver.received).toHaveLength(0);
   });
 
+  it('gives up on an endpoint slower than the timeout', async () => {
+    receiver.answerNext({ status: 200, delayMs: 2000 });
+    const outcome = await sender(true, 200).post(receiver.url, '{}', {});
+    expect(outcome).toMatchObject({ error: 'timed out' });
+    expect(outcome.statusCode).toBeUndefined();
+    expect(outcome.latencyMs).toBeLessThan(1500);
+  });
+
   it('reports a refused connection as an error', async () => {
     const url = receiver.url;
     await receiver.stop();

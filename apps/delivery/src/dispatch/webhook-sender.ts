@@ -36,13 +36,14 @@ export class WebhookSender {
   async post(url: string, body: string, headers: Record<string, string>): Promise<SendOutcome> {
     const started = performance.now();
     const elapsed = () => performance.now() - started;
+    const deadline = AbortSignal.timeout(this.timeoutMs);
     try {
       const target = new URL(url);
       this.checkLiteralAddress(target);
-      const response = await this.exchange(target, body, headers);
+      const response = await this.exchange(target, body, headers, deadline);
       return { ...response, latencyMs: elapsed() };
     } catch (error) {
-      return { error: describe(error), latencyMs: elapsed() };
+      return { error: deadline.aborted ? 'timed out' : describe(error), latencyMs: elapsed() };
     }
   }
 
@@ -61,6 +62,7 @@ export class WebhookSender {
     target: URL,
     body: string,
     headers: Record<string, string>,
+    signal: AbortSignal,
   ): Promise<Omit<SendOutcome, 'latencyMs'>> {
     const secure = target.protocol === 'https:';
     const request = secure ? httpsRequest : httpRequest;
@@ -76,7 +78,7 @@ export class WebhookSender {
             'content-length': String(Buffer.byteLength(body)),
             'user-agent': 'handoff-delivery/1',
           },
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal,
         },
         (response) => {
           readExcerpt(response).then(
@@ -122,7 +124,6 @@ function headerOf(response: IncomingMessage, name: string): string | undefined {
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timed out';
     const code = (error as NodeJS.ErrnoException).code;
     return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
   }

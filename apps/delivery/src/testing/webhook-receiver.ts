@@ -14,6 +14,8 @@ export interface ReceiverAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Answer only after this long (a slow endpoint). */
+  delayMs?: number;
 }
 
 /**
@@ -40,7 +42,9 @@ export class WebhookReceiver {
             receivedAt: Date.now(),
             answered: answer.status,
           });
-          response.writeHead(answer.status, answer.headers).end(answer.body ?? '');
+          const respond = () => response.writeHead(answer.status, answer.headers).end(answer.body ?? '');
+          if (answer.delayMs) setTimeout(respond, answer.delayMs).unref();
+          else respond();
         });
       }),
     );
