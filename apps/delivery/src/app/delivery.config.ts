@@ -41,12 +41,19 @@ export class DeliveryConfig extends ServiceConfig {
   @Min(10)
   DELIVERY_DISPATCH_INTERVAL_MS = 1000;
 
-  /** Deliveries in flight at once per replica (each to the head of its own subscription and lead queue). */
+  /** Workers per replica, each sending one delivery at a time (the head of a subscription and lead queue). */
   @EnvInt()
   @IsInt()
   @Min(1)
   @Max(256)
   DELIVERY_CONCURRENCY = 16;
+
+  /** Deliveries in flight at once to one endpoint (one per lead at most), so a slow endpoint cannot take every worker. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  DELIVERY_ENDPOINT_CONCURRENCY = 4;
 
   /** How long an endpoint may take to answer before the attempt counts as failed. */
   @EnvInt()

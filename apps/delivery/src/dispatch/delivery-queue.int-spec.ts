@@ -71,6 +71,16 @@ describe('the delivery queue', () => {
     expect(await leasedIds()).toEqual([]);
   });
 
+  it('leases no more to one endpoint than its in-flight cap, leaving room for the others', async () => {
+    const [slow, other] = [await subscription(), await subscription()];
+    await enqueue(slow, 'a', 'b', 'c', 'd');
+    const [o1] = await enqueue(other, 'a');
+    const first = await queue.lease(50, 60_000, 2);
+    expect(first.filter((delivery) => delivery.subscriptionId === slow)).toHaveLength(2);
+    expect(first.map((delivery) => delivery.id)).toContain(o1);
+    expect(await queue.lease(50, 60_000, 2)).toEqual([]);
+  });
+
   it('holds a lead’s later deliveries behind a failing one for that endpoint only', async () => {
     const [failing, healthy] = [await subscription(), await subscription()];
     const [a1, a2] = await enqueue(failing, 'a', 'a');

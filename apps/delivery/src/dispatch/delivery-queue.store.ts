@@ -34,6 +34,45 @@ export interface CircuitSettings {
 }
 
 /**
+ * Heads of (subscription, lead) queues that are due, of active endpoints with a closed circuit and fewer than $3
+ * deliveries in flight; ranked per endpoint so one statement adds no more than the endpoint's room; leased for $2
+ * ms. Concurrent statements may together pass the cap by a few: it bounds, it does not meter.
+ */
+const LEASE_DUE_DELIVERIES = `
+  WITH candidates AS (
+    SELECT d.id, d.subscription_id, d.next_attempt_at, d.seq,
+      (SELECT count(*) FROM deliveries busy
+       WHERE busy.subscription_id = d.subscription_id AND busy.status = 'pending'
+         AND busy.lease_until > now()) AS in_flight
+    FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+    WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+      AND (d.lease_until IS NULL OR d.lease_until < now())
+      AND s.status = 'active' AND (s.circuit_open_until IS NULL OR s.circuit_open_until <= now())
+      AND (SELECT count(*) FROM deliveries busy
+           WHERE busy.subscription_id = d.subscription_id AND busy.status = 'pending'
+             AND busy.lease_until > now()) < $3
+      AND NOT EXISTS (
+        SELECT 1 FROM deliveries older
+        WHERE older.subscription_id = d.subscription_id AND older.order_key = d.order_key
+          AND older.status = 'pending' AND older.seq < d.seq)
+    ORDER BY d.next_attempt_at, d.seq
+    LIMIT $1
+    FOR UPDATE OF d SKIP LOCKED),
+  due AS (
+    SELECT id FROM (
+      SELECT id, next_attempt_at, seq,
+        in_flight + row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at, seq) AS load
+      FROM candidates) ranked
+    WHERE load <= $3
+    ORDER BY next_attempt_at, seq
+    LIMIT $1)
+  UPDATE deliveries d SET lease_until = now() + make_interval(secs => $2::double precision / 1000)
+  FROM due, subscriptions s
+  WHERE d.id = due.id AND s.id = d.subscription_id
+  RETURNING d.id, d.subscription_id, s.url, d.body, d.attempts, s.secret,
+    CASE WHEN s.previous_secret_until > now() THEN s.previous_secret END AS previous_secret`;
+
+/**
  * The durable per-endpoint queue. A delivery is due when it is pending, its time has come, its subscription is
  * active with a closed circuit, and it is the oldest pending delivery of its (subscription, lead): a failing one
  * holds back the later ones of that lead for that endpoint only. Claiming sets a lease under FOR UPDATE SKIP
@@ -43,7 +82,8 @@ export interface CircuitSettings {
 export class DeliveryQueueStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async lease(limit: number, leaseMs: number): Promise<LeasedDelivery[]> {
+  /** Leases up to `limit` due deliveries, skipping endpoints that already have `perEndpoint` in flight. */
+  async lease(limit: number, leaseMs: number, perEndpoint = limit): Promise<LeasedDelivery[]> {
     const rows: {
       id: string;
       subscription_id: string;
@@ -52,28 +92,7 @@ export class DeliveryQueueStore {
       attempts: number;
       secret: string;
       previous_secret: string | null;
-    }[] = await this.dataSource
-      .query(
-        `WITH due AS (
-         SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
-         WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-           AND (d.lease_until IS NULL OR d.lease_until < now())
-           AND s.status = 'active' AND (s.circuit_open_until IS NULL OR s.circuit_open_until <= now())
-           AND NOT EXISTS (
-             SELECT 1 FROM deliveries older
-             WHERE older.subscription_id = d.subscription_id AND older.order_key = d.order_key
-               AND older.status = 'pending' AND older.seq < d.seq)
-         ORDER BY d.next_attempt_at, d.seq
-         LIMIT $1
-         FOR UPDATE OF d SKIP LOCKED)
-       UPDATE deliveries d SET lease_until = now() + make_interval(secs => $2::double precision / 1000)
-       FROM due, subscriptions s
-       WHERE d.id = due.id AND s.id = d.subscription_id
-       RETURNING d.id, d.subscription_id, s.url, d.body, d.attempts, s.secret,
-         CASE WHEN s.previous_secret_until > now() THEN s.previous_secret END AS previous_secret`,
-        [limit, leaseMs],
-      )
-      .then(([updated]) => updated);
+    }[] = await this.dataSource.query(LEASE_DUE_DELIVERIES, [limit, leaseMs, perEndpoint]).then(([updated]) => updated);
     return rows.map((row) => ({
       id: row.id,
       subscriptionId: row.subscription_id,

@@ -7,12 +7,14 @@ import { retryAfterMsOf, retryDelayMs } from './retry-schedule';
 import { type SendOutcome, WebhookSender } from './webhook-sender';
 import { webhookHeaders } from './webhook-signing';
 
-/** Lease rounds per run: a run drains what is due (each round moves every queue one delivery on) but ends. */
-const MAX_ROUNDS_PER_RUN = 100;
+/** Attempts per run: a run drains what is due but ends, so a stop is never waiting on an endless run. */
+const MAX_ATTEMPTS_PER_RUN = 10_000;
 
 /**
- * Sends due deliveries, DELIVERY_CONCURRENCY at a time, each to the head of its (subscription, lead) queue; replicas
- * share the queue through leases. Runs at its interval and as soon as the consumer queued something.
+ * Sends due deliveries with DELIVERY_CONCURRENCY workers, each leasing the head of one (subscription, lead) queue
+ * at a time, so a slow endpoint holds one worker, not a round; DELIVERY_ENDPOINT_CONCURRENCY caps what one
+ * endpoint may hold. Replicas share the queue through leases. Runs at its interval and as soon as the consumer
+ * queued something.
  */
 @Injectable()
 export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -51,12 +53,15 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
   /** Sends what is due until nothing is; answers how many attempts it made. */
   async runOnce(): Promise<number> {
     let attempts = 0;
-    for (let round = 0; round < MAX_ROUNDS_PER_RUN && !this.task?.isStopped; round++) {
-      const leased = await this.queue.lease(this.config.DELIVERY_CONCURRENCY, this.leaseMs());
-      if (leased.length === 0) break;
-      await Promise.all(leased.map((delivery) => this.attempt(delivery)));
-      attempts += leased.length;
-    }
+    const worker = async (): Promise<void> => {
+      while (!this.task?.isStopped && attempts < MAX_ATTEMPTS_PER_RUN) {
+        const [delivery] = await this.queue.lease(1, this.leaseMs(), this.config.DELIVERY_ENDPOINT_CONCURRENCY);
+        if (!delivery) return;
+        attempts += 1;
+        await this.attempt(delivery);
+      }
+    };
+    await Promise.all(Array.from({ length: this.config.DELIVERY_CONCURRENCY }, worker));
     return attempts;
   }
 
