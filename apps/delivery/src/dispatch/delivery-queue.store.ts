@@ -33,6 +33,9 @@ export interface CircuitSettings {
   pauseMs: number;
 }
 
+/** No cap on one endpoint's deliveries in flight (the dispatcher passes DELIVERY_ENDPOINT_CONCURRENCY). */
+const NO_ENDPOINT_CAP = 1_000_000;
+
 /**
  * Heads of (subscription, lead) queues that are due, of active endpoints with a closed circuit and fewer than $3
  * deliveries in flight; ranked per endpoint so one statement adds no more than the endpoint's room; leased for $2
@@ -83,7 +86,7 @@ export class DeliveryQueueStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Leases up to `limit` due deliveries, skipping endpoints that already have `perEndpoint` in flight. */
-  async lease(limit: number, leaseMs: number, perEndpoint = limit): Promise<LeasedDelivery[]> {
+  async lease(limit: number, leaseMs: number, perEndpoint = NO_ENDPOINT_CAP): Promise<LeasedDelivery[]> {
     const rows: {
       id: string;
       subscription_id: string;

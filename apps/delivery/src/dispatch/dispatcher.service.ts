@@ -7,20 +7,18 @@ import { retryAfterMsOf, retryDelayMs } from './retry-schedule';
 import { type SendOutcome, WebhookSender } from './webhook-sender';
 import { webhookHeaders } from './webhook-signing';
 
-/** Attempts per run: a run drains what is due but ends, so a stop is never waiting on an endless run. */
-const MAX_ATTEMPTS_PER_RUN = 10_000;
-
 /**
- * Sends due deliveries with DELIVERY_CONCURRENCY workers, each leasing the head of one (subscription, lead) queue
- * at a time, so a slow endpoint holds one worker, not a round; DELIVERY_ENDPOINT_CONCURRENCY caps what one
- * endpoint may hold. Replicas share the queue through leases. Runs at its interval and as soon as the consumer
- * queued something.
+ * Sends due deliveries with up to DELIVERY_CONCURRENCY attempts in flight, each to the head of one (subscription,
+ * lead) queue. A run only fills free slots and returns; a finished attempt frees its slot and asks for a run, so a
+ * slow endpoint holds one slot, never the others (DELIVERY_ENDPOINT_CONCURRENCY caps how many it may hold).
+ * Replicas share the queue through leases. Runs at its interval and as soon as the consumer queued something.
  */
 @Injectable()
 export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Dispatcher.name);
   private readonly sender: WebhookSender;
   private task?: PeriodicTask;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly queue: DeliveryQueueStore,
@@ -42,6 +40,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     await this.task?.stop();
+    await this.settle();
     this.sender.close();
   }
 
@@ -50,19 +49,27 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     this.task?.runSoon();
   }
 
-  /** Sends what is due until nothing is; answers how many attempts it made. */
+  /** Starts attempts on due deliveries while slots are free; answers how many it started. */
   async runOnce(): Promise<number> {
-    let attempts = 0;
-    const worker = async (): Promise<void> => {
-      while (!this.task?.isStopped && attempts < MAX_ATTEMPTS_PER_RUN) {
-        const [delivery] = await this.queue.lease(1, this.leaseMs(), this.config.DELIVERY_ENDPOINT_CONCURRENCY);
-        if (!delivery) return;
-        attempts += 1;
-        await this.attempt(delivery);
-      }
-    };
-    await Promise.all(Array.from({ length: this.config.DELIVERY_CONCURRENCY }, worker));
-    return attempts;
+    let started = 0;
+    while (this.inFlight.size < this.config.DELIVERY_CONCURRENCY && !this.task?.isStopped) {
+      const [delivery] = await this.queue.lease(1, this.leaseMs(), this.config.DELIVERY_ENDPOINT_CONCURRENCY);
+      if (!delivery) break;
+      started += 1;
+      const running: Promise<void> = this.attempt(delivery)
+        .catch((error: unknown) => this.logger.warn({ msg: 'webhook attempt not recorded', err: error }))
+        .finally(() => {
+          this.inFlight.delete(running);
+          this.runSoon();
+        });
+      this.inFlight.add(running);
+    }
+    return started;
+  }
+
+  /** Waits for the attempts in flight (tests, shutdown). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.inFlight]);
   }
 
   private async attempt(delivery: LeasedDelivery): Promise<void> {

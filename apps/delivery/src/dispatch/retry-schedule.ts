@@ -1,7 +1,8 @@
 /**
  * The retry schedule in multiples of DELIVERY_RETRY_BASE_MS: with the 5 s default 5 s, 30 s, 2 min, 10 min,
  * 30 min, 1 h, 3 h, 6 h and 12 h, about 24 h in all. Attempt n waits a random time up to step n ("full jitter"),
- * so endpoints that failed together do not all retry together.
+ * so endpoints that failed together do not all retry together. Not platform-kafka's backoffDelayMs: that doubles
+ * toward a cap for in-process retries, while webhook receivers are promised this published table (README).
  */
 export const RETRY_STEPS = [1, 6, 24, 120, 360, 720, 2160, 4320, 8640] as const;
 

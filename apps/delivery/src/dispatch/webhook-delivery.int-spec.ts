@@ -108,6 +108,20 @@ describe('webhooks from Kafka to real HTTP receivers', () => {
     expect(accepted.filter((eventId) => inOrder(leadB).includes(eventId))).toEqual(inOrder(leadB));
   });
 
+  it('keeps delivering to a healthy endpoint while a slow one takes its time', async () => {
+    const poolId = randomUUID();
+    const slow = await subscribedReceiver(poolId);
+    const healthy = await subscribedReceiver(poolId);
+    slow.receiver.answerAlways({ status: 200, delayMs: 1500 });
+    const events = [1, 2, 3].map(() => bed.routed({ poolId }));
+    await bed.publish(Topics.leadRouted, ...events);
+    await waitFor('the healthy endpoint to get all three', () => healthy.receiver.eventIds().length === 3, SLOW);
+    await waitFor('the slow endpoint to be reached', () => slow.receiver.received.length > 0, SLOW);
+    const firstSlowAnswer = slow.receiver.received[0].receivedAt + 1500;
+    expect(Math.max(...healthy.receiver.received.map((request) => request.receivedAt))).toBeLessThan(firstSlowAnswer);
+    await waitFor('the slow endpoint to get all three', () => slow.receiver.eventIds().length === 3, SLOW);
+  });
+
   it('disables a subscription whose endpoint answers 410, and a replay sends the dead delivery again once re-activated', async () => {
     const poolId = randomUUID();
     const { receiver, id } = await subscribedReceiver(poolId);
