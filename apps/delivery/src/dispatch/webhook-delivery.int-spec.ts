@@ -133,6 +133,8 @@ describe('webhooks from Kafka to real HTTP receivers', () => {
     const webhookId = receiver.received[0].headers['webhook-id'] as string;
     expect(await deliveryOf(webhookId)).toMatchObject({ status: 'dead', attemptLog: [{ statusCode: 410 }] });
 
+    const dead = await service.admin<{ id: string }[]>('GET', `/subscriptions/${id}/deliveries?status=dead`);
+    expect(dead.body.map((delivery) => delivery.id)).toEqual([webhookId]);
     expect((await service.admin('PATCH', `/subscriptions/${id}`, { status: 'active' })).status).toBe(200);
     expect((await service.admin('POST', `/deliveries/${webhookId}/replay`)).status).toBe(202);
     await waitFor('the replayed delivery', async () => (await deliveryOf(webhookId)).status === 'delivered', SLOW);

@@ -31,7 +31,7 @@ export class DeliveriesController {
     @Query() query: DeliveryListQueryDto,
   ): Promise<DeliveryDto[]> {
     if (!(await this.subscriptions.find(id))) throw new DomainError('not-found', 'no such subscription');
-    return this.log.ofSubscription(id, query.limit ?? DEFAULT_LIMIT);
+    return this.log.ofSubscription(id, query.limit ?? DEFAULT_LIMIT, query.status);
   }
 
   @Get('leads/:leadId/deliveries')
@@ -39,7 +39,7 @@ export class DeliveriesController {
   @ApiOkResponse({ type: [DeliveryDto] })
   @ApiErrorResponses({ 400: 'The lead id is not a UUID' })
   ofLead(@UuidParam('leadId', 'lead id') leadId: string, @Query() query: DeliveryListQueryDto): Promise<DeliveryDto[]> {
-    return this.log.ofLead(leadId, query.limit ?? DEFAULT_LIMIT);
+    return this.log.ofLead(leadId, query.limit ?? DEFAULT_LIMIT, query.status);
   }
 
   @Get('deliveries/:id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeliveryAttemptDto, DeliveryDto } from './delivery.dto';
+import type { DeliveryAttemptDto, DeliveryDto, DeliveryStatus } from './delivery.dto';
 
 interface DeliveryRow {
   id: string;
@@ -32,18 +32,20 @@ const DELIVERY_COLUMNS = `id, subscription_id, event_id, event_type, lead_id, st
 export class DeliveryLogStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async ofSubscription(subscriptionId: string, limit: number): Promise<DeliveryDto[]> {
+  async ofSubscription(subscriptionId: string, limit: number, status?: DeliveryStatus): Promise<DeliveryDto[]> {
     const rows: DeliveryRow[] = await this.dataSource.query(
-      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = $1 ORDER BY seq DESC LIMIT $2`,
-      [subscriptionId, limit],
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = $1 AND ($3::text IS NULL OR status = $3)
+       ORDER BY seq DESC LIMIT $2`,
+      [subscriptionId, limit, status ?? null],
     );
     return rows.map(deliveryView);
   }
 
-  async ofLead(leadId: string, limit: number): Promise<DeliveryDto[]> {
+  async ofLead(leadId: string, limit: number, status?: DeliveryStatus): Promise<DeliveryDto[]> {
     const rows: DeliveryRow[] = await this.dataSource.query(
-      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE lead_id = $1 ORDER BY seq DESC LIMIT $2`,
-      [leadId, limit],
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE lead_id = $1 AND ($3::text IS NULL OR status = $3)
+       ORDER BY seq DESC LIMIT $2`,
+      [leadId, limit, status ?? null],
     );
     return rows.map(deliveryView);
   }

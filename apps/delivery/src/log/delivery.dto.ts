@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export class DeliveryListQueryDto {
   @ApiPropertyOptional({ description: 'Most recent deliveries first, at most this many', default: 100 })
@@ -10,6 +13,11 @@ export class DeliveryListQueryDto {
   @Min(1)
   @Max(500)
   limit?: number;
+
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: 'Only deliveries in this state (dead: to replay)' })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
 }
 
 export class DeliveryAttemptDto {
@@ -45,7 +53,7 @@ export class DeliveryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   leadId?: string;
 
-  @ApiProperty({ enum: ['pending', 'delivered', 'dead'] })
+  @ApiProperty({ enum: DELIVERY_STATUSES })
   status!: string;
 
   @ApiProperty()
