@@ -3,6 +3,7 @@ import { PeriodicTask } from '@handoff/platform-runtime';
 import { DeliveryConfig } from '../app/delivery.config';
 import { targetPolicyOf } from '../subscriptions/subscriptions.service';
 import { type AttemptVerdict, DeliveryQueueStore, type LeasedDelivery } from './delivery-queue.store';
+import { DeliveryMetrics } from './delivery.metrics';
 import { retryAfterMsOf, retryDelayMs } from './retry-schedule';
 import { type SendOutcome, WebhookSender } from './webhook-sender';
 import { webhookHeaders } from './webhook-signing';
@@ -23,6 +24,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly queue: DeliveryQueueStore,
     private readonly config: DeliveryConfig,
+    private readonly metrics: DeliveryMetrics,
   ) {
     this.sender = new WebhookSender(targetPolicyOf(config), config.DELIVERY_TIMEOUT_MS);
   }
@@ -81,6 +83,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
       failures: this.config.DELIVERY_CIRCUIT_FAILURES,
       pauseMs: this.config.DELIVERY_CIRCUIT_PAUSE_MS,
     });
+    this.metrics.attempted(verdict.kind, outcome.latencyMs);
     this.logger.log({
       msg: 'webhook attempt',
       deliveryId: delivery.id,

@@ -62,6 +62,11 @@ describe('webhooks from Kafka to real HTTP receivers', () => {
     expect(verified).toMatchObject({ eventId: event.eventId, leadId: event.leadId, poolId });
     const log = await service.admin<{ id: string }[]>('GET', `/leads/${event.leadId}/deliveries`);
     expect(log.body.map((delivery) => delivery.id)).toContain(request.headers['webhook-id']);
+    const deliveredCount = async () =>
+      /handoff_delivery_attempts_total\{[^}]*outcome="delivered"[^}]*\} ([0-9]+)/.exec(
+        String((await service.call('GET', '/metrics')).body),
+      )?.[1];
+    await waitFor('the attempts counted', async () => Number(await deliveredCount()) >= 2);
   });
 
   it('retries a 500 with the same webhook-id and logs both attempts', async () => {
