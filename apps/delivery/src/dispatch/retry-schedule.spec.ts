@@ -1,4 +1,4 @@
-import { MAX_ATTEMPTS, RETRY_STEPS, retryAfterMsOf, retryDelayMs } from './retry-schedule';
+import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, RETRY_STEPS, retryAfterMsOf, retryDelayMs } from './retry-schedule';
 
 describe('retry schedule', () => {
   it('spreads ten attempts over about a day with the 5 s base', () => {
@@ -34,5 +34,9 @@ describe('retry schedule', () => {
     expect(retryAfterMsOf('Sun, 06 Dec 2026 20:01:00 GMT', now)).toBe(60_000);
     expect(retryAfterMsOf('soon', now)).toBeUndefined();
     expect(retryAfterMsOf(undefined, now)).toBeUndefined();
+  });
+
+  it('honours Retry-After for a day at most', () => {
+    expect(retryAfterMsOf(String(365 * 86_400), new Date())).toBe(MAX_RETRY_AFTER_MS);
   });
 });

@@ -25,11 +25,13 @@ export function retryDelayMs(
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
-/** Retry-After as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+/** The longest Retry-After honoured: an endpoint cannot park a delivery for longer than the whole schedule. */
+export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now` (at most a day); undefined when unreadable. */
 export function retryAfterMsOf(header: string | undefined, now: Date): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+  const at = /^\d+$/.test(trimmed) ? now.getTime() + Number(trimmed) * 1000 : Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, at - now.getTime()));
 }
