@@ -87,6 +87,13 @@ export class DeliveryConfig extends ServiceConfig {
   @Min(0)
   DELIVERY_SECRET_OVERLAP_MS = 86_400_000;
 
+  /** Days delivered and dead deliveries (and their attempts) stay in the log; pending ones are never pruned. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  DELIVERY_RETENTION_DAYS = 30;
+
   /** Allow http and private, loopback and link-local targets (local development and tests); refused in production. */
   @EnvBoolean()
   @IsBoolean()

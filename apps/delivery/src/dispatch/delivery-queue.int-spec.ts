@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dropSchema, uniqueName } from '@handoff/testing';
 import { type DeliveryTestApp, prepareDeliveryEnv, startDeliveryApp } from '../testing/delivery-test-app';
 import { DeliveryQueueStore, type LeasedDelivery } from './delivery-queue.store';
+import { DeliveryRetention } from './delivery-retention';
 
 const CIRCUIT = { failures: 3, pauseMs: 60_000 };
 const attempt = { attemptedAt: new Date(), statusCode: 500, latencyMs: 5 };
@@ -113,6 +114,23 @@ describe('the delivery queue', () => {
     expect(consecutive_failures).toBe(3);
     expect(circuit_open_until.getTime()).toBeGreaterThan(Date.now());
     expect(await leasedIds()).toEqual([]);
+  });
+
+  it('prunes delivered and dead deliveries past retention, never pending ones', async () => {
+    const sub = await subscription();
+    const [oldDelivered, oldDead, oldPending, recentDelivered] = await enqueue(sub, 'a', 'b', 'c', 'd');
+    const set = (id: string, status: string, daysAgo: number) =>
+      service.dataSource.query(
+        `UPDATE "${schema}".deliveries SET status = $2, created_at = now() - make_interval(days => $3) WHERE id = $1`,
+        [id, status, daysAgo],
+      );
+    await set(oldDelivered, 'delivered', 31);
+    await set(oldDead, 'dead', 31);
+    await set(oldPending, 'pending', 31);
+    await set(recentDelivered, 'delivered', 29);
+    expect(await service.app.get(DeliveryRetention).prune()).toBe(2);
+    const left = await service.dataSource.query(`SELECT id FROM "${schema}".deliveries ORDER BY seq`);
+    expect(left.map((row: { id: string }) => row.id)).toEqual([oldPending, recentDelivered]);
   });
 
   it('replays only a dead delivery, back at the head of its lead', async () => {
