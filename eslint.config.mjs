@@ -50,6 +50,7 @@ const depConstraints = [
   { sourceTag: 'scope:scoring', onlyDependOnLibsWithTags: ['scope:scoring', 'scope:shared'] },
   { sourceTag: 'scope:routing', onlyDependOnLibsWithTags: ['scope:routing', 'scope:shared'] },
   { sourceTag: 'scope:quota', onlyDependOnLibsWithTags: ['scope:quota', 'scope:shared'] },
+  { sourceTag: 'scope:delivery', onlyDependOnLibsWithTags: ['scope:delivery', 'scope:shared'] },
   // Each service's domain lib carries the service's scope, so one service's domain cannot import another's.
   // Operator scripts (demo, benchmarks) drive every service from outside.
   {

@@ -1,5 +1,5 @@
 // Writes apps/<app>/openapi.json from the running code: builds the service, starts it against the local
-// infrastructure, saves GET /docs-json. `npm run openapi:<ingest|scoring|routing|quota>`; an e2e test
+// infrastructure, saves GET /docs-json. `npm run openapi:<ingest|scoring|routing|quota|delivery>`; an e2e test
 // checks each committed file is current.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

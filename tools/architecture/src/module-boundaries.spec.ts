@@ -56,6 +56,8 @@ const mustFail: Probe[] = [
   ],
   ['routing imports the quota domain', 'apps/routing/src/probe.ts', "export * from '@handoff/domain-quota';"],
   ['quota imports the routing domain', 'apps/quota/src/probe.ts', "export * from '@handoff/domain-routing';"],
+  ['delivery imports the routing domain', 'apps/delivery/src/probe.ts', "export * from '@handoff/domain-routing';"],
+  ['delivery imports another app', 'apps/delivery/src/probe.ts', "import '../../quota/src/main';"],
   ['an app imports kafkajs directly', 'apps/ingest/src/probe.ts', "export { Kafka } from 'kafkajs';"],
   [
     'contracts import a platform lib',

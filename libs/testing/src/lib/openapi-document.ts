@@ -15,6 +15,11 @@ const OPENAPI_SERVICE_ENV = {
   }),
   routing: () => ({ DATABASE_SCHEMA: 'routing_openapi' }),
   quota: () => ({ DATABASE_SCHEMA: 'quota_openapi', QUOTA_CONSUMERS_ENABLED: 'false' }),
+  delivery: () => ({
+    DATABASE_SCHEMA: 'delivery_openapi',
+    DELIVERY_CONSUMERS_ENABLED: 'false',
+    DELIVERY_DISPATCH_ENABLED: 'false',
+  }),
 } satisfies Record<string, () => Record<string, string>>;
 
 export type OpenApiService = keyof typeof OPENAPI_SERVICE_ENV;

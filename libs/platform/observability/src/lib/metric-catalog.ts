@@ -145,6 +145,22 @@ export const ROUTING_METRICS = {
   }),
 };
 
+export const DELIVERY_METRICS = {
+  attempts: define({
+    type: 'counter',
+    name: 'handoff_delivery_attempts_total',
+    help: 'Webhook attempts, by what they decided: delivered, retry, dead (schedule exhausted) or gone (410)',
+    labelNames: ['outcome'],
+  }),
+  attemptDuration: define({
+    type: 'histogram',
+    name: 'handoff_delivery_attempt_duration_seconds',
+    help: 'Time from sending a webhook to its answer (or its failure), body excerpt included',
+    labelNames: [],
+    buckets: SHORT_DURATION_BUCKETS,
+  }),
+};
+
 /** Every definition above: what `registerMetricCatalog` registers and the naming-scheme test walks. */
 export const METRIC_CATALOG: readonly MetricDefinition[] = [
   HTTP_METRICS,
@@ -152,4 +168,5 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   OUTBOX_METRICS,
   INGEST_METRICS,
   ROUTING_METRICS,
+  DELIVERY_METRICS,
 ].flatMap((group): MetricDefinition[] => Object.values(group));
