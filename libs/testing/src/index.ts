@@ -20,3 +20,4 @@ export * from './lib/live-view';
 export * from './lib/faults';
 export * from './lib/metrics';
 export * from './lib/uncommitted-schema';
+export * from './lib/test-consumer-group';

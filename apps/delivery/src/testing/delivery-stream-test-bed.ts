@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ALL_TOPICS,
-  DEAD_LETTER_TOPICS,
   encodeEvent,
   type EventEnvelope,
   exampleEvents,
   type LeadRoutedV1,
   type TopicContract,
 } from '@handoff/contracts';
-import { KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
-import { createMetricsRegistry } from '@handoff/platform-observability';
-import { dropSchema, startGroupAtEnd, TEST_KAFKA_BROKERS, TopicWriter, uniqueName } from '@handoff/testing';
+import { dropSchema, startTestGroupAtEnd, TopicWriter, uniqueName } from '@handoff/testing';
 import { DELIVERY_INPUTS } from '../intake/delivery.consumer';
 import { prepareDeliveryEnv } from './delivery-test-app';
 
@@ -39,16 +35,7 @@ export class DeliveryStreamTestBed {
   }
 
   async start(): Promise<void> {
-    const client = new KafkaClientFactory(
-      { clientId: `${this.groupId}-setup`, brokers: TEST_KAFKA_BROKERS, logLevel: 'error' },
-      createMetricsRegistry('delivery-int-setup'),
-    );
-    await client.createProvisioner(1).ensureTopics(topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS));
-    await startGroupAtEnd(
-      TEST_KAFKA_BROKERS,
-      this.groupId,
-      DELIVERY_INPUTS.map((topic) => topic.name),
-    );
+    await startTestGroupAtEnd(this.groupId, DELIVERY_INPUTS);
     this.writer = await TopicWriter.connect();
   }
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ALL_TOPICS,
   type CrmOutcomeV1,
-  DEAD_LETTER_TOPICS,
   encodeEvent,
   type EventEnvelope,
   exampleEvents,
@@ -12,16 +10,7 @@ import {
   Topics,
 } from '@handoff/contracts';
 import { fiscalPeriodOf } from '@handoff/domain-quota';
-import { KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
-import { createMetricsRegistry } from '@handoff/platform-observability';
-import {
-  dropSchema,
-  startGroupAtEnd,
-  TEST_KAFKA_BROKERS,
-  TopicReader,
-  TopicWriter,
-  uniqueName,
-} from '@handoff/testing';
+import { dropSchema, startTestGroupAtEnd, TopicReader, TopicWriter, uniqueName } from '@handoff/testing';
 import type { DataSource } from 'typeorm';
 import { prepareQuotaEnv } from './quota-test-app';
 
@@ -51,16 +40,7 @@ export class QuotaStreamTestBed {
   }
 
   async start(): Promise<void> {
-    const client = new KafkaClientFactory(
-      { clientId: `${this.groupId}-setup`, brokers: TEST_KAFKA_BROKERS, logLevel: 'error' },
-      createMetricsRegistry('quota-int-setup'),
-    );
-    await client.createProvisioner(1).ensureTopics(topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS));
-    await startGroupAtEnd(
-      TEST_KAFKA_BROKERS,
-      this.groupId,
-      QUOTA_INPUTS.map((topic) => topic.name),
-    );
+    await startTestGroupAtEnd(this.groupId, QUOTA_INPUTS);
     this.reader = await TopicReader.startAtEnd([Topics.repCapacity.name]);
     this.writer = await TopicWriter.connect();
   }

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ALL_TOPICS,
-  DEAD_LETTER_TOPICS,
   type EventEnvelope,
   encodeEvent,
   exampleEvents,
@@ -10,9 +8,15 @@ import {
   type TopicContract,
   Topics,
 } from '@handoff/contracts';
-import { eventHeaders, KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
-import { createMetricsRegistry } from '@handoff/platform-observability';
-import { dropSchema, TEST_KAFKA_BROKERS, TopicReader, uniqueName, waitFor } from '@handoff/testing';
+import { eventHeaders } from '@handoff/platform-kafka';
+import {
+  dropSchema,
+  startTestGroupAtEnd,
+  TEST_KAFKA_BROKERS,
+  TopicReader,
+  uniqueName,
+  waitFor,
+} from '@handoff/testing';
 import { type Admin, Kafka, logLevel, type Producer } from 'kafkajs';
 import { NEXT_YEAR, repBody } from './directory-fixtures';
 import { prepareRoutingEnv, type RoutingTestApp } from './routing-test-app';
@@ -55,16 +59,7 @@ export class RoutingStreamTestBed {
   async start(): Promise<void> {
     await this.producer.connect();
     await this.admin.connect();
-    const client = new KafkaClientFactory(
-      { clientId: `${this.groupId}-setup`, brokers: TEST_KAFKA_BROKERS, logLevel: 'error' },
-      createMetricsRegistry('routing-int-setup'),
-    );
-    await client.createProvisioner(1).ensureTopics(topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS));
-    for (const { name } of ROUTING_INPUTS) {
-      const offsets = await this.admin.fetchTopicOffsets(name);
-      const partitions = offsets.map(({ partition, high }) => ({ partition, offset: high }));
-      await this.admin.setOffsets({ groupId: this.groupId, topic: name, partitions });
-    }
+    await startTestGroupAtEnd(this.groupId, ROUTING_INPUTS);
     this.reader = await TopicReader.startAtEnd([Topics.leadRouted.name]);
   }
 

@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@handoff/platform-runtime';
-import { ALL_TOPICS, DEAD_LETTER_TOPICS, Topics } from '@handoff/contracts';
-import { KafkaClientFactory, topicSpecsOf } from '@handoff/platform-kafka';
-import { createMetricsRegistry } from '@handoff/platform-observability';
+import { Topics } from '@handoff/contracts';
 import {
   httpCall,
   type HttpCallOptions,
-  startGroupAtEnd,
+  startTestGroupAtEnd,
   TEST_DATABASE_URL,
   TEST_KAFKA_BROKERS,
 } from '@handoff/testing';
@@ -70,12 +68,6 @@ export async function startScoringApp(): Promise<ScoringTestApp> {
  * The scoring inputs are shared topics that carry every earlier run's records (benchmarks fill them by the hundred
  * thousand): the test's group starts at their end, so it only scores what the test produces.
  */
-export async function startScoringGroupAtEnd(groupId: string): Promise<void> {
-  const client = new KafkaClientFactory(
-    { clientId: `${groupId}-setup`, brokers: TEST_KAFKA_BROKERS, logLevel: 'error' },
-    createMetricsRegistry('scoring-int-setup'),
-  );
-  await client.createProvisioner(1).ensureTopics(topicSpecsOf(ALL_TOPICS, DEAD_LETTER_TOPICS));
-  const inputs = [Topics.engagementRecorded, Topics.leadMerged, Topics.salesActivity].map((topic) => topic.name);
-  await startGroupAtEnd(TEST_KAFKA_BROKERS, groupId, inputs);
+export function startScoringGroupAtEnd(groupId: string): Promise<void> {
+  return startTestGroupAtEnd(groupId, [Topics.engagementRecorded, Topics.leadMerged, Topics.salesActivity]);
 }
