@@ -21,3 +21,4 @@ export * from './lib/faults';
 export * from './lib/metrics';
 export * from './lib/uncommitted-schema';
 export * from './lib/test-consumer-group';
+export * from './lib/webhook-receiver';

@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { EnvBoolean, EnvInt, Secret } from '@handoff/platform-config';
 import { ServiceConfig } from '@handoff/platform-runtime';
 
@@ -98,4 +98,18 @@ export class DeliveryConfig extends ServiceConfig {
   @EnvBoolean()
   @IsBoolean()
   DELIVERY_ALLOW_PRIVATE_TARGETS = false;
+
+  /** Ingest's contact endpoint, read for subscriptions that include contact details in lead.routed deliveries. */
+  @IsString()
+  @Matches(/\{leadId\}/, { message: 'DELIVERY_CONTACT_URL_TEMPLATE must hold {leadId}' })
+  DELIVERY_CONTACT_URL_TEMPLATE = 'http://localhost:3000/leads/{leadId}/contact';
+
+  /**
+   * Ingest's contact token (INGEST_CONTACT_TOKEN), the separate secret that lets deliveries carry contact details.
+   * Unset: no subscription may ask for them. Not required in production: only deployments that send them set it.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  DELIVERY_CONTACT_TOKEN?: string;
 }

@@ -55,7 +55,17 @@ describe('the delivery queue', () => {
 
   const leasedIds = async (limit = 50) => (await queue.lease(limit, 60_000)).map((delivery) => delivery.id).sort();
   const leased = (id: string, subscriptionId: string): LeasedDelivery =>
-    ({ id, subscriptionId, url: '', body: '{}', attempts: 0, secrets: [] }) as LeasedDelivery;
+    ({
+      id,
+      subscriptionId,
+      url: '',
+      body: '{}',
+      attempts: 0,
+      secrets: [],
+      eventType: 'lead.routed',
+      leadId: null,
+      includeContact: false,
+    }) satisfies LeasedDelivery;
 
   it('leases only the oldest pending delivery of each (subscription, lead)', async () => {
     const [sub1, sub2] = [await subscription(), await subscription()];

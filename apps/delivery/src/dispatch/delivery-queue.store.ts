@@ -10,6 +10,10 @@ export interface LeasedDelivery {
   attempts: number;
   /** The current secret first, then the previous one while its overlap lasts. */
   secrets: string[];
+  eventType: string;
+  leadId: string | null;
+  /** The subscription asked for the lead's contact details (lead.routed deliveries only). */
+  includeContact: boolean;
 }
 
 /** One attempt's result as the log stores it. */
@@ -72,7 +76,7 @@ const LEASE_DUE_DELIVERIES = `
   UPDATE deliveries d SET lease_until = now() + make_interval(secs => $2::double precision / 1000)
   FROM due, subscriptions s
   WHERE d.id = due.id AND s.id = d.subscription_id
-  RETURNING d.id, d.subscription_id, s.url, d.body, d.attempts, s.secret,
+  RETURNING d.id, d.subscription_id, s.url, d.body, d.attempts, s.secret, d.event_type, d.lead_id, s.include_contact,
     CASE WHEN s.previous_secret_until > now() THEN s.previous_secret END AS previous_secret`;
 
 /**
@@ -95,6 +99,9 @@ export class DeliveryQueueStore {
       attempts: number;
       secret: string;
       previous_secret: string | null;
+      event_type: string;
+      lead_id: string | null;
+      include_contact: boolean;
     }[] = await this.dataSource.query(LEASE_DUE_DELIVERIES, [limit, leaseMs, perEndpoint]).then(([updated]) => updated);
     return rows.map((row) => ({
       id: row.id,
@@ -103,6 +110,9 @@ export class DeliveryQueueStore {
       body: row.body,
       attempts: row.attempts,
       secrets: row.previous_secret ? [row.secret, row.previous_secret] : [row.secret],
+      eventType: row.event_type,
+      leadId: row.lead_id,
+      includeContact: row.include_contact,
     }));
   }
 

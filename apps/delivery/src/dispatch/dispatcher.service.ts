@@ -3,6 +3,7 @@ import { PeriodicTask } from '@handoff/platform-runtime';
 import { DeliveryConfig } from '../app/delivery.config';
 import { targetPolicyOf } from '../subscriptions/subscriptions.service';
 import { type AttemptVerdict, DeliveryQueueStore, type LeasedDelivery } from './delivery-queue.store';
+import { ContactVaultClient, withContact } from './contact-vault.client';
 import { DeliveryMetrics } from './delivery.metrics';
 import { retryAfterMsOf, retryDelayMs } from './retry-schedule';
 import { type SendOutcome, WebhookSender } from './webhook-sender';
@@ -18,6 +19,7 @@ import { webhookHeaders } from './webhook-signing';
 export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Dispatcher.name);
   private readonly sender: WebhookSender;
+  private readonly contacts?: ContactVaultClient;
   private task?: PeriodicTask;
   private readonly inFlight = new Set<Promise<void>>();
 
@@ -27,6 +29,13 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly metrics: DeliveryMetrics,
   ) {
     this.sender = new WebhookSender(targetPolicyOf(config), config.DELIVERY_TIMEOUT_MS);
+    if (config.DELIVERY_CONTACT_TOKEN) {
+      this.contacts = new ContactVaultClient(
+        config.DELIVERY_CONTACT_URL_TEMPLATE,
+        config.DELIVERY_CONTACT_TOKEN,
+        config.DELIVERY_TIMEOUT_MS,
+      );
+    }
   }
 
   onApplicationBootstrap(): void {
@@ -76,8 +85,11 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async attempt(delivery: LeasedDelivery): Promise<void> {
     const attemptedAt = new Date();
-    const headers = webhookHeaders(delivery.id, attemptedAt, delivery.body, delivery.secrets);
-    const outcome = await this.sender.post(delivery.url, delivery.body, { ...headers });
+    const outcome = await this.bodyToSend(delivery).then(
+      (body) =>
+        this.sender.post(delivery.url, body, { ...webhookHeaders(delivery.id, attemptedAt, body, delivery.secrets) }),
+      (error: unknown): SendOutcome => ({ error: `contact vault unavailable: ${errorMessage(error)}`, latencyMs: 0 }),
+    );
     const verdict = this.verdictOf(delivery.attempts + 1, outcome, attemptedAt);
     await this.queue.record(delivery, { attemptedAt, ...outcome }, verdict, {
       failures: this.config.DELIVERY_CIRCUIT_FAILURES,
@@ -96,6 +108,17 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     });
   }
 
+  /**
+   * The stored event, plus the lead's contact details when the subscription asked for them: read at each attempt
+   * and never stored, so an erasure between two attempts is honoured and the log holds no personal data.
+   */
+  private async bodyToSend(delivery: LeasedDelivery): Promise<string> {
+    if (!delivery.includeContact || delivery.eventType !== 'lead.routed' || !delivery.leadId || !this.contacts) {
+      return delivery.body;
+    }
+    return withContact(delivery.body, await this.contacts.lookup(delivery.leadId));
+  }
+
   private verdictOf(attempt: number, outcome: SendOutcome, now: Date): AttemptVerdict {
     const status = outcome.statusCode;
     if (status !== undefined && status >= 200 && status < 300) return { kind: 'delivered' };
@@ -108,4 +131,8 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
   private leaseMs(): number {
     return this.config.DELIVERY_TIMEOUT_MS + 30_000;
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -4,7 +4,7 @@ import { waitFor } from '@handoff/testing';
 import { Webhook } from 'standardwebhooks';
 import { DeliveryStreamTestBed } from '../testing/delivery-stream-test-bed';
 import { type DeliveryTestApp, startDeliveryApp } from '../testing/delivery-test-app';
-import { WebhookReceiver } from '../testing/webhook-receiver';
+import { WebhookReceiver } from '@handoff/testing';
 
 interface Delivery {
   id: string;

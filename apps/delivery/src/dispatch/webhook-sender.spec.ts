@@ -1,4 +1,4 @@
-import { WebhookReceiver } from '../testing/webhook-receiver';
+import { WebhookReceiver } from '@handoff/testing';
 import { RESPONSE_EXCERPT_BYTES, WebhookSender } from './webhook-sender';
 
 describe('WebhookSender', () => {

@@ -19,6 +19,7 @@ export class DeliveryTables1765400000000 implements MigrationInterface {
         "previous_secret" varchar(256),
         "previous_secret_until" timestamptz,
         "status" varchar(16) NOT NULL,
+        "include_contact" boolean NOT NULL DEFAULT false,
         "consecutive_failures" integer NOT NULL DEFAULT 0,
         "circuit_open_until" timestamptz,
         "created_at" timestamptz NOT NULL DEFAULT now(),

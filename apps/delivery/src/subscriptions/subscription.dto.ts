@@ -4,6 +4,7 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -69,6 +70,15 @@ export class UpdateSubscriptionDto {
   @IsOptional()
   @IsIn(SUBSCRIPTION_STATUSES)
   status?: SubscriptionStatus;
+
+  @ApiPropertyOptional({
+    description:
+      'Add the lead’s contact details from ingest’s contact vault to lead.routed deliveries (never for an erased ' +
+      'lead); needs DELIVERY_CONTACT_TOKEN',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeContact?: boolean;
 }
 
 export class CreateSubscriptionDto extends UpdateSubscriptionDto {
@@ -107,6 +117,9 @@ export class SubscriptionDto {
 
   @ApiProperty({ enum: SUBSCRIPTION_STATUSES })
   status!: SubscriptionStatus;
+
+  @ApiProperty({ description: 'lead.routed deliveries carry the lead’s contact details' })
+  includeContact!: boolean;
 
   @ApiProperty({ description: 'Failures in a row; the circuit opens at DELIVERY_CIRCUIT_FAILURES' })
   consecutiveFailures!: number;

@@ -43,6 +43,15 @@ describe('subscriptions API (production target rules: private targets not allowe
     expect(listed.body.map((subscription) => subscription.id)).toContain(created.body.id);
   });
 
+  it('refuses contact details while the contact vault’s own secret is not configured, naming the field', async () => {
+    const refused = await create({ url: PUBLIC_URL, eventTypes: ['lead.routed'], includeContact: true });
+
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('includeContact needs DELIVERY_CONTACT_TOKEN');
+    const plain = await create({ url: PUBLIC_URL, eventTypes: ['lead.routed'] });
+    expect(plain.body).toMatchObject({ includeContact: false });
+  });
+
   it('keeps a secret the caller chose', async () => {
     const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
     expect((await create({ url: PUBLIC_URL, eventTypes: ['lead.scored'], secret })).body.secret).toBe(secret);

@@ -28,6 +28,7 @@ export class SubscriptionsService {
 
   async create(body: CreateSubscriptionDto): Promise<SubscriptionWithSecretDto> {
     await this.checkUrl(body.url);
+    this.checkContactAllowed(body.includeContact);
     if (body.secret !== undefined && !isWebhookSecret(body.secret)) {
       throw invalid('secret', 'secret must be whsec_ followed by the base64 of 24 to 64 bytes');
     }
@@ -39,6 +40,7 @@ export class SubscriptionsService {
       filters: { ...body.filters },
       secret,
       status: body.status ?? 'active',
+      include_contact: body.includeContact ?? false,
     });
     return { ...subscriptionView(row), secret };
   }
@@ -53,11 +55,13 @@ export class SubscriptionsService {
 
   async update(id: string, body: UpdateSubscriptionDto): Promise<SubscriptionDto> {
     if (body.url !== undefined) await this.checkUrl(body.url);
+    this.checkContactAllowed(body.includeContact);
     const row = await this.store.update(id, {
       url: body.url,
       eventTypes: body.eventTypes,
       filters: body.filters ? { ...body.filters } : undefined,
       status: body.status,
+      includeContact: body.includeContact,
     });
     return subscriptionView(found(row));
   }
@@ -71,6 +75,13 @@ export class SubscriptionsService {
 
   async delete(id: string): Promise<void> {
     if (!(await this.store.delete(id))) throw notFound();
+  }
+
+  /** Contact details leave Handoff only where the contact vault's own secret was given to this service. */
+  private checkContactAllowed(includeContact: boolean | undefined): void {
+    if (includeContact && !this.config.DELIVERY_CONTACT_TOKEN) {
+      throw invalid('includeContact', 'includeContact needs DELIVERY_CONTACT_TOKEN (ingest’s contact token) to be set');
+    }
   }
 
   /** Scheme and resolved addresses now; the dispatcher checks the addresses again at every connection. */

@@ -13,6 +13,7 @@ export interface SubscriptionRow {
   previous_secret: string | null;
   previous_secret_until: Date | null;
   status: SubscriptionStatus;
+  include_contact: boolean;
   consecutive_failures: number;
   circuit_open_until: Date | null;
   created_at: Date;
@@ -24,6 +25,7 @@ export interface SubscriptionChange {
   eventTypes?: string[];
   filters?: SubscriptionFilters;
   status?: SubscriptionStatus;
+  includeContact?: boolean;
 }
 
 /** Reads and writes the subscriptions table. */
@@ -31,11 +33,13 @@ export interface SubscriptionChange {
 export class SubscriptionsStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(row: Pick<SubscriptionRow, 'id' | 'url' | 'event_types' | 'filters' | 'secret' | 'status'>) {
+  async insert(
+    row: Pick<SubscriptionRow, 'id' | 'url' | 'event_types' | 'filters' | 'secret' | 'status' | 'include_contact'>,
+  ) {
     const [created] = await this.dataSource.query(
-      `INSERT INTO subscriptions (id, url, event_types, filters, secret, status) VALUES ($1, $2, $3, $4, $5, $6)
-       RETURNING *`,
-      [row.id, row.url, row.event_types, JSON.stringify(row.filters), row.secret, row.status],
+      `INSERT INTO subscriptions (id, url, event_types, filters, secret, status, include_contact)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [row.id, row.url, row.event_types, JSON.stringify(row.filters), row.secret, row.status, row.include_contact],
     );
     return created as SubscriptionRow;
   }
@@ -61,6 +65,7 @@ export class SubscriptionsStore {
     const [rows] = await this.dataSource.query(
       `UPDATE subscriptions SET url = COALESCE($2, url), event_types = COALESCE($3, event_types),
          filters = COALESCE($4, filters), status = COALESCE($5, status),
+         include_contact = COALESCE($6, include_contact),
          -- An admin re-activating an endpoint closes its circuit.
          consecutive_failures = CASE WHEN $5 = 'active' THEN 0 ELSE consecutive_failures END,
          circuit_open_until = CASE WHEN $5 = 'active' THEN NULL ELSE circuit_open_until END,
@@ -72,6 +77,7 @@ export class SubscriptionsStore {
         change.eventTypes ?? null,
         change.filters ? JSON.stringify(change.filters) : null,
         change.status ?? null,
+        change.includeContact ?? null,
       ],
     );
     return rows[0];
@@ -101,6 +107,7 @@ export function subscriptionView(row: SubscriptionRow): SubscriptionDto {
     eventTypes: row.event_types,
     filters: row.filters,
     status: row.status,
+    includeContact: row.include_contact,
     consecutiveFailures: row.consecutive_failures,
     circuitOpenUntil: row.circuit_open_until?.toISOString(),
     previousSecretUntil: row.previous_secret_until?.toISOString(),

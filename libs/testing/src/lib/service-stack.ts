@@ -24,7 +24,11 @@ export class StackService {
   }
 
   /** An operator call with the admin token: POST by default, PUT for the directory's create-or-replace writes. */
-  async admin<T = unknown>(path: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<HttpAnswer<T>> {
+  async admin<T = unknown>(
+    path: string,
+    body: unknown,
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' = 'POST',
+  ): Promise<HttpAnswer<T>> {
     return this.call<T>(method, path, { body, headers: { authorization: `Bearer ${this.adminToken}` } });
   }
 }
@@ -139,6 +143,15 @@ export const HANDOFF_SERVICES = {
     adminTokenSetting: 'QUOTA_ADMIN_TOKEN',
     groupIdSetting: 'QUOTA_CONSUMER_GROUP_ID',
     consumes: [Topics.salesActivity.name, Topics.crmOutcome.name, Topics.leadRouted.name],
+  },
+  delivery: {
+    app: 'delivery',
+    adminTokenSetting: 'DELIVERY_ADMIN_TOKEN',
+    groupIdSetting: 'DELIVERY_CONSUMER_GROUP_ID',
+    consumes: [Topics.leadRouted.name, Topics.leadQualifiedV2.name, Topics.leadScored.name, Topics.repCapacity.name],
+    // Contact details for the subscriptions that ask for them come from this stack's ingest.
+    envOf: (baseUrls: Readonly<Record<string, string>>): Record<string, string> =>
+      baseUrls['ingest'] ? { DELIVERY_CONTACT_URL_TEMPLATE: `${baseUrls['ingest']}/leads/{leadId}/contact` } : {},
   },
 } as const satisfies Record<string, StackServiceSpec>;
 
