@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { errorMessageOf } from '@handoff/platform-kafka';
 import { PeriodicTask } from '@handoff/platform-runtime';
 import { DeliveryConfig } from '../app/delivery.config';
 import { targetPolicyOf } from '../subscriptions/subscriptions.service';
@@ -88,7 +89,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     const outcome = await this.bodyToSend(delivery).then(
       (body) =>
         this.sender.post(delivery.url, body, { ...webhookHeaders(delivery.id, attemptedAt, body, delivery.secrets) }),
-      (error: unknown): SendOutcome => ({ error: `contact vault unavailable: ${errorMessage(error)}`, latencyMs: 0 }),
+      (error: unknown): SendOutcome => ({ error: `contact vault unavailable: ${errorMessageOf(error)}`, latencyMs: 0 }),
     );
     const verdict = this.verdictOf(delivery.attempts + 1, outcome, attemptedAt);
     await this.queue.record(delivery, { attemptedAt, ...outcome }, verdict, {
@@ -131,8 +132,4 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
   private leaseMs(): number {
     return this.config.DELIVERY_TIMEOUT_MS + 30_000;
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

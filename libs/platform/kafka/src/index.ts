@@ -15,6 +15,7 @@ export {
 } from './lib/dead-letter-selection';
 export {
   classifyError,
+  errorMessageOf,
   PoisonMessageError,
   poisonOnThrow,
   type ErrorClassifier,
