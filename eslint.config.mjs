@@ -34,6 +34,12 @@ const depConstraints = [
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:domain', 'type:util'],
   },
+  // The console's web app runs in the browser: it reads the console API's types and nothing that runs on a server.
+  {
+    sourceTag: 'type:web',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+    bannedExternalImports: [...frameworkAndIo, '@handoff/platform-*', 'node:*'],
+  },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'] },
   // Tools read what they check or document (the AsyncAPI generator reads contracts and platform-kafka's header
   // names); no other tag lists type:tooling, so nothing imports a tool, at run time or in tests.
@@ -51,6 +57,7 @@ const depConstraints = [
   { sourceTag: 'scope:routing', onlyDependOnLibsWithTags: ['scope:routing', 'scope:shared'] },
   { sourceTag: 'scope:quota', onlyDependOnLibsWithTags: ['scope:quota', 'scope:shared'] },
   { sourceTag: 'scope:delivery', onlyDependOnLibsWithTags: ['scope:delivery', 'scope:shared'] },
+  { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
   // Each service's domain lib carries the service's scope, so one service's domain cannot import another's.
   // Operator scripts (demo, benchmarks) drive every service from outside.
   {
@@ -80,7 +87,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.cache/**', 'tmp/**'] },
+  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.cache/**', 'tmp/**', '**/vite.config.*.timestamp*'] },
   {
     files: ['**/*.ts', '**/*.js'],
     rules: {

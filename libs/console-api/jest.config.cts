@@ -1,0 +1,1 @@
+module.exports = require('../../tools/build/jest-project.config')(__dirname, 'console-api');
