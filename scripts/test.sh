@@ -6,6 +6,8 @@
 source "$(dirname "$0")/lib/prepare.sh"
 # kubectl renders the Kubernetes manifests that tools/k8s validates.
 source scripts/lib/ensure-kubectl.sh
+# Chromium (Debian's package) runs the console's real-browser tests (apps/console-e2e).
+source scripts/lib/ensure-chromium.sh
 
 bash scripts/infra/up.sh
 

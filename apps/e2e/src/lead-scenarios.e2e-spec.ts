@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { type LeadQualifiedV1, type LeadRoutedV1, type RepCapacityV1, Topics } from '@handoff/contracts';
 import {
   assignmentsHere,
+  coldLeadEvents,
   createSource,
+  hotLeadEvents,
   ingestSender,
   type IngestSender,
   leadAnswer,
   scoreOnceSettled,
+  sendJourney,
   type StackService,
   waitFor,
   wonDeal,
 } from '@handoff/testing';
 import { type E2eRun, startE2eRun } from './support/e2e-run';
-import { coldLeadEvents, hotLeadEvents, sendJourney } from './support/lead-journeys';
 import { setRevenueQuota } from './support/rep-quota';
 import { type ScenarioOrg, seedScenarioOrg } from './support/scenario-org';
 

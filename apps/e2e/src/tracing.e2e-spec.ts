@@ -1,7 +1,6 @@
 import { type LeadRoutedV1, Topics } from '@handoff/contracts';
-import { assignmentsHere, createSource, ingestSender, waitFor } from '@handoff/testing';
+import { assignmentsHere, createSource, hotLeadEvents, ingestSender, sendJourney, waitFor } from '@handoff/testing';
 import { type E2eRun, startE2eRun } from './support/e2e-run';
-import { hotLeadEvents, sendJourney } from './support/lead-journeys';
 import { OtlpReceiver, OtlpSpanKind, type ReceivedSpan } from './support/otlp-receiver';
 import { seedScenarioOrg } from './support/scenario-org';
 

@@ -14,6 +14,7 @@ export * from './lib/sales-outcomes';
 export * from './lib/open-loop';
 export * from './lib/simulator';
 export * from './lib/ingest-sender';
+export * from './lib/lead-journeys';
 export * from './lib/lead-score';
 export * from './lib/assignments-here';
 export * from './lib/live-view';

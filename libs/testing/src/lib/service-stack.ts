@@ -35,13 +35,13 @@ export class StackService {
 
 export interface StackServiceSpec {
   app: string;
-  /** The settings naming the service's admin token and its consumer group. */
-  adminTokenSetting: string;
-  groupIdSetting: string;
+  /** The settings naming the service's admin token and its consumer group (the console has neither). */
+  adminTokenSetting?: string;
+  groupIdSetting?: string;
   /** The topics its group consumes: the group starts at their end, so it sees only what the run sends. */
   consumes: readonly string[];
-  /** Settings that name other services of the stack, given the base URL of each (by app). */
-  envOf?: (baseUrls: Readonly<Record<string, string>>) => Record<string, string>;
+  /** Settings that name other services of the stack, given the base URL of each (by app) and the stack's token. */
+  envOf?: (baseUrls: Readonly<Record<string, string>>, adminToken: string) => Record<string, string>;
 }
 
 export interface ServiceStack {
@@ -68,7 +68,7 @@ export async function startServiceStack(
     specs.map(async (spec) => {
       const schema = `${run}_${spec.app}`;
       const groupId = `${run}.${spec.app}`;
-      await startGroupAtEnd(kafkaBrokers, groupId, spec.consumes);
+      if (spec.groupIdSetting) await startGroupAtEnd(kafkaBrokers, groupId, spec.consumes);
       const process = await ServiceProcess.start({
         app: spec.app,
         workspaceRoot,
@@ -76,9 +76,9 @@ export async function startServiceStack(
         env: {
           DATABASE_SCHEMA: schema,
           LOG_LEVEL: 'warn',
-          [spec.adminTokenSetting]: adminToken,
-          [spec.groupIdSetting]: groupId,
-          ...spec.envOf?.(baseUrls),
+          ...(spec.adminTokenSetting ? { [spec.adminTokenSetting]: adminToken } : {}),
+          ...(spec.groupIdSetting ? { [spec.groupIdSetting]: groupId } : {}),
+          ...spec.envOf?.(baseUrls, adminToken),
         },
       });
       const service = new StackService(process, schema, groupId, adminToken);
@@ -153,6 +153,24 @@ export const HANDOFF_SERVICES = {
     envOf: (baseUrls: Readonly<Record<string, string>>): Record<string, string> =>
       baseUrls['ingest'] ? { DELIVERY_CONTACT_URL_TEMPLATE: `${baseUrls['ingest']}/leads/{leadId}/contact` } : {},
   },
+  // The operator console's backend calls this stack's services with the stack's token, as a deployment's would.
+  console: {
+    app: 'console',
+    consumes: [],
+    envOf: (baseUrls: Readonly<Record<string, string>>, adminToken: string): Record<string, string> => ({
+      CONSOLE_PUBLIC_URL: baseUrls['console'],
+      ...Object.fromEntries(
+        (['ingest', 'scoring', 'routing', 'quota'] as const).flatMap((app) =>
+          baseUrls[app]
+            ? [
+                [`CONSOLE_${app.toUpperCase()}_URL`, baseUrls[app]],
+                [`CONSOLE_${app.toUpperCase()}_ADMIN_TOKEN`, adminToken],
+              ]
+            : [],
+        ),
+      ),
+    }),
+  },
 } as const satisfies Record<string, StackServiceSpec>;
 
 export type HandoffApp = keyof typeof HANDOFF_SERVICES;
@@ -175,7 +193,7 @@ export async function startHandoffStack<A extends HandoffApp = 'ingest' | 'scori
     workspaceRoot,
     apps.map((app): StackServiceSpec => {
       const spec: StackServiceSpec = HANDOFF_SERVICES[app];
-      return { ...spec, envOf: (baseUrls) => ({ ...spec.envOf?.(baseUrls), ...settings[app] }) };
+      return { ...spec, envOf: (baseUrls, token) => ({ ...spec.envOf?.(baseUrls, token), ...settings[app] }) };
     }),
   );
   const services = Object.fromEntries(apps.map((app) => [app, stack.services[app]])) as Record<A, StackService>;

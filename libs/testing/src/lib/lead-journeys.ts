@@ -1,6 +1,6 @@
 // What a visitor's browser and forms send to ingest's native API, as event lists with their own message ids, so
 // a scenario can send the very same traffic again.
-import type { IngestSender } from '@handoff/testing';
+import type { IngestSender } from './ingest-sender';
 
 type UntimedEvent = Record<string, unknown> & { messageId: string; type: string };
 export type IngestEvent = UntimedEvent & { occurredAt: string };

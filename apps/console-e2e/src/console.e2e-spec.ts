@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { type LeadRoutedV1, Topics } from '@handoff/contracts';
+import { hotLeadEvents, ingestSender, sendJourney, TopicReader, TopicWriter, waitFor } from '@handoff/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { type ConsoleStack, simulateFunnel, startConsoleStack } from './support/console-run';
+import { ADMIN, callFromPage, openPage, PAGES, signIn, VIEWER } from './support/console-pages';
+import { screenshot, seriousAccessibilityProblems } from './support/page-checks';
+import { ReceivedByBrowser } from './support/received-by-browser';
+
+const STACK_TOKEN = 'stack-admin-token-0123456789';
+/** Ingest's contact token and the console's session secret, at their local defaults in this stack. */
+const OTHER_SECRETS = ['local-contact-token-change-me', 'local-console-session-secret-change-me-0123'];
+
+let stack: ConsoleStack;
+let browser: Browser;
+let consoleUrl: string;
+let writeKey: string;
+let hotLeadId: string;
+let reader: TopicReader;
+const contexts: BrowserContext[] = [];
+
+interface Qualified {
+  leadId: string;
+}
+interface Routing {
+  assignment?: { repId: string };
+}
+
+/** A lead the simulator made an MQL and routing gave to a rep: the newest one scoring lists. */
+async function hotLeadOfSimulation(): Promise<string> {
+  let found: string | undefined;
+  await waitFor(
+    'a simulated lead qualified and routed',
+    async () => {
+      const mqls = await stack.scoring.call<Qualified[] | { leads: Qualified[] }>('GET', '/leads/qualified?limit=50', {
+        headers: { authorization: `Bearer ${STACK_TOKEN}` },
+      });
+      const leads = Array.isArray(mqls.body) ? mqls.body : (mqls.body.leads ?? []);
+      for (const { leadId } of leads) {
+        const routing = await stack.routing.call('GET', `/leads/${leadId}/routing`, {
+          headers: { authorization: `Bearer ${STACK_TOKEN}` },
+        });
+        if (routing.status === 200) found = leadId;
+        if (found) return true;
+      }
+      return false;
+    },
+    { timeoutMs: 60_000 },
+  );
+  return found as string;
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function adminPage(): Promise<Page> {
+  const page = await newPage();
+  await signIn(page, consoleUrl, ADMIN);
+  return page;
+}
+
+/** Routing's pick for a lead like the hot journey's, from a dry run (which changes nothing). */
+async function dryRunPick(country: string): Promise<string | undefined> {
+  const lead = { country, employeeCount: 300, industry: 'software', grade: 'A', behaviourScore: 73, fitScore: 80 };
+  const answer = await stack.routing.call<{ decision?: { repId?: string } }>('POST', '/routing/dry-run', {
+    body: { lead },
+    headers: { authorization: `Bearer ${STACK_TOKEN}` },
+  });
+  return answer.body.decision?.repId;
+}
+
+beforeAll(async () => {
+  stack = await startConsoleStack();
+  consoleUrl = stack.console.process.baseUrl;
+  reader = await TopicReader.startAtEnd([Topics.leadRouted.name, Topics.engagementInbound.name]);
+  ({ writeKey } = await simulateFunnel(stack, 400));
+  hotLeadId = await hotLeadOfSimulation();
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+  await reader?.stop();
+  await stack?.stop();
+});
+
+it('signs an admin in, finds a lead the simulator made hot and shows its explanation and routing trace', async () => {
+  const page = await adminPage();
+  await openPage(page, 'Leads');
+  await page.getByRole('link', { name: hotLeadId }).first().click();
+  await page.getByRole('heading', { name: 'Score over time' }).waitFor();
+  await page.getByRole('heading', { name: 'Routing decision' }).waitFor();
+  const candidates = page.getByRole('table', { name: 'Routing candidates' });
+  await candidates.waitFor();
+  expect(await candidates.getByRole('row').count()).toBeGreaterThan(1);
+  await page.getByRole('heading', { name: 'Top factors' }).waitFor();
+  await screenshot(page, 'lead');
+
+  await openPage(page, 'Leads');
+  await page.getByLabel('Search leads').fill(hotLeadId);
+  await page.getByLabel('Search leads').press('Enter');
+  await page.getByRole('table', { name: 'Search results' }).getByRole('link', { name: hotLeadId }).waitFor();
+});
+
+it('runs a routing dry run and shows its trace', async () => {
+  const page = await adminPage();
+  await openPage(page, 'Routing');
+  const form = page.getByRole('form', { name: 'Dry run' });
+  await form.getByLabel('Country').fill('US');
+  await form.getByLabel('Employees').fill('300');
+  await form.getByRole('button', { name: 'Run dry run' }).click();
+  await page.getByRole('region', { name: 'Dry run trace' }).waitFor();
+  await page.getByRole('heading', { name: 'Fairness' }).waitFor();
+  await screenshot(page, 'routing');
+});
+
+it('sends the next lead elsewhere once an admin sets its rep out of office', async () => {
+  const country = 'US';
+  const picked = await dryRunPick(country);
+  expect(picked).toBeDefined();
+  const page = await adminPage();
+  await openPage(page, 'Routing');
+  const row = page.getByRole('row').filter({ hasText: picked as string });
+  await row.getByRole('button', { name: 'Set out of office' }).click();
+  await row.getByRole('button', { name: 'Back in office' }).waitFor();
+
+  const leadId = await sendJourney(ingestSender(stack.ingest, writeKey), hotLeadEvents(randomUUID(), { country }));
+  const [routed] = await reader.waitForValues<LeadRoutedV1>(
+    Topics.leadRouted.name,
+    (event) => event.leadId === leadId,
+    1,
+    60_000,
+  );
+  expect(routed.repId).not.toBe(picked);
+  await page.goto(`${consoleUrl}/leads/${leadId}`);
+  await page.getByRole('heading', { name: 'Routing decision' }).waitFor();
+  const candidates = page.getByRole('table', { name: 'Routing candidates' });
+  await candidates
+    .getByRole('row')
+    .filter({ hasText: picked as string })
+    .filter({ hasText: /out of office/i })
+    .waitFor();
+});
+
+it('replays a dead letter an admin selects back to its topic', async () => {
+  const key = `console-e2e-${randomUUID()}`;
+  const writer = await TopicWriter.connect();
+  await writer.write(Topics.engagementInbound.name, { key, value: 'not json' });
+  await writer.disconnect();
+
+  const page = await adminPage();
+  await openPage(page, 'Dead letters');
+  await page.getByRole('button', { name: `${Topics.engagementInbound.name}.dlq` }).click();
+  const record = page.getByRole('row').filter({ hasText: key });
+  await record.waitFor({ timeout: 60_000 });
+  await record.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Replay selected' }).click();
+  await page.getByText('1 record replayed').waitFor();
+  await screenshot(page, 'dead-letters');
+  // The original and its replay: the same key and value, twice on the topic.
+  const ours = () => reader.on(Topics.engagementInbound.name).filter((record) => record.key === key);
+  await waitFor('the replayed record on its topic', () => ours().length >= 2);
+  expect(ours().map((record) => record.value)).toEqual(['not json', 'not json']);
+});
+
+it('lets a viewer see every page but perform no admin action', async () => {
+  const page = await newPage();
+  await signIn(page, consoleUrl, VIEWER);
+  await openPage(page, 'Routing');
+  expect(await page.getByRole('button', { name: 'Set out of office' }).count()).toBe(0);
+  const rep = (await dryRunPick('US')) as string;
+  const attempts = [
+    callFromPage(page, 'POST', `/api/routing/reps/${rep}/pause`, {}),
+    callFromPage(page, 'POST', `/api/routing/reps/${rep}/out-of-office`, { from: new Date().toISOString() }),
+    callFromPage(page, 'GET', `/api/leads/${hotLeadId}/contact`),
+    callFromPage(page, 'POST', `/api/dead-letters/${Topics.engagementInbound.name}.dlq/replay`, { positions: ['0/0'] }),
+    callFromPage(page, 'GET', '/api/audit'),
+  ];
+  expect((await Promise.all(attempts)).map((answer) => answer.status)).toEqual([403, 403, 403, 403, 403]);
+});
+
+it('writes every admin action to the audit log with who, what and when', async () => {
+  const page = await adminPage();
+  const rep = (await dryRunPick('DE')) as string;
+  const started = Date.now();
+  expect((await callFromPage(page, 'POST', `/api/routing/reps/${rep}/pause`, {})).status).toBeLessThan(300);
+  expect((await callFromPage(page, 'DELETE', `/api/routing/reps/${rep}/pause`)).status).toBeLessThan(300);
+  expect((await callFromPage(page, 'GET', `/api/leads/${hotLeadId}/contact`)).status).toBe(200);
+
+  const audit = await callFromPage(page, 'GET', '/api/audit?limit=50');
+  const entries = (audit.body as { entries: { action: string; target: string; actorName: string; at: string }[] })
+    .entries;
+  const ours = entries.filter((entry) => Date.parse(entry.at) >= started - 1000);
+  expect(ours.map(({ action, target, actorName }) => ({ action, target, actorName }))).toEqual(
+    expect.arrayContaining([
+      { action: 'rep.pause.set', target: rep, actorName: 'admin' },
+      { action: 'rep.pause.clear', target: rep, actorName: 'admin' },
+      { action: 'lead.contact.read', target: hotLeadId, actorName: 'admin' },
+    ]),
+  );
+  await openPage(page, 'Audit');
+  await page.getByRole('cell', { name: 'rep.pause.set' }).first().waitFor();
+  await screenshot(page, 'audit');
+});
+
+it('never lets the browser receive a service token or the session secret', async () => {
+  const page = await newPage();
+  const received = new ReceivedByBrowser(page.context());
+  await signIn(page, consoleUrl, ADMIN);
+  for (const name of PAGES) await openPage(page, name);
+  await page.goto(`${consoleUrl}/leads/${hotLeadId}`);
+  await page.getByRole('button', { name: 'Show contact details' }).click();
+  await page.getByRole('heading', { name: 'Contact details' }).waitFor();
+  expect(received.responses).toBeGreaterThan(10);
+  expect(await received.occurrencesOf([STACK_TOKEN, ...OTHER_SECRETS])).toEqual([]);
+});
+
+it('has no serious accessibility problem on any page, and keeps a screenshot of each', async () => {
+  const page = await newPage();
+  await page.goto(consoleUrl);
+  await page.getByLabel('Username').waitFor();
+  const problems: Record<string, unknown> = { 'sign-in': await seriousAccessibilityProblems(page) };
+  await screenshot(page, 'sign-in');
+  await signIn(page, consoleUrl, ADMIN);
+  for (const name of PAGES) {
+    await openPage(page, name);
+    await page.waitForLoadState('networkidle');
+    problems[name] = await seriousAccessibilityProblems(page);
+    await screenshot(page, name.toLowerCase().replace(/ /g, '-'));
+  }
+  await page.goto(`${consoleUrl}/leads/${hotLeadId}`);
+  await page.getByRole('heading', { name: 'Routing decision' }).waitFor();
+  problems['lead'] = await seriousAccessibilityProblems(page);
+  expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((name) => [name, []])));
+});
