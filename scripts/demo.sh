@@ -6,6 +6,6 @@
 source "$(dirname "$0")/lib/prepare.sh"
 
 bash scripts/infra/up.sh >&2
-npx nx run-many -t build -p ingest scoring routing quota --outputStyle=static >&2
+npx nx run-many -t build -p ingest scoring routing quota console console-web --outputStyle=static >&2
 # exec: Ctrl-C and SIGTERM reach the demo itself, which stops what it started (`--live` runs until then).
 SWC_NODE_PROJECT=tsconfig.base.json exec node -r @swc-node/register scripts/demo/demo.ts "$@"

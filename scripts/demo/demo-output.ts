@@ -1,5 +1,10 @@
 import type { ScoreSnapshot } from '@handoff/testing';
 
+/** Where the operator console answers and how to sign in to it locally (README "Operator console"). */
+export function consoleInvitation(baseUrl: string): string {
+  return `Operator console: ${baseUrl}  (sign in as admin / handoff-admin, or viewer / handoff-viewer)`;
+}
+
 export function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }

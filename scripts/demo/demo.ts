@@ -18,7 +18,7 @@ import {
   TopicWriter,
 } from '@handoff/testing';
 import { check, expectStatus } from './demo-checks';
-import { describeScore, printFactors, say, step } from './demo-output';
+import { consoleInvitation, describeScore, printFactors, say, step } from './demo-output';
 import { narrateRouting } from './routing-step';
 import {
   attainmentOf,
@@ -33,11 +33,14 @@ import { DEMO_COMPANY_DOMAIN, seedSalesOrg } from './sales-org';
 import { runLiveDemo } from './live-demo';
 import { liveOptions } from './live-options';
 
-type DemoStack = HandoffStack<'ingest' | 'scoring' | 'routing' | 'quota'>;
+type DemoStack = HandoffStack<'ingest' | 'scoring' | 'routing' | 'quota' | 'console'>;
 
 async function main(): Promise<void> {
   say('Handoff demo: an anonymous visitor becomes a sales-ready lead and is handed to a rep\n');
-  const stack = await startHandoffStack(join(__dirname, '../..'), ['ingest', 'scoring', 'routing', 'quota']);
+  const stack = await startHandoffStack(join(__dirname, '../..'), ['ingest', 'scoring', 'routing', 'quota', 'console']);
+  say(
+    `${consoleInvitation(stack.console.process.baseUrl)}\n  it stops with the demo; \`npm run demo -- --live\` keeps it open`,
+  );
   const reader = await TopicReader.startAtEnd([
     Topics.leadQualified.name,
     Topics.leadScored.name,

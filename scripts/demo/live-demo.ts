@@ -20,12 +20,12 @@ import {
   uniqueName,
 } from '@handoff/testing';
 import { expectStatus } from './demo-checks';
-import { say } from './demo-output';
+import { consoleInvitation, say } from './demo-output';
 import type { LiveOptions } from './live-options';
 import { LiveProbe } from './live-probe';
 import { LiveTerminal } from './live-terminal';
 
-type LiveStack = HandoffStack<'ingest' | 'scoring' | 'routing' | 'quota'>;
+type LiveStack = HandoffStack<'ingest' | 'scoring' | 'routing' | 'quota' | 'console'>;
 
 const workspaceRoot = join(__dirname, '../..');
 
@@ -45,9 +45,9 @@ export async function runLiveDemo(options: LiveOptions): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    say('Handoff live demo: starting ingest, scoring, routing and quota…');
+    say('Handoff live demo: starting ingest, scoring, routing, quota and the operator console…');
     // Routing looks for missed SLAs every second rather than every five, so reassignments show promptly.
-    const stack = await startHandoffStack(workspaceRoot, ['ingest', 'scoring', 'routing', 'quota'], {
+    const stack = await startHandoffStack(workspaceRoot, ['ingest', 'scoring', 'routing', 'quota', 'console'], {
       routing: { ROUTING_REROUTE_INTERVAL_MS: '1000' },
     });
     try {
@@ -57,7 +57,7 @@ export async function runLiveDemo(options: LiveOptions): Promise<void> {
       });
     } finally {
       await stack.stop();
-      say('stopped: the four services exited, their consumer groups are deleted and their schemas dropped');
+      say('stopped: the services and the console exited, their consumer groups are deleted and their schemas dropped');
     }
   } finally {
     process.off('SIGINT', onSignal);
@@ -82,7 +82,9 @@ async function watch(stack: LiveStack, options: LiveOptions, stopping: AbortCont
   const reader = await TopicReader.follow(LIVE_TOPICS, (record) => counters.add(record));
   try {
     if (stopping.signal.aborted) return;
-    const { stop: _stop, ...services } = stack;
+    const { stop: _stop, console: consoleService, ...services } = stack;
+    const invitation = consoleInvitation(consoleService.process.baseUrl);
+    say(invitation);
     const probe = new LiveProbe(services, org, quarter.id);
     const startedAt = Date.now();
     const terminal = new LiveTerminal(async () => {
@@ -95,7 +97,7 @@ async function watch(stack: LiveStack, options: LiveOptions, stopping: AbortCont
         attainment,
         consumers,
       };
-      return formatLiveFrame(snapshot, { nameOf });
+      return [invitation, '', ...formatLiveFrame(snapshot, { nameOf })];
     });
     const ending = options.durationSeconds
       ? setTimeout(() => stopping.abort(), options.durationSeconds * 1000)

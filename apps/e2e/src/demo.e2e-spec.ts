@@ -7,6 +7,7 @@ describe('npm run demo', () => {
     const output = demo.output();
 
     expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('Done: one lead') });
+    expect(output).toMatch(/^Operator console: http:\/\/127\.0\.0\.1:\d+ +\(sign in as admin \/ handoff-admin/m);
     expect(output).toMatch(/stage mql: behaviour ≥ 60 and grade ≥ B/);
     expect(output).toMatch(/lead\.qualified\.v1 published/);
     const routed = /routed to (.+) \(inbound, weighted round robin, via .+\)\n\s+because rule inbound matched .+;/.exec(

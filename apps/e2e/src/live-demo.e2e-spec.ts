@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('npm run demo -- --live', () => {
-  it('shows the simulated funnel every second with leads routed within two minutes of the start and, on SIGINT, stops the simulator and all four services, leaving no process behind', async () => {
+  it('shows the simulated funnel every second with leads routed within two minutes of the start, serves the operator console at the address it prints and, on SIGINT, stops the simulator, the four services and the console, leaving no process behind', async () => {
     // The rate a newcomer gets: the README's `npm run demo -- --live` without options.
     demo = spawnDemo(['--live']);
     const frames = () => demo?.output().match(FRAME_TITLE)?.length ?? 0;
@@ -28,9 +28,18 @@ describe('npm run demo -- --live', () => {
     );
     const descendants = descendantsOf(demo.child.pid as number);
     const services = descendants.filter(({ command }) =>
-      /dist\/apps\/(ingest|scoring|routing|quota)\/main\.js/.test(command),
+      /dist\/apps\/(ingest|scoring|routing|quota|console)\/main\.js/.test(command),
     );
-    expect(services).toHaveLength(4);
+    expect(services).toHaveLength(5);
+    const consoleUrl = /Operator console: (http:\/\/127\.0\.0\.1:\d+) +\(sign in as admin \/ handoff-admin/.exec(
+      demo.output(),
+    )?.[1];
+    expect(consoleUrl).toBeDefined();
+    const page = await fetch(`${consoleUrl}/`);
+    expect({ status: page.status, html: await page.text() }).toEqual({
+      status: 200,
+      html: expect.stringContaining('<title>Handoff console</title>'),
+    });
 
     demo.child.kill('SIGINT');
     const exit = await demo.exited;
@@ -43,7 +52,7 @@ describe('npm run demo -- --live', () => {
     expect(output).toMatch(/leads routed, top reps/);
     expect(output).toMatch(/consumers +consumed +lag\n {2}ingest/);
     expect(output).toContain(
-      'stopped: the four services exited, their consumer groups are deleted and their schemas dropped',
+      'stopped: the services and the console exited, their consumer groups are deleted and their schemas dropped',
     );
   }, 180_000);
 });
