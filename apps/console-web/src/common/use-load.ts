@@ -13,8 +13,8 @@ export interface Loaded<T> {
  * `pollMs` when given; an answer that arrives after a newer request started is dropped.
  */
 export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>, pollMs?: number): Loaded<T> {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<unknown>();
+  // Each answer keeps the key it answers, so a new key never shows the previous key's data or error.
+  const [answered, setAnswered] = useState<{ key: string; data?: T; error?: unknown }>();
   const [loading, setLoading] = useState(key !== null);
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
@@ -28,13 +28,12 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
       loadRef.current(controller.signal).then(
         (answer) => {
           if (controller.signal.aborted) return;
-          setData(answer);
-          setError(undefined);
+          setAnswered({ key, data: answer });
           setLoading(false);
         },
         (failure: unknown) => {
           if (controller.signal.aborted) return;
-          setError(failure);
+          setAnswered((previous) => ({ key, data: previous?.key === key ? previous.data : undefined, error: failure }));
           setLoading(false);
         },
       );
@@ -48,7 +47,8 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
   }, [key, pollMs, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { data, error, loading, reload };
+  const current = answered && answered.key === key ? answered : undefined;
+  return { data: current?.data, error: current?.error, loading, reload };
 }
 
 /** GETs a console API path (null: not yet). */

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Navigate, NavLink, Outlet } from 'react-router-dom';
+import { Suspense, useState } from 'react';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { signOut } from '../api/session';
 import { ErrorMessage } from '../common/status';
 import { isAdmin, useSession } from '../session/session-context';
@@ -17,9 +17,10 @@ const PAGES = [
 export function Layout() {
   const { session, signedOut, error, refresh } = useSession();
   const [signOutError, setSignOutError] = useState<unknown>();
+  const location = useLocation();
 
   if (!session) {
-    if (signedOut) return <Navigate to="/sign-in" replace />;
+    if (signedOut) return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
     return (
       <main>
         {error !== undefined ? <ErrorMessage error={error} /> : <p className="muted">Loading your session…</p>}
@@ -70,7 +71,9 @@ export function Layout() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { signInLocally } from '../api/session';
 import { ErrorMessage } from '../common/status';
 import { useSession } from './session-context';
@@ -7,12 +7,13 @@ import { useSession } from './session-context';
 export function SignInPage() {
   const { session, signedOut, error, refresh } = useSession();
   const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
-  if (session) return <Navigate to="/" replace />;
+  if (session) return <Navigate to={from} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -20,7 +21,7 @@ export function SignInPage() {
     try {
       await signInLocally({ username, password });
       await refresh();
-      navigate('/', { replace: true });
+      navigate(from, { replace: true });
     } catch (caught) {
       setFailure(caught);
     } finally {
