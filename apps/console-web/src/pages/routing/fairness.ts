@@ -1,24 +1,14 @@
 import type { PoolFairness } from '../../api/routing';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A local calendar date as `YYYY-MM-DD`, what a date input holds. */
-export function dateInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+import { addDays, dateInputValue, startOfLocalDay } from '../../common/dates';
 
 /** The last 30 days, today included, as date-input values. */
 export function defaultFairnessWindow(now: Date): { from: string; to: string } {
-  return { from: dateInputValue(new Date(now.getTime() - 29 * DAY_MS)), to: dateInputValue(now) };
+  return { from: dateInputValue(addDays(now, -29)), to: dateInputValue(now) };
 }
 
 /** Date inputs (local days, both included) as routing's window: from the first day's start to the day after the last. */
 export function fairnessQuery(from: string, to: string): { from: string; to: string } {
-  const start = new Date(`${from}T00:00:00`);
-  const lastDay = new Date(`${to}T00:00:00`);
-  const end = new Date(lastDay.getFullYear(), lastDay.getMonth(), lastDay.getDate() + 1);
-  return { from: start.toISOString(), to: end.toISOString() };
+  return { from: startOfLocalDay(from).toISOString(), to: addDays(startOfLocalDay(to), 1).toISOString() };
 }
 
 export interface FairnessRow {

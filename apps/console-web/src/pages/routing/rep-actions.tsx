@@ -1,23 +1,21 @@
 import { useState } from 'react';
 import { apiDelete, apiPost, segment, withQuery } from '../../api/client';
 import type { Rep } from '../../api/routing';
+import { addDays, dateInputValue, startOfLocalDay } from '../../common/dates';
 import { ErrorMessage } from '../../common/status';
-import { dateInputValue } from './fairness';
 import { currentAbsence, isPaused } from './working-hours';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** An admin's availability changes for one rep: out of office until a date, or a pause until a date. */
 export function RepActions({ rep, onChanged }: { rep: Rep; onChanged: () => void }) {
   const now = new Date();
   const absence = currentAbsence(rep, now);
   const paused = isPaused(rep, now);
-  const [until, setUntil] = useState(dateInputValue(new Date(now.getTime() + DAY_MS)));
+  const [until, setUntil] = useState(dateInputValue(addDays(now, 1)));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const base = `/api/routing/reps/${segment(rep.id)}`;
   // The chosen day is the first one back: the rep is away until its local start.
-  const untilInstant = () => new Date(`${until}T00:00:00`).toISOString();
+  const untilInstant = () => startOfLocalDay(until).toISOString();
 
   const run = async (change: () => Promise<unknown>) => {
     setBusy(true);
