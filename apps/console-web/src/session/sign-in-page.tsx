@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { signInLocally } from '../api/session';
+import { ErrorMessage } from '../common/status';
+import { useSession } from './session-context';
+
+export function SignInPage() {
+  const { session, signedOut, error, refresh } = useSession();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  if (session) return <Navigate to={from} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await signInLocally({ username, password });
+      await refresh();
+      navigate(from, { replace: true });
+    } catch (caught) {
+      setFailure(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="sign-in">
+      <h1>Sign in to the Handoff console</h1>
+      {error !== undefined && <ErrorMessage error={error} />}
+      {!signedOut && error === undefined && <p className="muted">Loading…</p>}
+      {signedOut?.signIn.local && (
+        <form onSubmit={submit} className="stack">
+          <label>
+            Username
+            <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required />
+          </label>
+          <label>
+            Password
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              required
+            />
+          </label>
+          {failure !== undefined && <ErrorMessage error={failure} />}
+          <button type="submit" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      )}
+      {signedOut?.signIn.oidc && (
+        <p>
+          <a href="/auth/oidc/login">Sign in with your identity provider</a>
+        </p>
+      )}
+    </main>
+  );
+}
