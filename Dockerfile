@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image per service, the same Dockerfile for all four (README "Images"):
+# One image per service, the same Dockerfile for all four and the operator console (README "Images"):
 #   docker build --build-arg APP=ingest -t handoff/ingest .
 #   docker run handoff/ingest            # serve
 #   docker run handoff/ingest migrate    # apply ingest's migrations, exit
@@ -16,7 +16,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 ARG APP
-RUN test -n "${APP}" || (echo "set --build-arg APP=<ingest|scoring|routing|quota>" >&2 && exit 1)
+RUN test -n "${APP}" || (echo "set --build-arg APP=<ingest|scoring|routing|quota|console>" >&2 && exit 1)
 RUN sh scripts/image/build-app.sh "${APP}" /out
 
 FROM ${NODE_IMAGE} AS runtime
@@ -26,9 +26,11 @@ COPY scripts/image/install-runtime-deps.sh /usr/local/lib/handoff/
 COPY --from=build /out/package.json /out/package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm sh /usr/local/lib/handoff/install-runtime-deps.sh /app
 COPY --from=build /out/ ./
-# Stack traces name the TypeScript sources (main.js.map sits next to main.js).
+# Stack traces name the TypeScript sources (main.js.map sits next to main.js). CONSOLE_WEB_DIR is read by the
+# console alone: the web app build-app.sh copies beside its main.js (the other services ignore it).
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--enable-source-maps
+    NODE_OPTIONS=--enable-source-maps \
+    CONSOLE_WEB_DIR=/app/console-web
 # The image's `node` user, by number so Kubernetes' runAsNonRoot can check it; it owns nothing under /app.
 USER 1000:1000
 # Node is PID 1 and handles SIGTERM itself (libs/platform/runtime ShutdownOnSignals); commands are arguments.

@@ -20,7 +20,8 @@ serve_pid=""
 silent_pid=""
 
 # The image's environment (Dockerfile ENV); the checks add only what the one run needs.
-image_env=(NODE_ENV=production NODE_OPTIONS=--enable-source-maps LOG_LEVEL=info DATABASE_SCHEMA="${schema}")
+image_env=(NODE_ENV=production NODE_OPTIONS=--enable-source-maps CONSOLE_WEB_DIR="${runtime}/console-web" LOG_LEVEL=info
+  DATABASE_SCHEMA="${schema}")
 
 cleanup() {
   if [ -n "${serve_pid}" ] && kill -0 "${serve_pid}" 2>/dev/null; then kill -KILL "${serve_pid}"; fi
@@ -52,6 +53,9 @@ cp -R "${out}/." "${runtime}/"
 for dev_only in nx jest typescript webpack @swc/core; do
   [ ! -e "${runtime}/node_modules/${dev_only}" ] || fail "development dependency ${dev_only} was installed"
 done
+if [ "${app}" = console ]; then
+  [ -f "${runtime}/console-web/index.html" ] || fail "the console's web app is not in console-web/ beside main.js"
+fi
 
 run() { (cd "${runtime}" && env "${image_env[@]}" "$@"); }
 

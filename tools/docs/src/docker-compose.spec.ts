@@ -15,6 +15,8 @@ interface ComposeService {
 }
 
 const APPS = ['ingest', 'scoring', 'routing', 'quota'] as const;
+/** The four services and the operator console: each built as an image with a migrate job of its own. */
+const IMAGES = [...APPS, 'console'] as const;
 const composeText = readWorkspaceFile('docker-compose.yml');
 const compose = parse(composeText, { merge: true }) as { services: Record<string, ComposeService> };
 const services = compose.services;
@@ -27,12 +29,12 @@ const documented = new Set([...envExample.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/g
 const exampleValues = new Map(
   [...envExample.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((match) => [match[1], match[2]] as const),
 );
-const jobs = ['topics', ...APPS.map((app) => `migrate-${app}`)];
+const jobs = ['topics', ...IMAGES.map((app) => `migrate-${app}`)];
 const builtFromDockerfile = Object.entries(services).filter(([, service]) => service.build);
 
 describe('docker-compose.yml', () => {
   it('builds each service and its migrate job from the Dockerfile with that service as APP', () => {
-    for (const app of APPS) {
+    for (const app of IMAGES) {
       for (const name of [app, `migrate-${app}`]) {
         expect({ name, build: services[name].build, image: services[name].image }).toEqual({
           name,
@@ -64,12 +66,31 @@ describe('docker-compose.yml', () => {
   it('gives the infrastructure and every service a health check, the services on /health/ready of their port', () => {
     for (const name of ['kafka', 'postgres', 'redis'])
       expect(services[name].healthcheck?.test?.length).toBeGreaterThan(0);
-    for (const app of APPS) {
+    for (const app of IMAGES) {
       const port = services[app].environment?.['HTTP_PORT'];
       expect(port).toEqual(expect.any(Number));
       expect(services[app].healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${port}/health/ready`);
       expect(services[app].ports).toEqual([expect.stringMatching(new RegExp(`:${port}$`))]);
     }
+  });
+
+  it('starts the console after its migration and the four healthy services, calling them with their own tokens', () => {
+    const console = services['console'];
+    expect(console.command).toBeUndefined();
+    expect(console.restart).toBe('unless-stopped');
+    expect(console.depends_on).toMatchObject({
+      'migrate-console': { condition: 'service_completed_successfully' },
+      ...Object.fromEntries(APPS.map((app) => [app, { condition: 'service_healthy' }])),
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    for (const app of APPS) {
+      const prefix = `CONSOLE_${app.toUpperCase()}`;
+      const token = `${app.toUpperCase()}_ADMIN_TOKEN`;
+      expect(console.environment?.[`${prefix}_URL`]).toBe(`http://${app}:${services[app].environment?.['HTTP_PORT']}`);
+      expect(console.environment?.[`${prefix}_ADMIN_TOKEN`]).toBe(`\${${token}:-${exampleValues.get(token)}}`);
+    }
+    expect(console.environment?.['CONSOLE_INGEST_CONTACT_TOKEN']).toMatch(/^\$\{INGEST_CONTACT_TOKEN:-/);
   });
 
   it('publishes every port on a host port that .env can override', () => {
@@ -88,11 +109,11 @@ describe('docker-compose.yml', () => {
     const advertised = String(services['kafka'].environment?.['KAFKA_ADVERTISED_LISTENERS']);
     expect(advertised).toContain('localhost:${KAFKA_HOST_PORT:-9092}');
     expect(advertised).toContain('kafka:19092');
-    for (const name of [...APPS, 'topics']) expect(services[name].environment?.['KAFKA_BROKERS']).toBe('kafka:19092');
+    for (const name of [...IMAGES, 'topics']) expect(services[name].environment?.['KAFKA_BROKERS']).toBe('kafka:19092');
   });
 
   it('migrates as the DDL user and serves as the data-only user, without migrating or provisioning at boot', () => {
-    for (const app of APPS) {
+    for (const app of IMAGES) {
       expect(String(services[`migrate-${app}`].environment?.['DATABASE_URL'])).toMatch(
         /^postgres:\/\/handoff_migrate:/,
       );

@@ -32,4 +32,11 @@ describe('Dockerfile', () => {
     expect(lastStage).toContainEqual('ENTRYPOINT ["node", "main.js"]');
     expect(lastStage).toContainEqual('CMD ["serve"]');
   });
+
+  it('points the console at the web app that build-app.sh copies beside its main.js', () => {
+    expect(lastStage).toContainEqual(expect.stringMatching(/^ENV .*CONSOLE_WEB_DIR=\/app\/console-web(\s|$)/));
+    expect(readWorkspaceFile('scripts/image/build-app.sh')).toMatch(
+      /cp -R dist\/apps\/console-web "\$\{out\}\/console-web"/,
+    );
+  });
 });

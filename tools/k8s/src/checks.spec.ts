@@ -1,6 +1,7 @@
 import type { Check } from './lib/check';
 import {
   alertRulesWellFormed,
+  fixedReplicasSurviveADrain,
   kafkaTopicsMatchContracts,
   oneAutoscalerPerDeployment,
   replicasLeftToAutoscalers,
@@ -12,10 +13,11 @@ import {
   uniqueSelectors,
 } from './lib/cluster-checks';
 import { type Manifest, ofKind, parseManifests, renderOverlay } from './lib/manifests';
+import { inClusterCallsAllowed } from './lib/network-checks';
 import { schemaProblems } from './lib/schemas';
 import {
   imagesPinned,
-  ingestDrainsBeforeStop,
+  ingressBackendsDrainBeforeStop,
   probesOutlastReadinessChecks,
   resourcesBounded,
   restrictedSecurityContext,
@@ -35,6 +37,11 @@ const named = (kind: string, name: string) => (manifests: Manifest[]) => {
   return found;
 };
 const deployment = (name: string) => named('Deployment', name);
+const consoleConfig = (manifests: Manifest[]): Record<string, string> => {
+  const found = ofKind(manifests, 'ConfigMap').find((manifest) => manifest.metadata.name.startsWith('console-config'));
+  if (!found) throw new Error('no console ConfigMap in the fixture');
+  return found['data'] as Record<string, string>;
+};
 const container = (manifests: Manifest[], name: string) => deployment(name)(manifests).spec.template.spec.containers[0];
 
 /** A deep copy of the rendering with one mistake made in it. */
@@ -96,9 +103,15 @@ const cases: [string, Check, (manifests: Manifest[]) => void, RegExp][] = [
   ],
   [
     'ingest without its preStop drain',
-    ingestDrainsBeforeStop,
+    ingressBackendsDrainBeforeStop,
     (m) => delete container(m, 'ingest').lifecycle,
-    /no preStop/,
+    /ingest: no preStop drain on the ingest container/,
+  ],
+  [
+    'the console, behind the Ingress, without its preStop drain',
+    ingressBackendsDrainBeforeStop,
+    (m) => delete container(m, 'console').lifecycle,
+    /console: no preStop drain on the console container/,
   ],
   [
     'an automounted service account token',
@@ -146,7 +159,7 @@ const cases: [string, Check, (manifests: Manifest[]) => void, RegExp][] = [
     "a Service selecting two services' pods",
     uniqueSelectors,
     (m) => (named('Service', 'quota')(m).spec.selector = { 'app.kubernetes.io/component': 'server' }),
-    /Service\/quota: selects 4/,
+    /Service\/quota: selects 5/,
   ],
   [
     'a Deployment selector without the instance',
@@ -161,10 +174,56 @@ const cases: [string, Check, (manifests: Manifest[]) => void, RegExp][] = [
     /quota: 0 autoscalers/,
   ],
   [
+    'a Deployment with neither an autoscaler nor a replica count',
+    oneAutoscalerPerDeployment,
+    (m) => delete deployment('console')(m).spec.replicas,
+    /console: 0 autoscalers, not 1, and no fixed replica count/,
+  ],
+  [
+    'a second autoscaler for a Deployment',
+    oneAutoscalerPerDeployment,
+    (m) => m.push({ ...structuredClone(named('HorizontalPodAutoscaler', 'ingest')(m)), metadata: { name: 'extra' } }),
+    /ingest: 2 autoscalers/,
+  ],
+  [
     'a Deployment that fixes its replica count',
     replicasLeftToAutoscalers,
     (m) => (deployment('scoring')(m).spec.replicas = 2),
     /Deployment\/scoring: sets replicas/,
+  ],
+  [
+    'an autoscaler added to a Deployment that keeps its fixed count',
+    replicasLeftToAutoscalers,
+    (m) => {
+      const hpa = structuredClone(named('HorizontalPodAutoscaler', 'ingest')(m));
+      hpa.spec.scaleTargetRef.name = 'console';
+      m.push({ ...hpa, metadata: { name: 'console' } });
+    },
+    /Deployment\/console: sets replicas/,
+  ],
+  [
+    'a single replica without an autoscaler',
+    fixedReplicasSurviveADrain,
+    (m) => (deployment('console')(m).spec.replicas = 1),
+    /Deployment\/console: 1 replica\(s\) and no autoscaler/,
+  ],
+  [
+    "a service's NetworkPolicy without the console's ingress",
+    inClusterCallsAllowed,
+    (m) => named('NetworkPolicy', 'quota')(m).spec.ingress.splice(2, 1),
+    /CONSOLE_QUOTA_URL: Deployment\/quota admits no ingress from it on port 3003/,
+  ],
+  [
+    "the console's egress to a service on the wrong port",
+    inClusterCallsAllowed,
+    (m) => (named('NetworkPolicy', 'console')(m).spec.egress[5].ports[0].port = 3009),
+    /CONSOLE_SCORING_URL: no egress to Deployment\/scoring port 3001/,
+  ],
+  [
+    "a service URL on a port the service's Service lacks",
+    inClusterCallsAllowed,
+    (m) => (consoleConfig(m)['CONSOLE_ROUTING_URL'] = 'http://routing:3012'),
+    /CONSOLE_ROUTING_URL: 3012 is not a port of Service\/routing/,
   ],
   [
     "a ScaledObject above its topics' partitions",
@@ -246,8 +305,8 @@ describe('schema validation', () => {
   });
 
   it('rejects a kind it has no schema for', () => {
-    const [ingress] = parseManifests('apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: ingest }\n');
-    expect(schemaProblems(ingress)).toEqual(['Ingress/ingest: unknown kind networking.k8s.io/v1 Ingress']);
+    const [role] = parseManifests('apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: { name: ingest }\n');
+    expect(schemaProblems(role)).toEqual(['Role/ingest: unknown kind rbac.authorization.k8s.io/v1 Role']);
   });
 
   it('reads Secret values as the API server does, line breaks and all', () => {

@@ -1,10 +1,11 @@
 import type { Check } from './lib/check';
 import { CLUSTER_CHECKS } from './lib/cluster-checks';
 import { type Manifest, ofKind, OVERLAYS, renderOverlay, selects } from './lib/manifests';
+import { NETWORK_CHECKS } from './lib/network-checks';
 import { schemaProblems } from './lib/schemas';
 import { WORKLOAD_CHECKS } from './lib/workload-checks';
 
-const CHECKS: readonly Check[] = [...WORKLOAD_CHECKS, ...CLUSTER_CHECKS];
+const CHECKS: readonly Check[] = [...WORKLOAD_CHECKS, ...CLUSTER_CHECKS, ...NETWORK_CHECKS];
 
 describe.each(OVERLAYS)('k8s/overlays/%s rendered by kubectl kustomize', (overlay) => {
   let manifests: Manifest[];
@@ -13,18 +14,35 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered by kubectl kustomize', (overla
     manifests = renderOverlay(overlay);
   });
 
-  it('holds the four services with their Service, ServiceAccount, PDB, NetworkPolicy, ServiceMonitor and migrations Job', () => {
+  it('holds the four services and the console with their Service, ServiceAccount, PDB, NetworkPolicy, ServiceMonitor and migrations Job', () => {
     for (const kind of ['Deployment', 'Service', 'ServiceAccount', 'PodDisruptionBudget', 'ServiceMonitor']) {
       expect(
         ofKind(manifests, kind)
           .map((manifest) => manifest.metadata.name)
           .sort(),
-      ).toEqual(['ingest', 'quota', 'routing', 'scoring']);
+      ).toEqual(['console', 'ingest', 'quota', 'routing', 'scoring']);
     }
     expect(ofKind(manifests, 'Job').map((job) => job.metadata.name)).toEqual(
-      expect.arrayContaining(['ingest-migrate', 'scoring-migrate', 'routing-migrate', 'quota-migrate']),
+      expect.arrayContaining([
+        'ingest-migrate',
+        'scoring-migrate',
+        'routing-migrate',
+        'quota-migrate',
+        'console-migrate',
+      ]),
     );
     expect(ofKind(manifests, 'PrometheusRule')).toHaveLength(1);
+  });
+
+  it('scales the console by a fixed replica count, with no autoscaler and no consumer group', () => {
+    const scaled = [...ofKind(manifests, 'ScaledObject'), ...ofKind(manifests, 'HorizontalPodAutoscaler')];
+    expect(scaled.map((scaler) => scaler.spec.scaleTargetRef.name)).not.toContain('console');
+    const console = ofKind(manifests, 'Deployment').find((deployment) => deployment.metadata.name === 'console');
+    expect(console?.spec.replicas).toBe(overlay === 'prod' ? 2 : 1);
+    const config = ofKind(manifests, 'ConfigMap').find((configMap) =>
+      configMap.metadata.name.startsWith('console-config'),
+    );
+    expect(Object.keys(config?.['data'] as object).filter((setting) => setting.endsWith('GROUP_ID'))).toEqual([]);
   });
 
   it('validates every object against the Kubernetes, KEDA, Prometheus operator and Strimzi schemas', () => {
@@ -64,5 +82,19 @@ describe('the overlays differ where they should', () => {
     expect(ofKind(prod, 'KafkaTopic').length).toBeGreaterThan(0);
     expect(ofKind(prod, 'Job').map((job) => job.metadata.name)).not.toContain('handoff-topics');
     expect(ofKind(prod, 'Secret')).toEqual([]);
+  });
+
+  it('prod exposes the console over HTTPS through an Ingress at its CONSOLE_PUBLIC_URL; dev through a port-forward', () => {
+    const prod = renderOverlay('prod');
+    const [ingress] = ofKind(prod, 'Ingress');
+    const config = ofKind(prod, 'ConfigMap').find((configMap) => configMap.metadata.name.startsWith('console-config'));
+    const publicUrl = new URL(String((config?.['data'] as Record<string, string>)['CONSOLE_PUBLIC_URL']));
+    expect(publicUrl.protocol).toBe('https:');
+    expect(ingress.spec.tls[0].hosts).toEqual([publicUrl.host]);
+    expect(ingress.spec.rules[0]).toMatchObject({
+      host: publicUrl.host,
+      http: { paths: [{ backend: { service: { name: 'console', port: { name: 'http' } } } }] },
+    });
+    expect(ofKind(renderOverlay('dev'), 'Ingress')).toEqual([]);
   });
 });

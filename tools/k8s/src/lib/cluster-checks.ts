@@ -1,6 +1,6 @@
 import { ALL_TOPICS, DEAD_LETTER_TOPICS, topicByName } from '@handoff/contracts';
 import type { Check } from './check';
-import { describe, type LabelSelector, type Manifest, ofKind, selects } from './manifests';
+import { configOf, describe, type LabelSelector, type Manifest, ofKind, selects } from './manifests';
 import { promqlProblems } from './promql';
 
 const podLabels = (deployment: Manifest): Record<string, string> => deployment.spec?.template?.metadata?.labels ?? {};
@@ -72,25 +72,45 @@ export const uniqueSelectors: Check = {
   },
 };
 
-/** KEDA for the consumers, an HPA for ingest: every Deployment has one autoscaler. */
+/** The autoscalers whose target is this Deployment. */
+const autoscalersOf = (manifests: Manifest[], deployment: Manifest): Manifest[] =>
+  [...ofKind(manifests, 'ScaledObject'), ...ofKind(manifests, 'HorizontalPodAutoscaler')].filter(
+    (scaler) => scaler.spec?.scaleTargetRef?.name === deployment.metadata.name,
+  );
+
+/**
+ * KEDA for the consumers, an HPA for ingest: one autoscaler owns the replica count. A Deployment without one (the
+ * console) fixes its count itself; one with neither would run whatever count it was last given.
+ */
 export const oneAutoscalerPerDeployment: Check = {
-  name: 'every Deployment has exactly one autoscaler (KEDA ScaledObject or HPA)',
+  name: 'every Deployment has exactly one autoscaler (KEDA ScaledObject or HPA), unless it fixes its replica count',
   problems: (manifests) =>
     ofKind(manifests, 'Deployment').flatMap((deployment) => {
-      const scalers = [...ofKind(manifests, 'ScaledObject'), ...ofKind(manifests, 'HorizontalPodAutoscaler')].filter(
-        (scaler) => scaler.spec?.scaleTargetRef?.name === deployment.metadata.name,
-      );
-      return scalers.length === 1 ? [] : [`${describe(deployment)}: ${scalers.length} autoscalers, not 1`];
+      const scalers = autoscalersOf(manifests, deployment).length;
+      if (scalers === 1 || (scalers === 0 && deployment.spec?.replicas !== undefined)) return [];
+      return [`${describe(deployment)}: ${scalers} autoscalers, not 1, and no fixed replica count`];
     }),
 };
 
 /** `kubectl apply` of a Deployment with `replicas` resets whatever its autoscaler chose, on every release. */
 export const replicasLeftToAutoscalers: Check = {
-  name: 'Deployments leave their replica count to the autoscaler',
+  name: 'Deployments with an autoscaler leave their replica count to it',
   problems: (manifests) =>
     ofKind(manifests, 'Deployment')
-      .filter((deployment) => deployment.spec?.replicas !== undefined)
+      .filter(
+        (deployment) => deployment.spec?.replicas !== undefined && autoscalersOf(manifests, deployment).length > 0,
+      )
       .map((deployment) => `${describe(deployment)}: sets replicas, which its autoscaler owns`),
+};
+
+/** With no autoscaler to add a pod, one replica means a rollout or a node drain takes the workload down. */
+export const fixedReplicasSurviveADrain: Check = {
+  name: 'a Deployment without an autoscaler runs at least two replicas',
+  overlays: ['prod'],
+  problems: (manifests) =>
+    ofKind(manifests, 'Deployment')
+      .filter((deployment) => autoscalersOf(manifests, deployment).length === 0 && (deployment.spec?.replicas ?? 1) < 2)
+      .map((deployment) => `${describe(deployment)}: ${deployment.spec?.replicas ?? 1} replica(s) and no autoscaler`),
 };
 
 interface KafkaTrigger {
@@ -137,14 +157,7 @@ export const scalerSettingsExist: Check = {
 /** The keys of the ConfigMaps a Deployment's containers load with envFrom. */
 function settingsOf(manifests: Manifest[], deploymentName: string | undefined): Set<string> {
   const deployment = ofKind(manifests, 'Deployment').find((candidate) => candidate.metadata.name === deploymentName);
-  const configMapNames: string[] = (deployment?.spec?.template?.spec?.containers ?? []).flatMap(
-    (container: { envFrom?: { configMapRef?: { name: string } }[] }) =>
-      (container.envFrom ?? []).map((source) => source.configMapRef?.name).filter(Boolean),
-  );
-  const configMaps = ofKind(manifests, 'ConfigMap').filter((configMap) =>
-    configMapNames.includes(configMap.metadata.name),
-  );
-  return new Set(configMaps.flatMap((configMap) => Object.keys((configMap['data'] as Record<string, string>) ?? {})));
+  return new Set(Object.keys(deployment ? configOf(manifests, deployment) : {}));
 }
 
 /** Strimzi topics are the contracts' topics: same names, partition counts and compaction, DLQs included. */
@@ -215,6 +228,7 @@ export const CLUSTER_CHECKS: readonly Check[] = [
   uniqueSelectors,
   oneAutoscalerPerDeployment,
   replicasLeftToAutoscalers,
+  fixedReplicasSurviveADrain,
   scaledObjectsWithinPartitions,
   scalerSettingsExist,
   kafkaTopicsMatchContracts,

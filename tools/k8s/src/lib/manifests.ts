@@ -45,6 +45,18 @@ export function podTemplates(manifests: Manifest[]): { owner: Manifest; template
     .map((owner) => ({ owner, template: owner.spec?.template ?? {} }));
 }
 
+/** The settings a Deployment's containers load from ConfigMaps with envFrom, merged. */
+export function configOf(manifests: Manifest[], deployment: Manifest): Record<string, string> {
+  const configMapNames: string[] = (deployment.spec?.template?.spec?.containers ?? []).flatMap(
+    (container: { envFrom?: { configMapRef?: { name: string } }[] }) =>
+      (container.envFrom ?? []).map((source) => source.configMapRef?.name).filter(Boolean),
+  );
+  const configMaps = ofKind(manifests, 'ConfigMap').filter((configMap) =>
+    configMapNames.includes(configMap.metadata.name),
+  );
+  return Object.assign({}, ...configMaps.map((configMap) => (configMap['data'] as Record<string, string>) ?? {}));
+}
+
 export const describe = (manifest: Manifest): string => `${manifest.kind}/${manifest.metadata.name}`;
 
 export interface LabelSelector {

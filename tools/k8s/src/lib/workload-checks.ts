@@ -1,9 +1,10 @@
 import type { IIoK8sApiCoreV1Container } from 'kubernetes-models/v1/Container';
 import type { IIoK8sApiCoreV1PodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IIoK8sApiCoreV1Probe } from 'kubernetes-models/v1/Probe';
+import type { IIoK8sApiNetworkingV1HTTPIngressPath } from 'kubernetes-models/networking.k8s.io/v1/HTTPIngressPath';
 import { READINESS_CHECK_TIMEOUT_MS } from '@handoff/platform-observability';
 import type { Check } from './check';
-import { describe, type Manifest, ofKind, podTemplates } from './manifests';
+import { describe, type Manifest, ofKind, podTemplates, selects } from './manifests';
 
 const containersOf = (pod: IIoK8sApiCoreV1PodSpec | undefined): IIoK8sApiCoreV1Container[] => [
   ...(pod?.initContainers ?? []),
@@ -104,15 +105,41 @@ function secretsUsedBy(pod: IIoK8sApiCoreV1PodSpec | undefined): string[] {
   return [...fromContainers, ...fromVolumes].filter((name): name is string => name !== undefined);
 }
 
-/** ingest answers HTTP from the ingress: it keeps serving while endpoints drop it, before SIGTERM. */
-export const ingestDrainsBeforeStop: Check = {
-  name: "ingest's container has a preStop drain",
+/**
+ * ingest and whatever an Ingress routes to answer HTTP from the ingress controller: they keep serving while the
+ * endpoints drop them, before SIGTERM.
+ */
+export const ingressBackendsDrainBeforeStop: Check = {
+  name: 'ingest and every Deployment behind an Ingress have a preStop drain on each container',
   problems: (manifests) => {
-    const ingest = ofKind(manifests, 'Deployment').find((deployment) => deployment.metadata.name === 'ingest');
-    const container = containersOf(ingest?.spec?.template?.spec).find((candidate) => candidate.name === 'ingest');
-    return container?.lifecycle?.preStop ? [] : ['Deployment/ingest: no preStop drain on the ingest container'];
+    const deployments = ofKind(manifests, 'Deployment');
+    const fronted = new Set(['ingest', ...ingressBackends(manifests).map((backend) => backend.metadata.name)]);
+    return [...fronted].flatMap((name) => {
+      const deployment = deployments.find((candidate) => candidate.metadata.name === name);
+      if (!deployment) return [`Deployment/${name}: missing`];
+      const containers: IIoK8sApiCoreV1Container[] = deployment.spec?.template?.spec?.containers ?? [];
+      return containers
+        .filter((container) => !container.lifecycle?.preStop)
+        .map((container) => `${describe(deployment)}: no preStop drain on the ${container.name} container`);
+    });
   },
 };
+
+/** The Deployments whose pods the Services named by Ingress backends select. */
+function ingressBackends(manifests: Manifest[]): Manifest[] {
+  const serviceNames = ofKind(manifests, 'Ingress').flatMap((ingress) => [
+    ingress.spec?.defaultBackend?.service?.name,
+    ...(ingress.spec?.rules ?? []).flatMap((rule: { http?: { paths?: IIoK8sApiNetworkingV1HTTPIngressPath[] } }) =>
+      (rule.http?.paths ?? []).map((path) => path.backend.service?.name),
+    ),
+  ]);
+  const services = ofKind(manifests, 'Service').filter((service) => serviceNames.includes(service.metadata.name));
+  return ofKind(manifests, 'Deployment').filter((deployment) =>
+    services.some((service) =>
+      selects({ matchLabels: service.spec?.selector }, deployment.spec?.template?.metadata?.labels),
+    ),
+  );
+}
 
 /** Pods never get an API token they do not use. */
 export const serviceAccountsWithoutToken: Check = {
@@ -152,7 +179,7 @@ export const WORKLOAD_CHECKS: readonly Check[] = [
   resourcesBounded,
   restrictedSecurityContext,
   secretsNotShared,
-  ingestDrainsBeforeStop,
+  ingressBackendsDrainBeforeStop,
   serviceAccountsWithoutToken,
   imagesPinned,
 ];
