@@ -4,7 +4,7 @@ import { LeadRoutingController } from './lead-routing.controller';
 import { LeadRoutingReader } from './lead-routing.reader';
 import { LeadRoutingService } from './lead-routing.service';
 import { RoutingQueueController } from './routing-queue.controller';
-import { RoutingQueueService } from './routing-queue.service';
+import { RoutingQueueReader } from './routing-queue.reader';
 
 /**
  * A lead's routing for people: the decision trace and its export, a sales manager's manual move, and the leads
@@ -13,6 +13,6 @@ import { RoutingQueueService } from './routing-queue.service';
 @Module({
   imports: [AssignmentModule],
   controllers: [LeadRoutingController, RoutingQueueController],
-  providers: [LeadRoutingReader, LeadRoutingService, RoutingQueueService],
+  providers: [LeadRoutingReader, LeadRoutingService, RoutingQueueReader],
 })
 export class LeadsModule {}

@@ -2,13 +2,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, RequireToken } from '@handoff/platform-runtime';
 import { DEFAULT_QUEUE_PAGE, RoutingQueueDto, RoutingQueueQuery } from './routing-queue.dto';
-import { RoutingQueueService } from './routing-queue.service';
+import { RoutingQueueReader } from './routing-queue.reader';
 
 /** The qualified leads no rep could take yet (the rerouter tries them again). */
 @ApiTags('lead routing')
 @Controller('routing/queue')
 export class RoutingQueueController {
-  constructor(private readonly queue: RoutingQueueService) {}
+  constructor(private readonly queue: RoutingQueueReader) {}
 
   @Get()
   @RequireToken('read', 'admin')

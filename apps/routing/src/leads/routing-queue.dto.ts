@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_TRIGGERS, type AssignmentTrigger } from '@handoff/shared-vocabulary';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { QueuedLead, RoutingQueueView } from './routing-queue.service';
+import type { QueuedLead, RoutingQueueView } from './routing-queue.reader';
 
 export const MAX_QUEUE_PAGE = 200;
 export const DEFAULT_QUEUE_PAGE = 50;

@@ -1,7 +1,7 @@
 import { Topics } from '@handoff/contracts';
 import { type RoutingTestApp, startRoutingApp } from '../testing/routing-test-app';
 import { RoutingStreamTestBed, seedPool, sendAway, waitUntilQueued } from '../testing/routing-stream-test-bed';
-import type { RoutingQueueView } from './routing-queue.service';
+import type { RoutingQueueView } from './routing-queue.reader';
 
 const bed = new RoutingStreamTestBed();
 let service: RoutingTestApp;

@@ -52,7 +52,7 @@ const QUALIFIED = `qualified_at IS NOT NULL AND merged_into IS NULL AND stage IN
 export class LeadSummaryReader {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** `term` is lower-case; company names match as a substring (a scan: see README "Persistence"). */
+  /** `term` is lower-case. No index serves a company substring: each search reads the surviving leads. */
   async search(term: string, limit: number): Promise<LeadSummary[]> {
     const rows: SummaryRecord[] = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}, CASE WHEN ${DOMAIN_MATCHES} THEN 'domain' ELSE 'company' END AS matched_by

@@ -41,7 +41,7 @@ interface QueuedRow {
 
 /** Reads the leads waiting for a rep; never writes. */
 @Injectable()
-export class RoutingQueueService {
+export class RoutingQueueReader {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Both reads from one snapshot, so `total` counts the listed leads. */
