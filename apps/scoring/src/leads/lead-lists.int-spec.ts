@@ -130,7 +130,7 @@ describe('GET /leads?q= (search by company or domain)', () => {
 });
 
 describe('GET /leads/qualified (newest MQLs first)', () => {
-  const [first, won, rejected, absorbed, survivor, latest] = Array.from({ length: 6 }, () => randomUUID());
+  const [first, won, rejected, absorbed, survivor, latest]: string[] = Array.from({ length: 6 }, () => randomUUID());
 
   beforeAll(async () => {
     await record(first, QUALIFYING, goodFit);
