@@ -3,7 +3,7 @@ import { emailHash, type IdentityKind, normaliseEmail } from '@handoff/domain-id
 import { DomainError } from '@handoff/shared-errors';
 import { DataSource } from 'typeorm';
 import { IngestConfig } from '../app/ingest.config';
-import { IdentityStore } from './identity.store';
+import { IdentityStore } from '../identity';
 
 /** An address is stored as an email key, or as the id it was used as: the email key wins when both exist. */
 const KINDS_BY_PREFERENCE: readonly IdentityKind[] = ['email', 'user', 'anonymous'];
