@@ -5,6 +5,8 @@ import { ContactVault1765100000001 } from './contact-vault.migration';
 import { ContactVault } from './contact-vault.service';
 import { ContactVaultStore } from './contact-vault.store';
 import { ContactsController } from './contacts.controller';
+import { LeadLookupController } from './lead-lookup.controller';
+import { LeadLookup } from './lead-lookup.service';
 
 /** For ServiceRuntimeModule.forRoot({ migrations }), after the identity tables. */
 export const CONTACTS_MIGRATIONS = [ContactVault1765100000001];
@@ -12,13 +14,14 @@ export const CONTACTS_MIGRATIONS = [ContactVault1765100000001];
 export const CONTACT_VAULT_TABLE = { name: 'contact_vault', ownerIdColumn: 'lead_id', columns: ['sealed'] } as const;
 
 /**
- * The contact vault and its API (`/leads/:id/contact`, `/leads/:id/personal-data`). Its entries use the secret
- * keyring of the sources, and are re-encrypted with theirs when INGEST_SECRET_KEY changes.
+ * The contact vault and its API (`/leads/:id/contact`, `/leads/:id/personal-data`), and the lookup of a lead by
+ * email (`POST /leads/lookup`). Its entries use the secret keyring of the sources, and are re-encrypted with
+ * theirs when INGEST_SECRET_KEY changes.
  */
 @Module({
   imports: [SecretKeyringModule, IdentityModule],
-  controllers: [ContactsController],
-  providers: [ContactVault, ContactVaultStore, encryptedTable(CONTACT_VAULT_TABLE)],
+  controllers: [ContactsController, LeadLookupController],
+  providers: [ContactVault, ContactVaultStore, LeadLookup, encryptedTable(CONTACT_VAULT_TABLE)],
   exports: [ContactVault],
 })
 export class ContactsModule {}

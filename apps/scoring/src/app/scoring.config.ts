@@ -15,8 +15,8 @@ export class ScoringConfig extends ServiceConfig {
   SCORING_ADMIN_TOKEN = 'local-admin-token-change-me';
 
   /**
-   * Bearer token of lead-data reads (a lead's score, ledger and export); the admin token is accepted too. Unset
-   * locally: reads are open. Required in production.
+   * Bearer token of lead-data reads (lead lists, a lead's score, ledger, stages and export); the admin token is
+   * accepted too. Unset locally: reads are open. Required in production.
    */
   @Secret()
   @IsOptional()

@@ -7,6 +7,7 @@ import { ExportQuery, HistoryQuery, ScoreQuery } from './lead-score.query';
 import { LeadScoreService } from './lead-score.service';
 import { EXPORT_CONTENT_TYPES, exportHeader, exportLines } from './ledger-export.format';
 import { ScoreViewDto } from './score-view.dto';
+import { StageHistoryDto } from './stage-history.dto';
 
 const LeadId = () => UuidParam('id', 'lead id');
 
@@ -36,6 +37,13 @@ export class LeadScoreController {
   @ApiOkResponse({ type: HistoryPageDto })
   history(@LeadId() leadId: string, @Query() query: HistoryQuery): Promise<HistoryPageDto> {
     return this.scores.history(leadId, query.cursor, query.limit);
+  }
+
+  @Get('stages')
+  @ApiOperation({ summary: 'Every change of the lead’s lifecycle stage: from, to, when and why, oldest first' })
+  @ApiOkResponse({ type: StageHistoryDto })
+  stages(@LeadId() leadId: string): Promise<StageHistoryDto> {
+    return this.scores.stages(leadId);
   }
 
   @Get('history/export')

@@ -9,6 +9,7 @@ import type { StoredLead } from '../scoring/scoring-session.types';
 import { DEFAULT_HISTORY_PAGE } from './lead-score.query';
 import { LedgerReader, type LedgerView } from './ledger.reader';
 import { scoreViewOf, type ScoreView } from './score-view';
+import { StageHistoryReader, type StageChangeView } from './stage-history.reader';
 
 export interface HistoryPage {
   leadId: string;
@@ -17,12 +18,18 @@ export interface HistoryPage {
   nextCursor: string | null;
 }
 
-/** Reads scores and ledgers; never writes. */
+export interface StageHistory {
+  leadId: string;
+  changes: StageChangeView[];
+}
+
+/** Reads scores, ledgers and stage histories; never writes. */
 @Injectable()
 export class LeadScoreService {
   constructor(
     private readonly store: LeadStateStore,
     private readonly ledger: LedgerReader,
+    private readonly stageHistory: StageHistoryReader,
     private readonly models: ModelRegistry,
     private readonly predictions: PredictionModelStore,
   ) {}
@@ -40,6 +47,11 @@ export class LeadScoreService {
     const rows = await this.ledger.page(leadId, cursor, limit + 1);
     const items = rows.slice(0, limit);
     return { leadId, items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  async stages(leadId: string): Promise<StageHistory> {
+    await this.existing(leadId);
+    return { leadId, changes: await this.stageHistory.changes(leadId) };
   }
 
   /** Checks the lead exists, then yields its ledger page by page. */

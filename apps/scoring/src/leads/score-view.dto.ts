@@ -19,7 +19,7 @@ import type { ScoreView } from './score-view';
 type BehaviourBreakdown = ScoreView['behaviour'];
 type FitBreakdown = ScoreView['fit'];
 
-const STAGE_CHANGE_REASONS = [
+export const STAGE_CHANGE_REASONS = [
   ...everyValue<Exclude<StageChangeReason, (typeof LIFECYCLE_SALES_OUTCOMES)[number]>>({
     engaged: true,
     qualified: true,

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { NO_PREDICTION_INPUTS, type PredictionInputs } from '../prediction/live-prediction';
 import { insertHandOffs, recordHandOffOutcomes } from './hand-off.writer';
 import { insertHistory, insertLedger } from './ledger.writer';
+import { insertStageChanges } from './stage-change.writer';
 import type { LeadWrite, SessionChanges, StoredLead } from './scoring-session.types';
 
 /** A lead row changed under us although we held its lock (or was created concurrently): retry the chunk. */
@@ -92,6 +93,7 @@ export class LeadStateStore {
     await this.writeLeads(manager, changes.leads);
     await insertLedger(manager, changes.ledger);
     await insertHistory(manager, changes.history);
+    await insertStageChanges(manager, changes.stageChanges);
     await insertHandOffs(manager, changes.handOffs);
     await recordHandOffOutcomes(manager, changes.outcomes);
     for (const copy of changes.historyCopies) {
@@ -127,17 +129,17 @@ export class LeadStateStore {
     const written: unknown[] = await manager.query(
       `INSERT INTO lead_state
          (lead_id, state, version, stage, behaviour_score, fit_score, grade, model_version, merged_into, cold_at,
-          prediction)
+          prediction, qualified_at)
        SELECT l."leadId", l.state, l.version, l.snapshot->>'stage', (l.snapshot->>'behaviour')::float8,
          (l.snapshot->>'fitScore')::float8, l.snapshot->>'grade', l."modelVersion", l."mergedInto", l."coldAt",
-         l.prediction
+         l.prediction, (l.state->'lifecycle'->>'lastQualifiedAt')::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS l("leadId" uuid, state jsonb, version int, snapshot jsonb,
          "modelVersion" text, "mergedInto" uuid, "coldAt" timestamptz, prediction jsonb)
        ON CONFLICT (lead_id) DO UPDATE SET
          state = EXCLUDED.state, version = EXCLUDED.version, stage = EXCLUDED.stage,
          behaviour_score = EXCLUDED.behaviour_score, fit_score = EXCLUDED.fit_score, grade = EXCLUDED.grade,
          model_version = EXCLUDED.model_version, merged_into = EXCLUDED.merged_into, cold_at = EXCLUDED.cold_at,
-         prediction = EXCLUDED.prediction,
+         prediction = EXCLUDED.prediction, qualified_at = EXCLUDED.qualified_at,
          updated_at = now()
        WHERE lead_state.version = EXCLUDED.version - 1
        RETURNING lead_id`,

@@ -96,6 +96,22 @@ describe('ScoringSession', () => {
     expect(published<LeadScoredV1>(changes, 'lead.scored.v1').map((event) => event.leadId)).toEqual([survivor]);
   });
 
+  it('records every stage change with its reason, a merge’s included, for the lead it happened to', () => {
+    const [survivor, merged] = [randomUUID(), randomUUID()];
+    const session = new ScoringSession(model, NOW, []);
+    session.engagement(engagement(survivor, 'email_click'));
+    session.engagement(engagement(merged, 'demo_request', { profile: goodFit }));
+    session.engagement(engagement(merged, 'trial_signup'));
+    session.merge(exampleEvents.leadMerged({ survivingLeadId: survivor, mergedLeadId: merged }));
+
+    expect(session.changes().stageChanges).toEqual([
+      { leadId: survivor, from: 'subscriber', to: 'lead', at: NOW, reason: 'engaged', detail: null },
+      { leadId: merged, from: 'subscriber', to: 'lead', at: NOW, reason: 'engaged', detail: null },
+      { leadId: merged, from: 'lead', to: 'mql', at: NOW, reason: 'qualified', detail: null },
+      { leadId: survivor, from: 'lead', to: 'mql', at: NOW, reason: 'merged', detail: null },
+    ]);
+  });
+
   it('rejects as poison a merge of a lead that was already merged into another lead', () => {
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
     const session = new ScoringSession(model, NOW, []);

@@ -12,6 +12,7 @@ import {
   scoreLead,
   toMillis,
   type LedgerEntry,
+  type LifecycleEvent,
   type LifecycleResult,
   type ScoringModel,
 } from '@handoff/domain-scoring';
@@ -38,6 +39,7 @@ import type {
   LedgerRow,
   SessionChanges,
   ScoreSnapshot,
+  StageChangeRow,
   StoredLead,
 } from './scoring-session.types';
 
@@ -65,6 +67,7 @@ export class ScoringSession {
   private readonly ledger: LedgerRow[] = [];
   private readonly history: HistoryRow[] = [];
   private readonly historyCopies: HistoryCopy[] = [];
+  private readonly stageChanges: StageChangeRow[] = [];
   private readonly handOffs: HandOffRow[] = [];
   private readonly outcomes: HandOffOutcomeRow[] = [];
 
@@ -140,6 +143,7 @@ export class ScoringSession {
       recordedAt: this.now,
     });
     survivor.state = result.state;
+    this.recordStageChanges(survivor, result.events);
     survivor.prediction = mergedPredictionInputs(survivor.prediction, merged.prediction);
     this.record(survivor, result.ledger, event.correlationId);
     merged.mergedInto = survivor.leadId;
@@ -195,8 +199,8 @@ export class ScoringSession {
         prediction: lead.prediction,
       };
     });
-    const { ledger, history, historyCopies, handOffs, outcomes } = this;
-    return { leads, ledger, history, historyCopies, handOffs, outcomes, outbox };
+    const { ledger, history, historyCopies, stageChanges, handOffs, outcomes } = this;
+    return { leads, ledger, history, historyCopies, stageChanges, handOffs, outcomes, outbox };
   }
 
   private evaluate(lead: WorkingLead, at: string): void {
@@ -210,6 +214,7 @@ export class ScoringSession {
 
   private applyLifecycle(lead: WorkingLead, result: LifecycleResult): void {
     lead.state = { ...lead.state, lifecycle: result.lifecycle };
+    this.recordStageChanges(lead, result.events);
     for (const event of result.events) {
       if (event.type !== 'qualified') continue;
       const score = scoreLead(lead.state, event.at, this.model);
@@ -231,6 +236,14 @@ export class ScoringSession {
           conversion,
         ),
       );
+    }
+  }
+
+  private recordStageChanges(lead: WorkingLead, events: readonly LifecycleEvent[]): void {
+    for (const event of events) {
+      if (event.type !== 'stage_changed') continue;
+      const { from, to, at, reason, detail } = event;
+      this.stageChanges.push({ leadId: lead.leadId, from, to, at, reason, detail });
     }
   }
 

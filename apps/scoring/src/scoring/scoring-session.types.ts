@@ -1,5 +1,5 @@
 import type { NewOutboxMessage } from '@handoff/platform-database';
-import type { HistoryEvent, LeadState, LedgerEntry } from '@handoff/domain-scoring';
+import type { HistoryEvent, LeadState, LedgerEntry, StageChangedEvent } from '@handoff/domain-scoring';
 import type { HandOffOutcome, LeadSnapshot } from '@handoff/domain-prediction';
 import type { Grade, LifecycleStage } from '@handoff/shared-vocabulary';
 import type { PredictionInputs } from '../prediction/live-prediction';
@@ -33,6 +33,11 @@ export interface LeadWrite {
   /** When the lead's decayed behaviour score will drop below the model's coldBelow, for the decay sweep. */
   coldAt: string | null;
   prediction: PredictionInputs;
+}
+
+/** One change of a lead's lifecycle stage, kept for the lead's stage history. */
+export interface StageChangeRow extends Omit<StageChangedEvent, 'type'> {
+  leadId: string;
 }
 
 /** A qualification: the lead as the conversion model will read it, frozen at the moment it was handed to sales. */
@@ -75,6 +80,7 @@ export interface SessionChanges {
   ledger: LedgerRow[];
   history: HistoryRow[];
   historyCopies: HistoryCopy[];
+  stageChanges: StageChangeRow[];
   handOffs: HandOffRow[];
   outcomes: HandOffOutcomeRow[];
   outbox: NewOutboxMessage[];
