@@ -99,7 +99,8 @@ export class ServiceClient {
   }
 
   private unanswered(method: string, path: string, error: unknown): ServiceCallError {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    // AbortSignal.timeout rejects with a DOMException, which is not an Error of every realm (jest's, for one).
+    const timedOut = (error as { name?: unknown } | undefined)?.name === 'TimeoutError';
     const status = timedOut ? 504 : 502;
     const message = timedOut
       ? `${this.service} did not answer within ${this.settings.timeoutMs} ms`
