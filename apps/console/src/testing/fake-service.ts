@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -21,8 +27,11 @@ export class FakeService {
   ) {}
 
   static async start(): Promise<FakeService> {
-    let fake: FakeService | undefined;
-    const server = createServer((request, response) => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakeService(server, `http://127.0.0.1:${port}`);
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
@@ -32,13 +41,10 @@ export class FakeService {
           headers: request.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         };
-        fake?.received.push(received);
-        fake?.handle(received, response);
+        fake.received.push(received);
+        fake.handle(received, response);
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    fake = new FakeService(server, `http://127.0.0.1:${port}`);
     return fake;
   }
 
