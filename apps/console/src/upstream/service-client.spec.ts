@@ -153,6 +153,12 @@ describe('ServiceClient against a real local HTTP server', () => {
     });
   });
 
+  it('answers 502 for a success whose JSON is malformed', async () => {
+    fake.answer((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"cut'));
+
+    expect((await failureOf(client.get('/models'))).status).toBe(502);
+  });
+
   it('refuses to relay content that is neither JSON nor CSV', async () => {
     fake.answer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<p>hi</p>'));
 

@@ -90,7 +90,13 @@ export class ServiceClient {
   private answerOf(method: string, path: string, response: Response, text: string): ServiceAnswer {
     const contentType = response.headers.get('content-type') ?? '';
     if (text === '') return { status: response.status, body: undefined };
-    if (contentType.includes('json')) return { status: response.status, body: JSON.parse(text) };
+    if (contentType.includes('json')) {
+      try {
+        return { status: response.status, body: JSON.parse(text) };
+      } catch {
+        return this.fail(method, path, 502, `${this.service} answered malformed JSON`);
+      }
+    }
     if (contentType.startsWith('text/csv')) {
       const contentDisposition = response.headers.get('content-disposition') ?? undefined;
       return { status: response.status, body: text, contentType, contentDisposition };
@@ -110,7 +116,7 @@ export class ServiceClient {
   }
 
   private refused(method: string, path: string, response: Response, text: string): ServiceCallError {
-    // The operator is signed in here: the service refusing the console's own credentials is a fault of this side.
+    // Refused credentials (401/403) or a redirect are the console's setup at fault, not the operator's session: 502.
     if (response.status === 401 || response.status === 403 || response.status < 400) {
       const message = `${this.service} refused the console's call (${response.status}); see the console's logs`;
       this.logger.error({
