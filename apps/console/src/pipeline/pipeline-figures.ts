@@ -38,14 +38,14 @@ export class PipelineFigures {
     this.health.set(service, { up: true, scrapedAt: t });
     this.lag.set(service, lagOf(service, samples));
     if (service === 'ingest') {
-      this.events.observe(t, seriesOf(samples, KAFKA_METRICS.produced.name, Topics.engagementRecorded.name));
+      this.events.observe(t, seriesOf(samples, KAFKA_METRICS.produced.name, { topic: Topics.engagementRecorded.name }));
     }
     if (service === 'scoring') {
-      this.mqls.observe(t, seriesOf(samples, KAFKA_METRICS.produced.name, Topics.leadQualifiedV2.name));
+      this.mqls.observe(t, seriesOf(samples, KAFKA_METRICS.produced.name, { topic: Topics.leadQualifiedV2.name }));
     }
     if (service === 'routing') {
       this.routed.observe(t, seriesOf(samples, ROUTING_METRICS.repAssignments.name));
-      this.slaBreaches = [...seriesOf(samples, ROUTING_METRICS.slaBreaches.name, undefined, 'pool')].map(
+      this.slaBreaches = [...seriesOf(samples, ROUTING_METRICS.slaBreaches.name, { by: 'pool' })].map(
         ([pool, breaches]) => ({ pool, breaches }),
       );
     }
@@ -82,14 +82,18 @@ export class PipelineFigures {
 }
 
 /**
- * The samples of one metric, by series: keyed by `keyLabel`'s value when given (summing the rest), else by the
+ * The samples of one metric, by series: keyed by the `by` label's value when given (summing the rest), else by the
  * whole label set; `topic` keeps only that topic's samples.
  */
-function seriesOf(samples: MetricSample[], name: string, topic?: string, keyLabel?: string): Map<string, number> {
+function seriesOf(
+  samples: MetricSample[],
+  name: string,
+  { topic, by }: { topic?: string; by?: string } = {},
+): Map<string, number> {
   const series = new Map<string, number>();
   for (const sample of samples) {
     if (sample.name !== name || (topic !== undefined && sample.labels.topic !== topic)) continue;
-    const key = keyLabel ? (sample.labels[keyLabel] ?? '') : labelKeyOf(sample.labels);
+    const key = by ? (sample.labels[by] ?? '') : labelKeyOf(sample.labels);
     series.set(key, (series.get(key) ?? 0) + sample.value);
   }
   return series;
