@@ -66,6 +66,33 @@ export class ConsoleConfig extends ServiceConfig {
   @Max(120_000)
   CONSOLE_SERVICE_TIMEOUT_MS = 10_000;
 
+  /** How often the pipeline page's figures are read from each service's `/metrics`. */
+  @EnvInt()
+  @IsInt()
+  @Min(1_000)
+  @Max(60_000)
+  CONSOLE_METRICS_SCRAPE_MS = 5_000;
+
+  /** Ingest's Prometheus metrics; unset: `CONSOLE_INGEST_URL/metrics` (set it when ingest has a METRICS_PORT). */
+  @IsOptional()
+  @IsUrl(SERVICE_URL)
+  CONSOLE_INGEST_METRICS_URL?: string;
+
+  /** Scoring's Prometheus metrics; unset: `CONSOLE_SCORING_URL/metrics`. */
+  @IsOptional()
+  @IsUrl(SERVICE_URL)
+  CONSOLE_SCORING_METRICS_URL?: string;
+
+  /** Routing's Prometheus metrics; unset: `CONSOLE_ROUTING_URL/metrics`. */
+  @IsOptional()
+  @IsUrl(SERVICE_URL)
+  CONSOLE_ROUTING_METRICS_URL?: string;
+
+  /** Quota's Prometheus metrics; unset: `CONSOLE_QUOTA_URL/metrics`. */
+  @IsOptional()
+  @IsUrl(SERVICE_URL)
+  CONSOLE_QUOTA_METRICS_URL?: string;
+
   /** Signs the session and CSRF cookies. At least 32 characters; set a secret one in production. */
   @Secret()
   @IsString()

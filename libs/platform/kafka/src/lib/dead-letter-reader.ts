@@ -37,6 +37,25 @@ export class DeadLetterReader {
     }
   }
 
+  /** How many records each dead-letter topic holds now (end minus start offsets), with one admin connection. */
+  async count(dlqTopics: readonly string[]): Promise<Map<string, number>> {
+    const admin = this.createAdmin();
+    await admin.connect();
+    try {
+      const counts = new Map<string, number>();
+      for (const topic of dlqTopics) {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        counts.set(
+          topic,
+          offsets.reduce((sum, { low, high }) => sum + Number(BigInt(high) - BigInt(low)), 0),
+        );
+      }
+      return counts;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /** Re-publishes each dead letter to its original topic, in dead-letter order; returns what was sent. */
   async replay(letters: readonly DeadLetter[]): Promise<number> {
     const records = letters.map(replayRecordOf);

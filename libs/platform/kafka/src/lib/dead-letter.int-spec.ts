@@ -72,6 +72,17 @@ describe('dead letters against the real broker and PostgreSQL', () => {
     });
   });
 
+  it('counts the records a dead-letter topic holds', async () => {
+    const topic = await consume(async (messages) => {
+      if (messages.some((m) => m.value.sequence === 9)) throw new PoisonMessageError('9 is never applied');
+      await applied.apply(messages);
+    });
+    await kafka.producer.publish(topic, [testEvent('lead-4', 9), testEvent('lead-5', 9)]);
+    await deadLettersOf(topic.name, 2);
+
+    expect(await reader.count([dlqNameOf(topic.name)])).toEqual(new Map([[dlqNameOf(topic.name), 2]]));
+  });
+
   it('replays a dead letter once its bug is fixed: applied once, and a second replay is dropped by the inbox', async () => {
     let fixed = false;
     const topic = await consume(async (messages) => {
