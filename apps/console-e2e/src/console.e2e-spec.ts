@@ -23,9 +23,6 @@ const contexts: BrowserContext[] = [];
 interface Qualified {
   leadId: string;
 }
-interface Routing {
-  assignment?: { repId: string };
-}
 
 /** A lead the simulator made an MQL and routing gave to a rep: the newest one scoring lists. */
 async function hotLeadOfSimulation(): Promise<string> {
