@@ -160,11 +160,22 @@ export interface DryRunAnswer {
   trace: RoutingTrace;
 }
 
-/** One lead waiting in a pool's queue (`GET /api/routing/queue`). */
+/** One lead waiting in a pool's queue: routing's QueuedLeadDto. */
 export interface QueuedLead {
+  qualificationId: string;
   leadId: string;
-  qualificationId?: string;
-  poolId?: string;
-  queuedSince?: string;
-  trigger?: string;
+  company?: string;
+  companyDomain?: string;
+  qualifiedAt: string;
+  poolId: string;
+  queuedSince: string;
+  trigger: string;
+  ruleId: string;
+  reason: string;
+}
+
+/** `GET /api/routing/queue`: routing's RoutingQueueDto, longest wait first. */
+export interface RoutingQueue {
+  total: number;
+  leads: QueuedLead[];
 }

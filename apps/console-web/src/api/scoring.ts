@@ -70,11 +70,19 @@ export interface HistoryPage {
   nextCursor: string | null;
 }
 
-/** One stage change, as the optional stages endpoint lists them. */
+/** One lifecycle stage change (`GET /api/leads/:id/score/stages`): scoring's StageChangeDto. */
 export interface StageChange {
-  stage: string;
+  from: string;
+  to: string;
   at: string;
-  reason?: string;
+  reason: string;
+  detail?: string;
+}
+
+/** `GET /api/leads/:id/score/stages`: every stage change scoring recorded, oldest first. */
+export interface StageHistory {
+  leadId: string;
+  changes: StageChange[];
 }
 
 export interface ModelSummary {

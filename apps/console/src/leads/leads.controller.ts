@@ -46,6 +46,11 @@ export class LeadsController {
     return this.scoring.get(servicePath`/leads/${id}/score/history`, { cursor, limit });
   }
 
+  @Get(':id/score/stages')
+  stages(@UuidParam('id', 'lead id') id: string): Promise<unknown> {
+    return this.scoring.get(servicePath`/leads/${id}/score/stages`);
+  }
+
   @Get(':id/routing')
   routingOf(@UuidParam('id', 'lead id') id: string): Promise<unknown> {
     return this.routing.get(servicePath`/leads/${id}/routing`);

@@ -1,16 +1,15 @@
 import { apiGet, isNotFound, segment } from '../../api/client';
-import { listOf } from '../../api/list-of';
-import type { LifecycleState, StageChange } from '../../api/scoring';
+import type { LifecycleState, StageHistory } from '../../api/scoring';
 import { formatDateTime, words } from '../../common/format';
 import { LoadState } from '../../common/status';
 import { useLoad } from '../../common/use-load';
 
-/** The stage changes scoring lists, when it offers them (404: only the current stage is known). */
+/** The stage changes scoring recorded (none for a lead it knows no score of yet). */
 export function LifecycleHistory({ leadId, lifecycle }: { leadId: string; lifecycle: LifecycleState }) {
   const path = `/api/leads/${segment(leadId)}/score/stages`;
   const stages = useLoad(path, async (signal) => {
     try {
-      return listOf<StageChange>(await apiGet<unknown>(path, signal), 'stages');
+      return (await apiGet<StageHistory>(path, signal)).changes;
     } catch (error) {
       if (isNotFound(error)) return [];
       throw error;
@@ -31,9 +30,9 @@ export function LifecycleHistory({ leadId, lifecycle }: { leadId: string; lifecy
           changes.length > 0 && (
             <ol className="timeline">
               {changes.map((change) => (
-                <li key={`${change.at}-${change.stage}`}>
-                  {formatDateTime(change.at)}: {words(change.stage)}
-                  {change.reason ? ` (${words(change.reason)})` : ''}
+                <li key={`${change.at}-${change.to}`}>
+                  {formatDateTime(change.at)}: {words(change.from)} → {words(change.to)} ({words(change.reason)}
+                  {change.detail ? `: ${change.detail}` : ''})
                 </li>
               ))}
             </ol>

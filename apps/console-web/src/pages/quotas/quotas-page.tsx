@@ -1,6 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
 import { apiGet, segment, withQuery } from '../../api/client';
-import { listOf } from '../../api/list-of';
 import type { Leaderboard, Team } from '../../api/quota';
 import type { Rep } from '../../api/routing';
 import { formatDateTime, formatPercent } from '../../common/format';
@@ -15,7 +14,7 @@ const TEAMS = '/api/quotas/teams';
 
 export function QuotasPage() {
   const [params, setParams] = useSearchParams();
-  const teams = useLoad(TEAMS, async (signal) => listOf<Team>(await apiGet<unknown>(TEAMS, signal), 'teams'));
+  const teams = useLoad(TEAMS, async (signal) => (await apiGet<{ teams: Team[] }>(TEAMS, signal)).teams);
   const reps = useGet<{ reps: Rep[] }>('/api/routing/reps');
   const teamId = params.get('team') ?? teams.data?.[0]?.id ?? '';
   const period = params.get('period') ?? '';

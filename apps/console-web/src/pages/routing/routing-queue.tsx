@@ -1,7 +1,6 @@
 import { Link } from 'react-router-dom';
 import { apiGet } from '../../api/client';
-import { listOf } from '../../api/list-of';
-import type { QueuedLead } from '../../api/routing';
+import type { RoutingQueue as Queue } from '../../api/routing';
 import { EmptyRow } from '../../common/empty-row';
 import { formatDateTime, words } from '../../common/format';
 import { LoadState } from '../../common/status';
@@ -11,7 +10,7 @@ const PATH = '/api/routing/queue';
 
 /** Leads no rep could take yet, oldest wait first. */
 export function RoutingQueue() {
-  const queue = useLoad(PATH, async (signal) => listOf<QueuedLead>(await apiGet<unknown>(PATH, signal), 'leads'));
+  const queue = useLoad(PATH, async (signal) => (await apiGet<Queue>(PATH, signal)).leads);
   return (
     <section aria-labelledby="queue">
       <h2 id="queue">Waiting leads</h2>
@@ -30,15 +29,17 @@ export function RoutingQueue() {
             <tbody>
               {leads.length === 0 && <EmptyRow columns={4} text="No lead is waiting" />}
               {leads.map((lead) => (
-                <tr key={lead.qualificationId ?? lead.leadId}>
+                <tr key={lead.qualificationId}>
                   <th scope="row">
                     <Link to={`/leads/${encodeURIComponent(lead.leadId)}`}>
                       <code>{lead.leadId}</code>
                     </Link>
                   </th>
-                  <td>{lead.poolId ?? '—'}</td>
+                  <td>{lead.poolId}</td>
                   <td>{formatDateTime(lead.queuedSince)}</td>
-                  <td>{lead.trigger ? words(lead.trigger) : '—'}</td>
+                  <td>
+                    {words(lead.trigger)}: {lead.reason}
+                  </td>
                 </tr>
               ))}
             </tbody>
