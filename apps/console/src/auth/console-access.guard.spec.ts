@@ -6,13 +6,19 @@ import { RequireRole } from './require-role.decorator';
 import { SignedOutAllowed } from './signed-out-allowed.decorator';
 
 class Routes {
-  read(): void {}
+  read(): string {
+    return 'read';
+  }
 
   @RequireRole('admin')
-  change(): void {}
+  change(): string {
+    return 'changed';
+  }
 
   @SignedOutAllowed()
-  session(): void {}
+  session(): string {
+    return 'session';
+  }
 }
 
 const guard = new ConsoleAccessGuard(new Reflector());
