@@ -38,7 +38,9 @@ export class OidcSignInService {
   async finish(callbackUrl: URL, session: ConsoleSession | undefined): Promise<OidcSignInOutcome> {
     const client = this.requireClient();
     const attempt = session?.kind === 'pre' ? session.oidc : undefined;
-    if (!attempt) return this.reject('no sign-in under way in this browser (or it expired)');
+    if (!session || !attempt) return this.reject('no sign-in under way in this browser (or it expired)');
+    // One callback per attempt: a tampered or replayed answer leaves nothing to try again with.
+    await this.store.end(session.id);
     try {
       const claims = await client.finishAuthorization(callbackUrl, attempt);
       const user = oidcUserOf(await client.issuer(), claims, {

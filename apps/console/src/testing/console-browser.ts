@@ -1,14 +1,17 @@
 import type { SessionView, SignedOutView } from '@handoff/console-api';
-import { httpCall, type HttpCallOptions, type HttpResult } from '@handoff/testing';
+import type { HttpResult } from '@handoff/testing';
 
-export interface BrowserCallOptions extends HttpCallOptions {
+export interface BrowserCallOptions {
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
   /** Send the session's CSRF token (read from `GET /api/session`) in `x-csrf-token`; default true. */
   csrf?: boolean;
 }
 
 /**
  * A browser as the console sees one: it keeps the cookies the backend sets and sends them back, and sends the
- * CSRF token `GET /api/session` gave with every change (unless told not to).
+ * CSRF token `GET /api/session` gave with every change (unless told not to). Redirects are answers, not followed.
  */
 export class ConsoleBrowser {
   private readonly cookies = new Map<string, string>();
@@ -22,9 +25,13 @@ export class ConsoleBrowser {
     if (this.cookies.size > 0)
       headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (csrf && method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
-    const result = (await httpCall(this.baseUrl, method, path, { ...call, headers })) as HttpResult<T>;
-    for (const cookie of result.headers.getSetCookie()) this.keepCookie(cookie);
-    return result;
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
+    for (const cookie of response.headers.getSetCookie()) this.keepCookie(cookie);
+    const text = await response.text();
+    const json = response.headers.get('content-type')?.includes('application/json');
+    return { status: response.status, headers: response.headers, body: (json && text ? JSON.parse(text) : text) as T };
   }
 
   /** `GET /api/session`, keeping the CSRF token it hands out. */
