@@ -13,6 +13,7 @@ const logger = new Logger('ConsoleWeb');
  */
 export function serveWebApp(app: NestExpressApplication): void {
   const config = app.get(ConsoleConfig);
+  app.disable('x-powered-by');
   app.use(securityHeaders);
   if (!config.CONSOLE_SERVE_WEB) return;
   const webDir = webDirOf(config.CONSOLE_WEB_DIR);
