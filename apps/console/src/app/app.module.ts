@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@handoff/platform-runtime';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { DeadLettersModule } from '../dead-letters/dead-letters.module';
 import { LeadsModule } from '../leads/leads.module';
 import { ModelsModule } from '../models/models.module';
@@ -12,6 +14,8 @@ import { CONSOLE_RUNTIME } from './console.runtime';
 @Module({
   imports: [
     ServiceRuntimeModule.forRoot(CONSOLE_RUNTIME),
+    AuthModule,
+    AuditModule,
     UpstreamModule,
     PipelineModule,
     LeadsModule,

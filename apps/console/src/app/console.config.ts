@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { EnvBoolean, EnvInt, Secret } from '@handoff/platform-config';
 import { ServiceConfig } from '@handoff/platform-runtime';
 
@@ -93,7 +93,7 @@ export class ConsoleConfig extends ServiceConfig {
   @IsUrl(SERVICE_URL)
   CONSOLE_QUOTA_METRICS_URL?: string;
 
-  /** Signs the session and CSRF cookies. At least 32 characters; set a secret one in production. */
+  /** Signs the session cookie (its id is random; the signature turns forged ids away unread). At least 32 characters. */
   @Secret()
   @IsString()
   @MinLength(32)
@@ -108,9 +108,8 @@ export class ConsoleConfig extends ServiceConfig {
   /**
    * Local accounts, `name:role:scrypt-hash` separated by commas (`npm run console:password` makes a hash).
    * Unset: outside production, `admin` and `viewer` with the passwords README "Operator console" gives; in
-   * production, no local sign-in.
+   * production, no local sign-in (so not a @Secret(), which production would require; salted hashes only).
    */
-  @Secret()
   @IsOptional()
   @IsString()
   CONSOLE_LOCAL_USERS?: string;
@@ -120,13 +119,16 @@ export class ConsoleConfig extends ServiceConfig {
   @IsUrl(SERVICE_URL)
   CONSOLE_OIDC_ISSUER?: string;
 
-  @IsOptional()
+  /** The console's client id at the provider; required with CONSOLE_OIDC_ISSUER. */
+  @ValidateIf((config: ConsoleConfig) => config.CONSOLE_OIDC_ISSUER !== undefined)
   @IsString()
+  @MinLength(1)
   CONSOLE_OIDC_CLIENT_ID?: string;
 
-  @Secret()
-  @IsOptional()
+  /** Its client secret; required with CONSOLE_OIDC_ISSUER (not a @Secret(): production may leave OIDC off). */
+  @ValidateIf((config: ConsoleConfig) => config.CONSOLE_OIDC_ISSUER !== undefined)
   @IsString()
+  @MinLength(1)
   CONSOLE_OIDC_CLIENT_SECRET?: string;
 
   /** The ID token claim that lists the user's groups or roles. */

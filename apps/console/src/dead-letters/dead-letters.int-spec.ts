@@ -3,6 +3,7 @@ import type { DeadLetterCount, DeadLetterPage, DeadLetterView } from '@handoff/c
 import { dlqNameOf, Topics } from '@handoff/contracts';
 import { deadLetterHeaders, DLQ_HEADERS, DLQ_REPLAYED_FROM_HEADER, PoisonMessageError } from '@handoff/platform-kafka';
 import { TopicReader, TopicWriter, waitFor } from '@handoff/testing';
+import type { ConsoleBrowser } from '../testing/console-browser';
 import { type ConsoleTestApp, prepareConsoleEnv, startConsoleApp } from '../testing/console-test-app';
 
 const SOURCE = Topics.salesActivity.name;
@@ -12,11 +13,13 @@ const SLOW_MS = 40_000;
 
 describe('dead letters through the console API, against the real broker', () => {
   let consoleApp: ConsoleTestApp;
+  let admin: ConsoleBrowser;
   let writer: TopicWriter;
 
   beforeAll(async () => {
     prepareConsoleEnv();
     [consoleApp, writer] = await Promise.all([startConsoleApp(), TopicWriter.connect()]);
+    admin = await consoleApp.admin();
   });
 
   afterAll(async () => {
@@ -47,7 +50,7 @@ describe('dead letters through the console API, against the real broker', () => 
   }
 
   async function listed(key: string): Promise<DeadLetterView> {
-    const page = await consoleApp.call('GET', `/api/dead-letters/${DLQ}?limit=1000`);
+    const page = await admin.call('GET', `/api/dead-letters/${DLQ}?limit=1000`);
     expect(page.status).toBe(200);
     const record = (page.body as DeadLetterPage).records.find((letter) => letter.key === key);
     if (!record) throw new Error(`dead letter ${key} not listed`);
@@ -57,7 +60,7 @@ describe('dead letters through the console API, against the real broker', () => 
   it('counts, lists and replays a dead letter to its original topic without the dead-letter headers', async () => {
     const { key, position } = await deadLetter();
 
-    const counts = await consoleApp.call('GET', '/api/dead-letters');
+    const counts = await admin.call('GET', '/api/dead-letters');
     expect(counts.status).toBe(200);
     const count = (counts.body as DeadLetterCount[]).find(({ topic }) => topic === DLQ);
     expect(count).toMatchObject({ sourceTopic: SOURCE, records: expect.any(Number) });
@@ -76,7 +79,7 @@ describe('dead letters through the console API, against the real broker', () => 
 
     const original = await TopicReader.startAtEnd([SOURCE]);
     try {
-      const replay = await consoleApp.call('POST', `/api/dead-letters/${DLQ}/replay`, { positions: [position] });
+      const replay = await admin.call('POST', `/api/dead-letters/${DLQ}/replay`, { body: { positions: [position] } });
       expect(replay).toMatchObject({ status: 200, body: { replayed: 1 } });
 
       await waitFor('the replayed record on its original topic', () => original.records.some((r) => r.key === key), {
@@ -95,14 +98,16 @@ describe('dead letters through the console API, against the real broker', () => 
     const { position } = await deadLetter();
     const missing = '0/999999999';
 
-    const replay = await consoleApp.call('POST', `/api/dead-letters/${DLQ}/replay`, { positions: [position, missing] });
+    const replay = await admin.call('POST', `/api/dead-letters/${DLQ}/replay`, {
+      body: { positions: [position, missing] },
+    });
 
     expect(replay.status).toBe(404);
     expect(replay.body).toMatchObject({ errors: [{ field: 'positions', reasons: [`${missing} is not in ${DLQ}`] }] });
   });
 
   it('answers 400 for a topic that is not a dead-letter topic, without reading Kafka', async () => {
-    const page = await consoleApp.call('GET', `/api/dead-letters/${SOURCE}`);
+    const page = await admin.call('GET', `/api/dead-letters/${SOURCE}`);
 
     expect(page.status).toBe(400);
     expect(page.body).toMatchObject({ errors: [{ field: 'topic' }] });

@@ -1,5 +1,6 @@
 import type { PipelineSnapshot } from '@handoff/console-api';
 import { dlqNameOf, Topics } from '@handoff/contracts';
+import type { ConsoleBrowser } from '../testing/console-browser';
 import { type ConsoleTestApp, prepareConsoleEnv, startConsoleApp } from '../testing/console-test-app';
 import { FakeService } from '../testing/fake-service';
 import { MetricsScraper } from './metrics-scraper';
@@ -16,6 +17,7 @@ const metricsOf = (recorded: number) =>
 describe("the pipeline snapshot from the services' /metrics and the dead-letter topics", () => {
   let ingest: FakeService;
   let app: ConsoleTestApp;
+  let admin: ConsoleBrowser;
   let recorded = 1_000;
 
   beforeAll(async () => {
@@ -33,6 +35,7 @@ describe("the pipeline snapshot from the services' /metrics and the dead-letter 
       CONSOLE_QUOTA_URL: 'http://127.0.0.1:9',
     });
     app = await startConsoleApp();
+    admin = await app.admin();
   });
 
   afterAll(async () => {
@@ -46,7 +49,7 @@ describe("the pipeline snapshot from the services' /metrics and the dead-letter 
     recorded += 500;
     await scraper.scrape();
 
-    const answer = await app.call('GET', '/api/pipeline');
+    const answer = await admin.call('GET', '/api/pipeline');
 
     expect(answer.status).toBe(200);
     const snapshot = answer.body as PipelineSnapshot;

@@ -1,4 +1,5 @@
 import { FakeService, json } from '../testing/fake-service';
+import type { ConsoleBrowser } from '../testing/console-browser';
 import { type ConsoleTestApp, prepareConsoleEnv, startConsoleApp } from '../testing/console-test-app';
 
 const LEAD_ID = '7d0c1a52-3f1e-4c5b-9a51-0d6a2f7f6c11';
@@ -13,6 +14,7 @@ const TOKENS = {
 describe('the console routes that pass through to a service, booted whole against a real local HTTP server', () => {
   let service: FakeService;
   let app: ConsoleTestApp;
+  let admin: ConsoleBrowser;
 
   beforeAll(async () => {
     service = await FakeService.start();
@@ -26,6 +28,7 @@ describe('the console routes that pass through to a service, booted whole agains
       CONSOLE_SERVICE_TIMEOUT_MS: '500',
     });
     app = await startConsoleApp();
+    admin = await app.admin();
   });
 
   beforeEach(() => service.received.splice(0));
@@ -64,7 +67,7 @@ describe('the console routes that pass through to a service, booted whole agains
   ])('GET %s calls %s with that service credential', async (route, upstream, token) => {
     service.answer((_, response) => json(response, 200, { ok: true }));
 
-    const answer = await app.call('GET', route);
+    const answer = await admin.call('GET', route);
 
     expect(answer).toMatchObject({ status: 200, body: { ok: true } });
     expect(lastCall()).toMatchObject({ method: 'GET', url: upstream, authorization: `Bearer ${token}` });
@@ -74,7 +77,7 @@ describe('the console routes that pass through to a service, booted whole agains
     const lead = { leadId: LEAD_ID, stage: 'mql', grade: 'A' };
     service.answer((_, response) => json(response, 200, { leads: [lead], nextBefore: null }));
 
-    const answer = await app.call('GET', '/api/leads/mqls?limit=5');
+    const answer = await admin.call('GET', '/api/leads/mqls?limit=5');
 
     expect(answer).toMatchObject({ status: 200, body: [lead] });
     expect(lastCall()).toMatchObject({ url: '/scoring/leads/qualified?limit=5' });
@@ -83,7 +86,7 @@ describe('the console routes that pass through to a service, booted whole agains
   it("answers the service's own status for a change, with the body as the service gave it", async () => {
     service.answer((_, response) => json(response, 201, { id: 'ana' }));
 
-    const answer = await app.call('PUT', '/api/routing/reps/ana', { name: 'Ana', weight: 2 });
+    const answer = await admin.call('PUT', '/api/routing/reps/ana', { body: { name: 'Ana', weight: 2 } });
 
     expect(answer).toMatchObject({ status: 201, body: { id: 'ana' } });
     expect(lastCall()).toMatchObject({ method: 'PUT', url: '/routing/reps/ana', body: '{"name":"Ana","weight":2}' });
@@ -93,7 +96,7 @@ describe('the console routes that pass through to a service, booted whole agains
     const conflict = { statusCode: 409, error: 'Conflict', message: 'nobody else in the pool is eligible' };
     service.answer((_, response) => json(response, 409, conflict));
 
-    const answer = await app.call('POST', `/api/leads/${LEAD_ID}/reassign`, { reason: 'on holiday' });
+    const answer = await admin.call('POST', `/api/leads/${LEAD_ID}/reassign`, { body: { reason: 'on holiday' } });
 
     expect(answer).toMatchObject({ status: 409, body: { ...conflict, service: 'routing' } });
   });
@@ -101,7 +104,7 @@ describe('the console routes that pass through to a service, booted whole agains
   it('answers 504 naming the service when it does not answer in time', async () => {
     service.answer(() => undefined);
 
-    const answer = await app.call('GET', '/api/routing/reps');
+    const answer = await admin.call('GET', '/api/routing/reps');
 
     expect(answer).toMatchObject({ status: 504, body: { statusCode: 504, service: 'routing' } });
   });
@@ -116,7 +119,7 @@ describe('the console routes that pass through to a service, booted whole agains
       response.end('rep,attainment\nana,1.2\n');
     });
 
-    const answer = await app.call('GET', '/api/quotas/teams/emea/leaderboard.csv?period=FY2027-Q1');
+    const answer = await admin.call('GET', '/api/quotas/teams/emea/leaderboard.csv?period=FY2027-Q1');
 
     expect(answer.status).toBe(200);
     expect(answer.body).toBe('rep,attainment\nana,1.2\n');
@@ -126,8 +129,8 @@ describe('the console routes that pass through to a service, booted whole agains
   });
 
   it('refuses a lead id that is not a UUID and a query parameter the route does not let through, calling no service', async () => {
-    const badId = await app.call('GET', '/api/leads/not-a-uuid/score');
-    const extra = await app.call('GET', `/api/leads/${LEAD_ID}/score?at=2026-12-01T00:00:00Z&token=x`);
+    const badId = await admin.call('GET', '/api/leads/not-a-uuid/score');
+    const extra = await admin.call('GET', `/api/leads/${LEAD_ID}/score?at=2026-12-01T00:00:00Z&token=x`);
 
     expect(badId.status).toBe(400);
     expect(extra.status).toBe(400);

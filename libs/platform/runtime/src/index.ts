@@ -26,3 +26,4 @@ export * from './lib/csv/csv-import-result.dto';
 export * from './lib/csv/csv-http';
 export * from './lib/http/id.param';
 export * from './lib/http/put-answer';
+export * from './lib/http/domain-error.status';

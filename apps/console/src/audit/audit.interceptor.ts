@@ -1,0 +1,75 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
+import { httpStatusOf } from '@handoff/platform-runtime';
+import { DomainError } from '@handoff/shared-errors';
+import { type SessionRequest, signedInUserOf } from '../auth/console-session';
+import { AUDITED_ACTION, type AuditedAction } from './audited.decorator';
+import { type AuditRecord, AuditLog } from './audit-log.service';
+
+/**
+ * Writes one audit line for each `@Audited` route once its handler settles, before the answer leaves: the
+ * route's target, the signed-in actor, succeeded or failed with the status. Request bodies never go in.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auditLog: AuditLog,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const audited = this.reflector.getAllAndOverride<AuditedAction | undefined>(AUDITED_ACTION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!audited) return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<SessionRequest>();
+    const recordOf = (outcome: AuditRecord['outcome'], status: number) =>
+      auditRecordOf(request, audited, outcome, { method: request.method, status });
+    return next.handle().pipe(
+      concatMap((value: unknown) =>
+        from(this.auditLog.recordQuietly(recordOf('succeeded', http.getResponse<Response>().statusCode))).pipe(
+          concatMap(() => [value]),
+        ),
+      ),
+      catchError((error: unknown) =>
+        from(this.auditLog.recordQuietly(recordOf('failed', statusOf(error)))).pipe(
+          concatMap(() => throwError(() => error)),
+        ),
+      ),
+    );
+  }
+}
+
+export function auditRecordOf(
+  request: SessionRequest,
+  audited: AuditedAction,
+  outcome: AuditRecord['outcome'],
+  detail: Record<string, unknown>,
+): AuditRecord {
+  const user = signedInUserOf(request);
+  const param = audited.targetParam === undefined ? undefined : request.params[audited.targetParam];
+  return {
+    actorId: user?.id ?? 'anonymous',
+    actorName: user?.name ?? 'anonymous',
+    action: audited.action,
+    target: typeof param === 'string' ? param : request.path,
+    outcome,
+    detail,
+  };
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof HttpException) return error.getStatus();
+  if (error instanceof DomainError) return httpStatusOf(error.code);
+  return 500;
+}
