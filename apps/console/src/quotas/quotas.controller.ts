@@ -1,19 +1,22 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { IdParam } from '@handoff/platform-runtime';
 import type { Response } from 'express';
-import { QuotaClient, sendAnswer, ServiceCallErrorFilter, servicePath } from '../upstream';
+import { QuotaClient, RoutingClient, sendAnswer, ServiceCallErrorFilter, servicePath } from '../upstream';
 import { PeriodQuery } from './quotas.dto';
 
-/** Quota's teams and their leaderboards (as JSON, or the CSV quota makes). */
+/** The teams and their leaderboards (as JSON, or the CSV quota makes). */
 @UseFilters(ServiceCallErrorFilter)
 @Controller('api/quotas/teams')
 export class QuotasController {
-  constructor(private readonly quota: QuotaClient) {}
+  constructor(
+    private readonly quota: QuotaClient,
+    private readonly routing: RoutingClient,
+  ) {}
 
-  /** Quota keeps no team list of its own: the teams are the owners of its team quotas. */
+  /** Quota keeps no team list of its own: its leaderboards are by the team ids of routing's directory. */
   @Get()
-  teams(@Query() { period }: PeriodQuery): Promise<unknown> {
-    return this.quota.get('/quotas', { ownerKind: 'team', period });
+  teams(): Promise<unknown> {
+    return this.routing.get('/teams');
   }
 
   @Get(':id/leaderboard')

@@ -19,7 +19,7 @@ export interface ConsoleTestApp {
 }
 
 /** Puts the test's settings in process.env before the app module is first imported (its config is read then). */
-export function prepareConsoleEnv(env: Record<string, string>): void {
+export function prepareConsoleEnv(env: Record<string, string> = {}): void {
   Object.assign(process.env, {
     DATABASE_URL: TEST_DATABASE_URL,
     KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),

@@ -59,11 +59,7 @@ describe('the console routes that pass through to a service, booted whole agains
       TOKENS.CONSOLE_ROUTING_ADMIN_TOKEN,
     ],
     ['/api/routing/queue', '/routing/routing/queue', TOKENS.CONSOLE_ROUTING_ADMIN_TOKEN],
-    [
-      '/api/quotas/teams?period=FY2027-Q1',
-      '/quota/quotas?ownerKind=team&period=FY2027-Q1',
-      TOKENS.CONSOLE_QUOTA_ADMIN_TOKEN,
-    ],
+    ['/api/quotas/teams', '/routing/teams', TOKENS.CONSOLE_ROUTING_ADMIN_TOKEN],
   ])('GET %s calls %s with that service credential', async (route, upstream, token) => {
     service.answer((_, response) => json(response, 200, { ok: true }));
 
