@@ -27,13 +27,15 @@ interface Qualified {
 /** A lead the simulator made an MQL and routing gave to a rep: the newest one scoring lists. */
 async function hotLeadOfSimulation(): Promise<string> {
   let found: string | undefined;
+  let seen = 'no MQL yet';
   await waitFor(
     'a simulated lead qualified and routed',
     async () => {
-      const mqls = await stack.scoring.call<Qualified[] | { leads: Qualified[] }>('GET', '/leads/qualified?limit=50', {
+      const mqls = await stack.scoring.call<{ leads: Qualified[] }>('GET', '/leads/qualified?limit=50', {
         headers: { authorization: `Bearer ${STACK_TOKEN}` },
       });
-      const leads = Array.isArray(mqls.body) ? mqls.body : (mqls.body.leads ?? []);
+      const leads = mqls.body.leads;
+      seen = `${leads.length} MQL(s), none routed`;
       for (const { leadId } of leads) {
         const routing = await stack.routing.call('GET', `/leads/${leadId}/routing`, {
           headers: { authorization: `Bearer ${STACK_TOKEN}` },
@@ -44,9 +46,13 @@ async function hotLeadOfSimulation(): Promise<string> {
       return false;
     },
     { timeoutMs: 60_000 },
-  );
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}: ${seen}`);
+  });
   return found as string;
 }
+
+const tomorrow = () => new Date(Date.now() + 24 * 3600_000).toISOString();
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
@@ -89,30 +95,48 @@ afterAll(async () => {
 it('signs an admin in, finds a lead the simulator made hot and shows its explanation and routing trace', async () => {
   const page = await adminPage();
   await openPage(page, 'Leads');
-  await page.getByRole('link', { name: hotLeadId }).first().click();
+  await page.getByRole('table', { name: 'Newest MQLs' }).getByRole('link', { name: hotLeadId }).click();
   await page.getByRole('heading', { name: 'Score over time' }).waitFor();
-  await page.getByRole('heading', { name: 'Routing decision' }).waitFor();
-  const candidates = page.getByRole('table', { name: 'Routing candidates' });
+  await page.getByRole('heading', { name: 'Top factors' }).waitFor();
+  await page.getByRole('figure', { name: 'Behaviour points awarded over time, before decay' }).waitFor();
+  const candidates = page.getByRole('table', { name: 'Every candidate and why' }).first();
   await candidates.waitFor();
   expect(await candidates.getByRole('row').count()).toBeGreaterThan(1);
-  await page.getByRole('heading', { name: 'Top factors' }).waitFor();
+  await expect(
+    page
+      .getByText(/assigned to \S+ in pool/)
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
+  await page.waitForLoadState('networkidle');
   await screenshot(page, 'lead');
 
   await openPage(page, 'Leads');
   await page.getByLabel('Search leads').fill(hotLeadId);
   await page.getByLabel('Search leads').press('Enter');
-  await page.getByRole('table', { name: 'Search results' }).getByRole('link', { name: hotLeadId }).waitFor();
+  await page.getByRole('table', { name: 'Matching leads' }).getByRole('link', { name: hotLeadId }).waitFor();
 });
 
 it('runs a routing dry run and shows its trace', async () => {
   const page = await adminPage();
   await openPage(page, 'Routing');
-  const form = page.getByRole('form', { name: 'Dry run' });
-  await form.getByLabel('Country').fill('US');
-  await form.getByLabel('Employees').fill('300');
-  await form.getByRole('button', { name: 'Run dry run' }).click();
-  await page.getByRole('region', { name: 'Dry run trace' }).waitFor();
-  await page.getByRole('heading', { name: 'Fairness' }).waitFor();
+  const dryRun = page.getByRole('region', { name: 'Dry run' });
+  await dryRun.getByLabel('Country (ISO code)').fill('US');
+  await dryRun.getByLabel('Employee count').fill('300');
+  await dryRun.getByLabel('Behaviour score').fill('73');
+  await dryRun.getByLabel('Fit score').fill('80');
+  await dryRun.getByRole('button', { name: 'Try routing this lead' }).click();
+  await dryRun.getByText(/Would go to \S+ of pool/).waitFor();
+  await dryRun.getByRole('table', { name: 'Rules tried, in order' }).waitFor();
+  expect(await dryRun.getByRole('table', { name: 'Every candidate and why' }).getByRole('row').count()).toBeGreaterThan(
+    1,
+  );
+  // The simulator's leads went to the inbound pool: its reps' shares against their weights.
+  const fairness = page.getByRole('region', { name: 'Fairness' });
+  await fairness.getByLabel('Pool').selectOption('inbound');
+  await fairness.getByRole('figure').waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(fairness, 'fairness');
   await screenshot(page, 'routing');
 });
 
@@ -122,7 +146,12 @@ it('sends the next lead elsewhere once an admin sets its rep out of office', asy
   expect(picked).toBeDefined();
   const page = await adminPage();
   await openPage(page, 'Routing');
-  const row = page.getByRole('row').filter({ hasText: picked as string });
+  const row = page
+    .getByRole('table', { name: 'Reps and their availability' })
+    .getByRole('row')
+    .filter({
+      hasText: picked as string,
+    });
   await row.getByRole('button', { name: 'Set out of office' }).click();
   await row.getByRole('button', { name: 'Back in office' }).waitFor();
 
@@ -135,8 +164,7 @@ it('sends the next lead elsewhere once an admin sets its rep out of office', asy
   );
   expect(routed.repId).not.toBe(picked);
   await page.goto(`${consoleUrl}/leads/${leadId}`);
-  await page.getByRole('heading', { name: 'Routing decision' }).waitFor();
-  const candidates = page.getByRole('table', { name: 'Routing candidates' });
+  const candidates = page.getByRole('table', { name: 'Every candidate and why' }).first();
   await candidates
     .getByRole('row')
     .filter({ hasText: picked as string })
@@ -152,12 +180,12 @@ it('replays a dead letter an admin selects back to its topic', async () => {
 
   const page = await adminPage();
   await openPage(page, 'Dead letters');
-  await page.getByRole('button', { name: `${Topics.engagementInbound.name}.dlq` }).click();
+  await page.getByRole('button', { name: `Show ${Topics.engagementInbound.name}.dlq` }).click();
   const record = page.getByRole('row').filter({ hasText: key });
   await record.waitFor({ timeout: 60_000 });
   await record.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Replay selected' }).click();
-  await page.getByText('1 record replayed').waitFor();
+  await page.getByRole('button', { name: /^Replay selected/ }).click();
+  await page.getByText('Replayed 1 record.').waitFor();
   await screenshot(page, 'dead-letters');
   // The original and its replay: the same key and value, twice on the topic.
   const ours = () => reader.on(Topics.engagementInbound.name).filter((record) => record.key === key);
@@ -172,7 +200,7 @@ it('lets a viewer see every page but perform no admin action', async () => {
   expect(await page.getByRole('button', { name: 'Set out of office' }).count()).toBe(0);
   const rep = (await dryRunPick('US')) as string;
   const attempts = [
-    callFromPage(page, 'POST', `/api/routing/reps/${rep}/pause`, {}),
+    callFromPage(page, 'POST', `/api/routing/reps/${rep}/pause`, { until: tomorrow() }),
     callFromPage(page, 'POST', `/api/routing/reps/${rep}/out-of-office`, { from: new Date().toISOString() }),
     callFromPage(page, 'GET', `/api/leads/${hotLeadId}/contact`),
     callFromPage(page, 'POST', `/api/dead-letters/${Topics.engagementInbound.name}.dlq/replay`, { positions: ['0/0'] }),
@@ -185,7 +213,8 @@ it('writes every admin action to the audit log with who, what and when', async (
   const page = await adminPage();
   const rep = (await dryRunPick('DE')) as string;
   const started = Date.now();
-  expect((await callFromPage(page, 'POST', `/api/routing/reps/${rep}/pause`, {})).status).toBeLessThan(300);
+  const pause = await callFromPage(page, 'POST', `/api/routing/reps/${rep}/pause`, { until: tomorrow() });
+  expect(pause.status).toBeLessThan(300);
   expect((await callFromPage(page, 'DELETE', `/api/routing/reps/${rep}/pause`)).status).toBeLessThan(300);
   expect((await callFromPage(page, 'GET', `/api/leads/${hotLeadId}/contact`)).status).toBe(200);
 
@@ -201,7 +230,7 @@ it('writes every admin action to the audit log with who, what and when', async (
     ]),
   );
   await openPage(page, 'Audit');
-  await page.getByRole('cell', { name: 'rep.pause.set' }).first().waitFor();
+  await page.getByRole('row').filter({ hasText: rep }).filter({ hasText: 'rep pause set' }).first().waitFor();
   await screenshot(page, 'audit');
 });
 
@@ -231,7 +260,8 @@ it('has no serious accessibility problem on any page, and keeps a screenshot of 
     await screenshot(page, name.toLowerCase().replace(/ /g, '-'));
   }
   await page.goto(`${consoleUrl}/leads/${hotLeadId}`);
-  await page.getByRole('heading', { name: 'Routing decision' }).waitFor();
+  await page.getByRole('heading', { name: 'Score over time' }).waitFor();
+  await page.waitForLoadState('networkidle');
   problems['lead'] = await seriousAccessibilityProblems(page);
   expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((name) => [name, []])));
 });

@@ -46,6 +46,8 @@ export async function simulateFunnel(stack: ConsoleStack, messages: number): Pro
       runId: uniqueName('console'),
       ratePerSecond: 40,
       messages,
+      // Few buyers at a time, so some finish their journey (and qualify) within the run.
+      concurrentLeads: 5,
       ingestUrl: stack.ingest.process.baseUrl,
       writeKey: source.body.writeKey,
       sourceId: source.body.id,

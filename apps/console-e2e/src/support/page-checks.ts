@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Where the screenshots are kept as test artifacts (git-ignored, under dist/). */
 export const SCREENSHOT_DIR = join(__dirname, '../../../../dist/console-e2e/screenshots');
 
-/** Saves a full-page screenshot named after the page, and answers its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot of the whole page, or of one part of it, named `name`, and answers its path. */
+export async function screenshot(what: Page | Locator, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await ('goto' in what ? what.screenshot({ path, fullPage: true }) : what.screenshot({ path }));
   return path;
 }
 

@@ -66,6 +66,7 @@ export function DeadLetterRecords({ topic, onReplayed }: { topic: string; onRepl
               <tr>
                 <th scope="col">Select</th>
                 <th scope="col">Position</th>
+                <th scope="col">Key</th>
                 <th scope="col">Source</th>
                 <th scope="col">Error class</th>
                 <th scope="col">Message</th>
@@ -77,7 +78,7 @@ export function DeadLetterRecords({ topic, onReplayed }: { topic: string; onRepl
               </tr>
             </thead>
             <tbody>
-              {records.length === 0 && <EmptyRow columns={8} text="No records" />}
+              {records.length === 0 && <EmptyRow columns={9} text="No records" />}
               {records.map((record) => (
                 <tr key={record.position}>
                   <td>
@@ -89,6 +90,7 @@ export function DeadLetterRecords({ topic, onReplayed }: { topic: string; onRepl
                     />
                   </td>
                   <th scope="row">{record.position}</th>
+                  <td>{record.key ?? '(none)'}</td>
                   <td>
                     {record.sourceTopic} {record.sourcePartition}/{record.sourceOffset}
                   </td>

@@ -7,8 +7,8 @@ import { LoadState } from '../../common/status';
 import { useLoad } from '../../common/use-load';
 import { followHistory, scoreOverTime } from './score-history';
 
-const MAX_PAGES = 5;
-const PAGE_SIZE = 500;
+const MAX_PAGES = 10;
+const PAGE_SIZE = 100;
 
 export function ScoreHistoryChart({ leadId }: { leadId: string }) {
   const path = `/api/leads/${segment(leadId)}/score/history`;
