@@ -38,7 +38,7 @@ const depConstraints = [
   {
     sourceTag: 'type:web',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
-    bannedExternalImports: [...frameworkAndIo, '@handoff/platform-*', 'node:*'],
+    bannedExternalImports: frameworkAndIo,
   },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'] },
   // Tools read what they check or document (the AsyncAPI generator reads contracts and platform-kafka's header

@@ -100,9 +100,31 @@ const mustFail: Probe[] = [
     "export { HttpStatus } from '@nestjs/common';",
   ],
   ['the errors lib imports contracts', 'libs/shared/errors/src/probe.ts', "export * from '@handoff/contracts';"],
+  [
+    'the console web app imports a platform lib',
+    'apps/console-web/src/probe.ts',
+    "export * from '@handoff/platform-config';",
+  ],
+  ['the console web app imports @nestjs/common', 'apps/console-web/src/probe.ts', "export * from '@nestjs/common';"],
+  [
+    'the console backend imports the scoring domain',
+    'apps/console/src/probe.ts',
+    "export * from '@handoff/domain-scoring';",
+  ],
+  ['the console backend imports a service', 'apps/console/src/probe.ts', "import '../../scoring/src/main';"],
 ];
 
 const mustPass: Probe[] = [
+  [
+    'the console web app reads the console API types',
+    'apps/console-web/src/probe.ts',
+    "export type * from '@handoff/console-api';",
+  ],
+  [
+    'the console backend reads the console API types',
+    'apps/console/src/probe.ts',
+    "export type * from '@handoff/console-api';",
+  ],
   ['an app imports its own domain lib', 'apps/ingest/src/probe.ts', "export * from '@handoff/domain-identity';"],
   ['scoring imports its own domain lib', 'apps/scoring/src/probe.ts', "export * from '@handoff/domain-scoring';"],
   ['quota imports its own domain lib', 'apps/quota/src/probe.ts', "export * from '@handoff/domain-quota';"],
