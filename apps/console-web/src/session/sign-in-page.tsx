@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { signInLocally } from '../api/session';
 import { ErrorMessage } from '../common/status';
+import { useAction } from '../common/use-action';
 import { useSession } from './session-context';
 
 export function SignInPage() {
@@ -10,23 +11,17 @@ export function SignInPage() {
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error: failure, run } = useAction();
 
   if (session) return <Navigate to={from} replace />;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    void run(async () => {
       await signInLocally({ username, password });
       await refresh();
       navigate(from, { replace: true });
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,6 +4,7 @@ import { apiPost, segment } from '../../api/client';
 import { EmptyRow } from '../../common/empty-row';
 import { formatDateTime } from '../../common/format';
 import { ErrorMessage, LoadState } from '../../common/status';
+import { useAction } from '../../common/use-action';
 import { useGet } from '../../common/use-load';
 import { useIsAdmin } from '../../session/session-context';
 
@@ -13,8 +14,7 @@ export function DeadLetterRecords({ topic, onReplayed }: { topic: string; onRepl
   const page = useGet<DeadLetterPage>(`/api/dead-letters/${segment(topic)}`);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<DeadLetterReplayResult>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const toggle = (position: string) => {
     const next = new Set(selected);
@@ -23,24 +23,17 @@ export function DeadLetterRecords({ topic, onReplayed }: { topic: string; onRepl
     setSelected(next);
   };
 
-  const replay = async () => {
-    setBusy(true);
-    try {
+  const replay = () =>
+    run(async () => {
       setResult(
         await apiPost<DeadLetterReplayResult>(`/api/dead-letters/${segment(topic)}/replay`, {
           positions: [...selected],
         }),
       );
-      setError(undefined);
       setSelected(new Set());
       page.reload();
       onReplayed();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="records">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { apiGet, segment } from '../../api/client';
 import type { LeadContact } from '../../api/ingest';
 import { ErrorMessage } from '../../common/status';
+import { useAction } from '../../common/use-action';
 
 const FIELDS = [
   ['firstName', 'First name'],
@@ -15,20 +16,9 @@ const FIELDS = [
 /** Contact details on request only: each read is written to the audit log. */
 export function LeadContactSection({ leadId }: { leadId: string }) {
   const [contact, setContact] = useState<LeadContact>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const show = async () => {
-    setBusy(true);
-    try {
-      setContact(await apiGet<LeadContact>(`/api/leads/${segment(leadId)}/contact`));
-      setError(undefined);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const show = () => run(async () => setContact(await apiGet<LeadContact>(`/api/leads/${segment(leadId)}/contact`)));
 
   return (
     <section aria-labelledby="contact">

@@ -3,6 +3,7 @@ import { apiPost, segment } from '../../api/client';
 import type { Assignment, ReassignRequest, Rep } from '../../api/routing';
 import { formatDateTime } from '../../common/format';
 import { ErrorMessage } from '../../common/status';
+import { useAction } from '../../common/use-action';
 import { useGet } from '../../common/use-load';
 
 /** A manager's move: to a named rep (hours and caps bypassed) or, without one, to the next eligible rep. */
@@ -11,22 +12,15 @@ export function ReassignForm({ leadId, onReassigned }: { leadId: string; onReass
   const [repId, setRepId] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<Assignment>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     const body: ReassignRequest = { repId: repId || undefined, reason: reason.trim() || undefined };
-    try {
+    void run(async () => {
       setDone(await apiPost<Assignment>(`/api/leads/${segment(leadId)}/reassign`, body));
-      setError(undefined);
       onReassigned();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { apiPost } from '../../api/client';
 import type { BacktestReport, BacktestRequest, ScoringModelDocument } from '../../api/scoring';
 import { ErrorMessage } from '../../common/status';
+import { useAction } from '../../common/use-action';
 import { BacktestReportView } from './backtest-report';
 import { modelFromText, modelToYaml } from './model-text';
 
@@ -10,25 +11,18 @@ export function BacktestForm({ startFrom }: { startFrom: ScoringModelDocument | 
   const [text, setText] = useState('');
   const [at, setAt] = useState('');
   const [report, setReport] = useState<BacktestReport>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   useEffect(() => {
     if (startFrom) setText(modelToYaml(startFrom));
   }, [startFrom]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    void run(async () => {
       const body: BacktestRequest = { model: modelFromText(text), at: at ? new Date(at).toISOString() : undefined };
       setReport(await apiPost<BacktestReport>('/api/models/backtest', body));
-      setError(undefined);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

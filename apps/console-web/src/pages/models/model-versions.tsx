@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { apiPost, segment } from '../../api/client';
 import type { ModelSummary } from '../../api/scoring';
 import { formatDateTime } from '../../common/format';
 import { ErrorMessage } from '../../common/status';
+import { useAction } from '../../common/use-action';
 import { useIsAdmin } from '../../session/session-context';
 
 /** Every stored version; activating an older one is how a model is rolled back. */
@@ -18,22 +18,14 @@ export function ModelVersions({
   onActivated: () => void;
 }) {
   const admin = useIsAdmin();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState<string>();
+  const { busy, error, run } = useAction();
   const activeIndex = models.findIndex((m) => m.active);
 
-  const activate = async (version: string) => {
-    setBusy(version);
-    try {
+  const activate = (version: string) =>
+    run(async () => {
       await apiPost(`/api/models/${segment(version)}/activate`);
-      setError(undefined);
       onActivated();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    });
 
   return (
     <>
@@ -63,7 +55,7 @@ export function ModelVersions({
                   View {model.version}
                 </button>
                 {admin && !model.active && (
-                  <button type="button" disabled={busy !== undefined} onClick={() => void activate(model.version)}>
+                  <button type="button" disabled={busy} onClick={() => void activate(model.version)}>
                     {index < activeIndex ? `Roll back to ${model.version}` : `Activate ${model.version}`}
                   </button>
                 )}

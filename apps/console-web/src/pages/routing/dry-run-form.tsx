@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../api/client';
 import type { DryRunAnswer } from '../../api/routing';
 import { ErrorMessage } from '../../common/status';
+import { useAction } from '../../common/use-action';
 import { EMPTY_SAMPLE_LEAD, SAMPLE_TEXT_FIELDS, sampleLeadFrom, type SampleLeadForm } from './dry-run-lead';
 import { DryRunTrace } from './dry-run-trace';
 
@@ -9,21 +10,14 @@ import { DryRunTrace } from './dry-run-trace';
 export function DryRunForm() {
   const [form, setForm] = useState<SampleLeadForm>(EMPTY_SAMPLE_LEAD);
   const [answer, setAnswer] = useState<DryRunAnswer>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const set = (field: keyof SampleLeadForm) => (value: string) => setForm({ ...form, [field]: value });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      setAnswer(await apiPost<DryRunAnswer>('/api/routing/dry-run', { lead: sampleLeadFrom(form) }));
-      setError(undefined);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () =>
+      setAnswer(await apiPost<DryRunAnswer>('/api/routing/dry-run', { lead: sampleLeadFrom(form) })),
+    );
   };
 
   return (

@@ -3,6 +3,7 @@ import { apiDelete, apiPost, segment, withQuery } from '../../api/client';
 import type { Rep } from '../../api/routing';
 import { addDays, dateInputValue, startOfLocalDay } from '../../common/dates';
 import { ErrorMessage } from '../../common/status';
+import { useAction } from '../../common/use-action';
 import { currentAbsence, isPaused } from './working-hours';
 
 /** An admin's availability changes for one rep: out of office until a date, or a pause until a date. */
@@ -11,24 +12,16 @@ export function RepActions({ rep, onChanged }: { rep: Rep; onChanged: () => void
   const absence = currentAbsence(rep, now);
   const paused = isPaused(rep, now);
   const [until, setUntil] = useState(dateInputValue(addDays(now, 1)));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: runAction } = useAction();
   const base = `/api/routing/reps/${segment(rep.id)}`;
   // The chosen day is the first one back: the rep is away until its local start.
   const untilInstant = () => startOfLocalDay(until).toISOString();
 
-  const run = async (change: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
+  const run = (change: () => Promise<unknown>) =>
+    runAction(async () => {
       await change();
-      setError(undefined);
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="rep-actions">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { apiPut, segment } from '../../api/client';
 import { WEEKDAYS, type Rep, type WeeklyHours } from '../../api/routing';
 import { ErrorMessage } from '../../common/status';
+import { useAction } from '../../common/use-action';
 import { repWithHours, windowsFromText, windowsToText } from './working-hours';
 
 const DAY_NAMES = {
@@ -20,26 +21,19 @@ export function WorkingHoursForm({ rep, onSaved }: { rep: Rep; onSaved: () => vo
   const [days, setDays] = useState(() =>
     Object.fromEntries(WEEKDAYS.map((day) => [day, windowsToText(rep.workingHours[day])])),
   );
-  const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setSaved(false);
-    try {
+    void run(async () => {
       const hours: WeeklyHours = {};
       for (const day of WEEKDAYS) hours[day] = windowsFromText(days[day]);
       await apiPut(`/api/routing/reps/${segment(rep.id)}`, repWithHours(rep, timeZone.trim(), hours));
-      setError(undefined);
       setSaved(true);
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
