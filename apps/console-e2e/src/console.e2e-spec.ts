@@ -252,6 +252,9 @@ it('has no serious accessibility problem on any page, and keeps a screenshot of 
   await page.getByLabel('Username').waitFor();
   const problems: Record<string, unknown> = { 'sign-in': await seriousAccessibilityProblems(page) };
   await screenshot(page, 'sign-in');
+  await page.goto(`${consoleUrl}/sign-in?failed=oidc`);
+  await page.getByRole('alert').filter({ hasText: 'identity provider did not work' }).waitFor();
+  problems['sign-in after a refused provider callback'] = await seriousAccessibilityProblems(page);
   await signIn(page, consoleUrl, ADMIN);
   for (const name of PAGES) {
     await openPage(page, name);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { signInLocally } from '../api/session';
 import { ErrorMessage } from '../common/status';
 import { useAction } from '../common/use-action';
@@ -12,6 +12,8 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error: failure, run } = useAction();
+  // The backend sends a refused identity provider callback back here (OIDC_SIGN_IN_FAILED_PAGE).
+  const providerFailed = useSearchParams()[0].get('failed') === 'oidc';
 
   if (session) return <Navigate to={from} replace />;
 
@@ -27,6 +29,11 @@ export function SignInPage() {
   return (
     <main className="sign-in">
       <h1>Sign in to the Handoff console</h1>
+      {providerFailed && (
+        <p role="alert" className="error">
+          Signing in with your identity provider did not work. Please start again.
+        </p>
+      )}
       {error !== undefined && <ErrorMessage error={error} />}
       {!signedOut && error === undefined && <p className="muted">Loading…</p>}
       {signedOut?.signIn.local && (

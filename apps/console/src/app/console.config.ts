@@ -144,6 +144,15 @@ export class ConsoleConfig extends ServiceConfig {
   @IsBoolean()
   CONSOLE_SERVE_WEB = true;
 
+  /**
+   * Whose X-Forwarded-For to believe for the client's address (the sign-in throttle keys on it): a hop count (`1`
+   * behind one ingress) or addresses and subnets, as Express's `trust proxy` takes them. Unset: none.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CONSOLE_TRUST_PROXY?: string;
+
   /** Where the web app's built files are; unset: `console-web` beside the backend's own build. */
   @IsOptional()
   @IsString()

@@ -20,6 +20,9 @@ import { SessionCookies } from './session-cookie';
 import { SessionService } from './session.service';
 
 /** Sign-in (local or OIDC) and sign-out; public routes, the POSTs CSRF-checked like every other change. */
+/** Where a refused identity provider callback sends the browser (the web app's sign-in page explains). */
+export const OIDC_SIGN_IN_FAILED_PAGE = '/sign-in?failed=oidc';
+
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -63,7 +66,8 @@ export class AuthController {
   async finishOidcSignIn(@Req() request: SessionRequest, @Res() response: Response): Promise<void> {
     const callbackUrl = new URL(request.originalUrl, this.config.CONSOLE_PUBLIC_URL);
     const outcome = await this.oidcSignIn.finish(callbackUrl, request.consoleSession);
-    if (outcome.kind === 'rejected') throw new UnauthorizedException(`sign-in failed: ${outcome.reason}; start again`);
+    // The browser is mid-navigation, not a script: it goes back to the sign-in page, which says to start again.
+    if (outcome.kind === 'rejected') return response.redirect(HttpStatus.FOUND, OIDC_SIGN_IN_FAILED_PAGE);
     this.cookies.set(response, await this.sessions.signIn(outcome.user, 'oidc', request.consoleSession));
     response.redirect(HttpStatus.FOUND, '/');
   }
