@@ -2,7 +2,9 @@ import type { Check } from './lib/check';
 import {
   alertRulesWellFormed,
   fixedReplicasSurviveADrain,
+  consumerGroupsNotShared,
   kafkaTopicsMatchContracts,
+  lagTriggersAuthenticate,
   oneAutoscalerPerDeployment,
   replicasLeftToAutoscalers,
   oneNetworkPolicyPerDeployment,
@@ -37,11 +39,15 @@ const named = (kind: string, name: string) => (manifests: Manifest[]) => {
   return found;
 };
 const deployment = (name: string) => named('Deployment', name);
-const consoleConfig = (manifests: Manifest[]): Record<string, string> => {
-  const found = ofKind(manifests, 'ConfigMap').find((manifest) => manifest.metadata.name.startsWith('console-config'));
-  if (!found) throw new Error('no console ConfigMap in the fixture');
-  return found['data'] as Record<string, string>;
-};
+const config =
+  (service: string) =>
+  (manifests: Manifest[]): Record<string, string> => {
+    const found = ofKind(manifests, 'ConfigMap').find((manifest) =>
+      manifest.metadata.name.startsWith(`${service}-config`),
+    );
+    if (!found) throw new Error(`no ${service} ConfigMap in the fixture`);
+    return found['data'] as Record<string, string>;
+  };
 const container = (manifests: Manifest[], name: string) => deployment(name)(manifests).spec.template.spec.containers[0];
 
 /** A deep copy of the rendering with one mistake made in it. */
@@ -159,7 +165,7 @@ const cases: [string, Check, (manifests: Manifest[]) => void, RegExp][] = [
     "a Service selecting two services' pods",
     uniqueSelectors,
     (m) => (named('Service', 'quota')(m).spec.selector = { 'app.kubernetes.io/component': 'server' }),
-    /Service\/quota: selects 5/,
+    /Service\/quota: selects 6/,
   ],
   [
     'a Deployment selector without the instance',
@@ -222,14 +228,38 @@ const cases: [string, Check, (manifests: Manifest[]) => void, RegExp][] = [
   [
     "a service URL on a port the service's Service lacks",
     inClusterCallsAllowed,
-    (m) => (consoleConfig(m)['CONSOLE_ROUTING_URL'] = 'http://routing:3012'),
+    (m) => (config('console')(m)['CONSOLE_ROUTING_URL'] = 'http://routing:3012'),
     /CONSOLE_ROUTING_URL: 3012 is not a port of Service\/routing/,
+  ],
+  [
+    "ingest's NetworkPolicy without delivery's ingress",
+    inClusterCallsAllowed,
+    (m) => named('NetworkPolicy', 'ingest')(m).spec.ingress.splice(3, 1),
+    /DELIVERY_CONTACT_URL_TEMPLATE: Deployment\/ingest admits no ingress from it on port 3000/,
+  ],
+  [
+    "delivery's NetworkPolicy without its egress to ingest",
+    inClusterCallsAllowed,
+    (m) => named('NetworkPolicy', 'delivery')(m).spec.egress.splice(4, 1),
+    /DELIVERY_CONTACT_URL_TEMPLATE: no egress to Deployment\/ingest port 3000/,
+  ],
+  [
+    'a URL template, {leadId} in its path, on a port the Service lacks',
+    inClusterCallsAllowed,
+    (m) => (config('delivery')(m)['DELIVERY_CONTACT_URL_TEMPLATE'] = 'http://ingest:3009/leads/{leadId}/contact'),
+    /DELIVERY_CONTACT_URL_TEMPLATE: 3009 is not a port of Service\/ingest/,
   ],
   [
     "a ScaledObject above its topics' partitions",
     scaledObjectsWithinPartitions,
     (m) => (named('ScaledObject', 'routing')(m).spec.maxReplicaCount = 6),
     /maxReplicaCount 6 > 3 partitions of rep.capacity.v1/,
+  ],
+  [
+    "a ScaledObject above the smallest of its topics' partitions",
+    scaledObjectsWithinPartitions,
+    (m) => (named('ScaledObject', 'delivery')(m).spec.maxReplicaCount = 6),
+    /ScaledObject\/delivery: maxReplicaCount 6 > 3 partitions of rep.capacity.v1/,
   ],
   [
     'a lag trigger on an unknown topic',
@@ -242,6 +272,24 @@ const cases: [string, Check, (manifests: Manifest[]) => void, RegExp][] = [
     scalerSettingsExist,
     (m) => (named('ScaledObject', 'quota')(m).spec.triggers[1].metadata.consumerGroupFromEnv = 'QUOTA_GROUP'),
     /ScaledObject\/quota: QUOTA_GROUP is not set/,
+  ],
+  [
+    'a lag trigger without the SASL credentials its target uses',
+    lagTriggersAuthenticate,
+    (m) => delete named('ScaledObject', 'delivery')(m).spec.triggers[3].authenticationRef,
+    /ScaledObject\/delivery trigger on rep.capacity.v1: no authenticationRef/,
+  ],
+  [
+    'a lag trigger without TLS to a TLS listener',
+    lagTriggersAuthenticate,
+    (m) => delete named('ScaledObject', 'quota')(m).spec.triggers[0].metadata.tls,
+    /ScaledObject\/quota trigger on sales.activity.v1: tls is not enabled/,
+  ],
+  [
+    "a service in another service's consumer group",
+    consumerGroupsNotShared,
+    (m) => (config('delivery')(m)['DELIVERY_CONSUMER_GROUP_ID'] = 'quota'),
+    /consumer group quota is set for (quota, delivery|delivery, quota)/,
   ],
   [
     'an image pinned by neither tag nor digest, behind a registry port',

@@ -14,13 +14,13 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered by kubectl kustomize', (overla
     manifests = renderOverlay(overlay);
   });
 
-  it('holds the four services and the console with their Service, ServiceAccount, PDB, NetworkPolicy, ServiceMonitor and migrations Job', () => {
+  it('holds the five services and the console with their Service, ServiceAccount, PDB, NetworkPolicy, ServiceMonitor and migrations Job', () => {
     for (const kind of ['Deployment', 'Service', 'ServiceAccount', 'PodDisruptionBudget', 'ServiceMonitor']) {
       expect(
         ofKind(manifests, kind)
           .map((manifest) => manifest.metadata.name)
           .sort(),
-      ).toEqual(['console', 'ingest', 'quota', 'routing', 'scoring']);
+      ).toEqual(['console', 'delivery', 'ingest', 'quota', 'routing', 'scoring']);
     }
     expect(ofKind(manifests, 'Job').map((job) => job.metadata.name)).toEqual(
       expect.arrayContaining([
@@ -28,6 +28,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered by kubectl kustomize', (overla
         'scoring-migrate',
         'routing-migrate',
         'quota-migrate',
+        'delivery-migrate',
         'console-migrate',
       ]),
     );
@@ -43,6 +44,28 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered by kubectl kustomize', (overla
       configMap.metadata.name.startsWith('console-config'),
     );
     expect(Object.keys(config?.['data'] as object).filter((setting) => setting.endsWith('GROUP_ID'))).toEqual([]);
+  });
+
+  it('lets delivery send webhooks to public https addresses only, with its tokens out of its ConfigMap', () => {
+    const policy = ofKind(manifests, 'NetworkPolicy').find((candidate) => candidate.metadata.name === 'delivery');
+    const blocks = (policy?.spec.egress ?? []).flatMap((rule: { to?: { ipBlock?: object }[]; ports?: object[] }) =>
+      (rule.to ?? []).filter((peer) => peer.ipBlock).map((peer) => ({ ipBlock: peer.ipBlock, ports: rule.ports })),
+    );
+    expect(blocks).toEqual([
+      {
+        ipBlock: {
+          cidr: '0.0.0.0/0',
+          except: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16', '127.0.0.0/8'],
+        },
+        ports: [{ port: 443, protocol: 'TCP' }],
+      },
+    ]);
+    const config = ofKind(manifests, 'ConfigMap').find((configMap) =>
+      configMap.metadata.name.startsWith('delivery-config'),
+    )?.['data'] as Record<string, string>;
+    expect(config['DELIVERY_ALLOW_PRIVATE_TARGETS']).toBe('false');
+    expect(config).not.toHaveProperty('DELIVERY_ADMIN_TOKEN');
+    expect(config).not.toHaveProperty('DELIVERY_CONTACT_TOKEN');
   });
 
   it('validates every object against the Kubernetes, KEDA, Prometheus operator and Strimzi schemas', () => {

@@ -154,6 +154,54 @@ export const scalerSettingsExist: Check = {
     }),
 };
 
+interface AuthenticatedTrigger {
+  type: string;
+  metadata?: Record<string, string>;
+  authenticationRef?: { name?: string };
+}
+
+/** A lag trigger without the target's SASL and TLS cannot read the group's offsets: KEDA then never scales it. */
+export const lagTriggersAuthenticate: Check = {
+  name: "ScaledObjects' lag triggers use SASL and TLS wherever their target does",
+  problems: (manifests) =>
+    ofKind(manifests, 'ScaledObject').flatMap((scaled) => {
+      const deployment = ofKind(manifests, 'Deployment').find(
+        (candidate) => candidate.metadata.name === scaled.spec?.scaleTargetRef?.name,
+      );
+      const settings = deployment ? configOf(manifests, deployment) : {};
+      const triggers: AuthenticatedTrigger[] = scaled.spec?.triggers ?? [];
+      return triggers
+        .filter((trigger) => trigger.type === 'kafka')
+        .flatMap((trigger) => {
+          const where = `${describe(scaled)} trigger on ${trigger.metadata?.['topic']}`;
+          const sasl = settings['KAFKA_SASL_MECHANISM'] !== undefined;
+          const failures: [boolean, string][] = [
+            [sasl && !trigger.metadata?.['sasl'], 'no sasl'],
+            [sasl && !trigger.authenticationRef?.name, 'no authenticationRef'],
+            [settings['KAFKA_TLS'] === 'true' && trigger.metadata?.['tls'] !== 'enable', 'tls is not enabled'],
+          ];
+          return failures.filter(([failed]) => failed).map(([, message]) => `${where}: ${message}`);
+        });
+    }),
+};
+
+/** Two services in one consumer group would split each topic's partitions between them: each misses the other's. */
+export const consumerGroupsNotShared: Check = {
+  name: 'no consumer group id is set for two Deployments',
+  problems: (manifests) => {
+    const members = new Map<string, Set<string>>();
+    for (const deployment of ofKind(manifests, 'Deployment')) {
+      for (const [setting, group] of Object.entries(configOf(manifests, deployment))) {
+        if (setting.endsWith('GROUP_ID'))
+          members.set(group, (members.get(group) ?? new Set()).add(deployment.metadata.name));
+      }
+    }
+    return [...members]
+      .filter(([, deployments]) => deployments.size > 1)
+      .map(([group, deployments]) => `consumer group ${group} is set for ${[...deployments].join(', ')}`);
+  },
+};
+
 /** The keys of the ConfigMaps a Deployment's containers load with envFrom. */
 function settingsOf(manifests: Manifest[], deploymentName: string | undefined): Set<string> {
   const deployment = ofKind(manifests, 'Deployment').find((candidate) => candidate.metadata.name === deploymentName);
@@ -231,6 +279,8 @@ export const CLUSTER_CHECKS: readonly Check[] = [
   fixedReplicasSurviveADrain,
   scaledObjectsWithinPartitions,
   scalerSettingsExist,
+  lagTriggersAuthenticate,
+  consumerGroupsNotShared,
   kafkaTopicsMatchContracts,
   alertRulesWellFormed,
 ];
