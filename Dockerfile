@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image per service, the same Dockerfile for all four and the operator console (README "Images"):
+# One image per service, the same Dockerfile for all five and the operator console (README "Images"):
 #   docker build --build-arg APP=ingest -t handoff/ingest .
 #   docker run handoff/ingest            # serve
 #   docker run handoff/ingest migrate    # apply ingest's migrations, exit
@@ -16,7 +16,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 ARG APP
-RUN test -n "${APP}" || (echo "set --build-arg APP=<ingest|scoring|routing|quota|console>" >&2 && exit 1)
+RUN test -n "${APP}" || (echo "set --build-arg APP=<ingest|scoring|routing|quota|delivery|console>" >&2 && exit 1)
 RUN sh scripts/image/build-app.sh "${APP}" /out
 
 FROM ${NODE_IMAGE} AS runtime

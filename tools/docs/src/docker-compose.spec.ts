@@ -14,8 +14,11 @@ interface ComposeService {
   restart?: string;
 }
 
-const APPS = ['ingest', 'scoring', 'routing', 'quota'] as const;
-/** The four services and the operator console: each built as an image with a migrate job of its own. */
+/** The pipeline services: the console calls each of them. */
+const PIPELINE = ['ingest', 'scoring', 'routing', 'quota'] as const;
+/** Every service that consumes topics, the webhook delivery service included. */
+const APPS = [...PIPELINE, 'delivery'] as const;
+/** The five services and the operator console: each built as an image with a migrate job of its own. */
 const IMAGES = [...APPS, 'console'] as const;
 const composeText = readWorkspaceFile('docker-compose.yml');
 const compose = parse(composeText, { merge: true }) as { services: Record<string, ComposeService> };
@@ -80,17 +83,26 @@ describe('docker-compose.yml', () => {
     expect(console.restart).toBe('unless-stopped');
     expect(console.depends_on).toMatchObject({
       'migrate-console': { condition: 'service_completed_successfully' },
-      ...Object.fromEntries(APPS.map((app) => [app, { condition: 'service_healthy' }])),
+      ...Object.fromEntries(PIPELINE.map((app) => [app, { condition: 'service_healthy' }])),
       postgres: { condition: 'service_healthy' },
       redis: { condition: 'service_healthy' },
     });
-    for (const app of APPS) {
+    for (const app of PIPELINE) {
       const prefix = `CONSOLE_${app.toUpperCase()}`;
       const token = `${app.toUpperCase()}_ADMIN_TOKEN`;
       expect(console.environment?.[`${prefix}_URL`]).toBe(`http://${app}:${services[app].environment?.['HTTP_PORT']}`);
       expect(console.environment?.[`${prefix}_ADMIN_TOKEN`]).toBe(`\${${token}:-${exampleValues.get(token)}}`);
     }
     expect(console.environment?.['CONSOLE_INGEST_CONTACT_TOKEN']).toMatch(/^\$\{INGEST_CONTACT_TOKEN:-/);
+  });
+
+  it("lets delivery read contact details from ingest's HTTP port with ingest's contact token", () => {
+    const delivery = services['delivery'].environment ?? {};
+    const ingestPort = services['ingest'].environment?.['HTTP_PORT'];
+    expect(delivery['DELIVERY_CONTACT_URL_TEMPLATE']).toBe(`http://ingest:${ingestPort}/leads/{leadId}/contact`);
+    expect(delivery['DELIVERY_CONTACT_TOKEN']).toBe(
+      `\${INGEST_CONTACT_TOKEN:-${exampleValues.get('INGEST_CONTACT_TOKEN')}}`,
+    );
   });
 
   it('publishes every port on a host port that .env can override', () => {
