@@ -1,7 +1,7 @@
 import type { TopicKey } from '@handoff/contracts';
 
 /** Handoff's services; they also write dead letters for the topics they consume. */
-export const SERVICES = ['ingest', 'scoring', 'routing', 'quota'] as const;
+export const SERVICES = ['ingest', 'scoring', 'routing', 'quota', 'delivery'] as const;
 /** Systems outside Handoff that produce to or consume from its topics. */
 export const EXTERNAL_PARTIES = ['marketing-tools', 'sales-systems'] as const;
 export type Party = (typeof SERVICES)[number] | (typeof EXTERNAL_PARTIES)[number];
@@ -38,7 +38,7 @@ export const TOPIC_DOCUMENTATION: Readonly<Record<TopicKey, TopicDocumentation>>
     description: "A lead's behaviour and fit score, grade, stage and top factors.",
     key: 'lead id',
     producers: ['scoring'],
-    consumers: ['sales-systems'],
+    consumers: ['delivery', 'sales-systems'],
   },
   leadQualified: {
     description: 'The lead became an MQL, with the profile routing matched on before v2 (kept for existing consumers).',
@@ -51,14 +51,14 @@ export const TOPIC_DOCUMENTATION: Readonly<Record<TopicKey, TopicDocumentation>>
       'The lead became an MQL: v1 plus the profile summary (company, title, seniority, product interest, lead source) and top factors. Scoring publishes it beside v1.',
     key: 'lead id',
     producers: ['scoring'],
-    consumers: ['routing'],
+    consumers: ['routing', 'delivery'],
   },
   leadRouted: {
     description:
       'One assignment (or reassignment) of a qualification to a rep: the lead summary a rep acts on, the rule, pool, strategy and reason, the SLA deadline, a decision-trace summary and where to read the contact.',
     key: 'lead id',
     producers: ['routing'],
-    consumers: ['sales-systems'],
+    consumers: ['quota', 'delivery', 'sales-systems'],
   },
   salesActivity: {
     description: 'Accepted, rejected, won or lost, from sales systems.',
@@ -77,7 +77,7 @@ export const TOPIC_DOCUMENTATION: Readonly<Record<TopicKey, TopicDocumentation>>
     description: "A rep's quota attainment and open-lead capacity; compacted, so the latest value per rep is kept.",
     key: 'rep id',
     producers: ['quota'],
-    consumers: ['routing'],
+    consumers: ['routing', 'delivery'],
   },
 };
 
