@@ -10,6 +10,7 @@ import {
   simulatedSalesOrg,
   startHandoffStack,
   uniqueName,
+  waitFor,
 } from '@handoff/testing';
 
 const workspaceRoot = join(__dirname, '../../../..');
@@ -32,30 +33,64 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
   return startHandoffStack(workspaceRoot, ['ingest', 'scoring', 'routing', 'quota', 'console']);
 }
 
-/** The simulated org seeded in routing and quota, and the funnel simulator's buyers sent through ingest. */
-export async function simulateFunnel(stack: ConsoleStack, messages: number): Promise<{ writeKey: string }> {
+export interface SimulatorSource {
+  id: string;
+  writeKey: string;
+}
+
+/** The simulated org seeded in routing and quota, and a source for the funnel simulator in ingest. */
+export async function seedSimulatedOrg(stack: ConsoleStack): Promise<SimulatorSource> {
   const org = alwaysInHoursOrg();
   await seedDirectory(stack.routing, org);
   await seedQuotas(stack.quota, org);
-  const source = await stack.ingest.admin<{ id: string; writeKey: string }>('/admin/sources', { name: 'simulator' });
+  const source = await stack.ingest.admin<SimulatorSource>('/admin/sources', { name: 'simulator' });
   if (source.status !== 201) throw new Error(`creating the simulator's source: ${JSON.stringify(source.body)}`);
+  return source.body;
+}
+
+const BATCH_MESSAGES = 300;
+const MAX_BATCHES = 4;
+
+/**
+ * Runs the funnel simulator in batches until `find` answers (a lead it made hot, say): how many buyers qualify in
+ * one batch depends on the machine's pace, so a slow run gets more buyers rather than a failure.
+ */
+export async function simulateUntil<T>(
+  stack: ConsoleStack,
+  source: SimulatorSource,
+  find: () => Promise<T | undefined>,
+): Promise<T> {
   const directory = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+  const batches: string[] = [];
   try {
-    await runFunnelSimulation({
-      seed: 7,
-      runId: uniqueName('console'),
-      ratePerSecond: 40,
-      messages,
-      // Few buyers at a time, so some finish their journey (and qualify) within the run.
-      concurrentLeads: 5,
-      ingestUrl: stack.ingest.process.baseUrl,
-      writeKey: source.body.writeKey,
-      sourceId: source.body.id,
-      outPath: join(directory, 'run.jsonl'),
-      settleSeconds: 3,
-    });
+    for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+      const summary = await runFunnelSimulation({
+        seed: 7 + batch,
+        runId: uniqueName('console'),
+        ratePerSecond: 30,
+        messages: BATCH_MESSAGES,
+        // Few buyers at a time, so some finish their journey (and qualify) within the batch.
+        concurrentLeads: 5,
+        ingestUrl: stack.ingest.process.baseUrl,
+        writeKey: source.writeKey,
+        sourceId: source.id,
+        outPath: join(directory, `batch-${batch}.jsonl`),
+        settleSeconds: 3,
+      });
+      batches.push(`${summary.acceptedEvents} events of ${summary.leads} buyers, ${summary.routedLeads} routed`);
+      const found = await findWithin(find, 20_000);
+      if (found !== undefined) return found;
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
-  return { writeKey: source.body.writeKey };
+  throw new Error(`the simulator made no lead of the kind sought in ${MAX_BATCHES} batches: ${batches.join('; ')}`);
+}
+
+async function findWithin<T>(find: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+  let found: T | undefined;
+  await waitFor('the simulation to settle', async () => (found = await find()) !== undefined, { timeoutMs }).catch(
+    () => undefined,
+  );
+  return found;
 }
