@@ -14,9 +14,10 @@ bash scripts/infra/up.sh
 # Formatting first: cheap, and a misformatted file fails in seconds rather than after the suites.
 npx prettier --check . --log-level warn
 
-# Two cores: two projects at a time for the fast checks; integration suites one at a time so they
-# do not compete for the single broker and skew each other's timeouts.
-npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
+# Two cores: two projects at a time for the fast checks and the builds (the end-to-end suites then find the built
+# services in Nx's cache); integration suites one at a time so they do not compete for the single broker and skew
+# each other's timeouts.
+npx nx run-many -t lint typecheck test build --parallel=2 --outputStyle=static
 # The image's build and runtime stages for one service, without Docker (and with it where an engine answers).
 bash scripts/image/build-without-docker.sh quota
 npx nx run-many -t int-test e2e --parallel=1 --outputStyle=static
