@@ -1,6 +1,6 @@
 import type { SessionRequest } from '../auth/console-session';
 import { userSession } from '../testing/http-context';
-import { auditRecordOf } from './audit.interceptor';
+import { auditRecordOf, outcomeOf } from './audit.interceptor';
 
 const request = (session = userSession('admin')) =>
   ({
@@ -27,5 +27,20 @@ describe('the audit line of an audited route', () => {
     expect(auditRecordOf(request(), { action: 'rep.pause' }, 'failed', { status: 502 }).target).toBe(
       '/api/routing/reps/rep-7/pause',
     );
+  });
+});
+
+describe('outcomeOf', () => {
+  it('counts a 2xx or 3xx answer as succeeded and a service refusal passed through with its status as failed', () => {
+    expect([200, 201, 204, 302, 400, 404, 409, 502].map(outcomeOf)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+      'succeeded',
+      'failed',
+      'failed',
+      'failed',
+      'failed',
+    ]);
   });
 });

@@ -15,8 +15,9 @@ import { AUDITED_ACTION, type AuditedAction } from './audited.decorator';
 import { type AuditRecord, AuditLog } from './audit-log.service';
 
 /**
- * Writes one audit line for each `@Audited` route once its handler settles, before the answer leaves: the
- * route's target, the signed-in actor, succeeded or failed with the status. Request bodies never go in.
+ * Writes one audit line for each `@Audited` route once its handler settles: the route's target, the signed-in
+ * actor, succeeded or failed with the status. Request bodies never go in. A route that answers with the service's
+ * own status (`@Res()`, sendAnswer) has sent it by then: its line follows the answer by the time of one insert.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -36,11 +37,10 @@ export class AuditInterceptor implements NestInterceptor {
     const recordOf = (outcome: AuditRecord['outcome'], status: number) =>
       auditRecordOf(request, audited, outcome, { method: request.method, status });
     return next.handle().pipe(
-      concatMap((value: unknown) =>
-        from(this.auditLog.recordQuietly(recordOf('succeeded', http.getResponse<Response>().statusCode))).pipe(
-          concatMap(() => [value]),
-        ),
-      ),
+      concatMap((value: unknown) => {
+        const status = http.getResponse<Response>().statusCode;
+        return from(this.auditLog.recordQuietly(recordOf(outcomeOf(status), status))).pipe(concatMap(() => [value]));
+      }),
       catchError((error: unknown) =>
         from(this.auditLog.recordQuietly(recordOf('failed', statusOf(error)))).pipe(
           concatMap(() => throwError(() => error)),
@@ -67,6 +67,9 @@ export function auditRecordOf(
     detail,
   };
 }
+
+/** A service's refusal passed through with its own status (sendAnswer) is a failed action, not a thrown error. */
+export const outcomeOf = (status: number): AuditRecord['outcome'] => (status < 400 ? 'succeeded' : 'failed');
 
 function statusOf(error: unknown): number {
   if (error instanceof HttpException) return error.getStatus();
