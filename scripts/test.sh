@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (`npm test`): brings up whatever local infrastructure is missing, then
-# runs lint, type-check and unit tests, then one service's image stages (scripts/image), then the integration
-# and end-to-end tests against the real Kafka broker, PostgreSQL and Redis, then the short fault run (on
-# infrastructure of its own, see README "Fault tests").
+# runs lint, type-check, unit tests and builds, then the integration and end-to-end tests against the real Kafka
+# broker, PostgreSQL and Redis, with one service's image stages (scripts/image) and the short fault run (on
+# infrastructure of its own, see README "Fault tests") beside them.
 source "$(dirname "$0")/lib/prepare.sh"
 # kubectl renders the Kubernetes manifests that tools/k8s validates.
 source scripts/lib/ensure-kubectl.sh
@@ -23,23 +23,29 @@ npx prettier --check . --log-level warn
 phase 'lint, type-check, unit tests and builds'
 npx nx run-many -t lint typecheck test build --parallel=2 --outputStyle=static
 
-# The image's build and runtime stages for one service, without Docker (and with it where an engine answers). They
-# mostly wait (npm ci, boots, signals), so they run beside the suites; their output follows the suites'.
-phase 'image stages (in the background) and the integration and end-to-end suites'
+# Beside the suites, in the background (both mostly wait: on npm ci, boots and signals, and on faults and recoveries):
+# one service's image build and runtime stages without Docker (with it where an engine answers), and the short fault
+# run on infrastructure of its own. Their output follows the suites'.
+phase 'integration and end-to-end suites, with the image stages and the short fault run beside them'
 image_log="$(mktemp)"
+faults_log="$(mktemp)"
 bash scripts/image/build-without-docker.sh quota >"$image_log" 2>&1 &
 image_stages=$!
+bash scripts/test-faults.sh --short >"$faults_log" 2>&1 &
+fault_run=$!
 suites=0
 npx nx run-many -t int-test e2e --parallel=1 --outputStyle=static || suites=$?
 images=0
 wait "$image_stages" || images=$?
+faults=0
+wait "$fault_run" || faults=$?
+phase 'image stages'
 cat "$image_log"
-rm -f "$image_log"
-if [ "$suites" -ne 0 ] || [ "$images" -ne 0 ]; then
-  echo "npm test: integration/end-to-end suites exit ${suites}, image stages exit ${images}" >&2
+phase 'short fault run'
+cat "$faults_log"
+rm -f "$image_log" "$faults_log"
+if [ "$suites" -ne 0 ] || [ "$images" -ne 0 ] || [ "$faults" -ne 0 ]; then
+  echo "npm test: suites exit ${suites}, image stages exit ${images}, fault run exit ${faults}" >&2
   exit 1
 fi
-
-phase 'short fault run'
-bash scripts/test-faults.sh --short
 phase 'done'
