@@ -20,6 +20,8 @@ module.exports = function serviceWebpackConfig(appDir, name, { assets = [] } = {
         generatePackageJson: true,
         sourceMap: true,
         assets,
+        // Each project's typecheck target checks the types (npm test runs it); the build only compiles.
+        typeCheckOptions: false,
       }),
     ],
   };
